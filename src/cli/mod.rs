@@ -1,0 +1,42 @@
+//! The command line: one file per subcommand, each with its help and examples.
+
+mod progress;
+pub mod scan;
+
+use clap::{Parser, Subcommand};
+
+const ABOUT: &str = "Find the passages news articles share and where a rewrite changed the meaning";
+
+const EXAMPLES: &str = "\
+Examples:
+  dupdrift scan data/seeds --out report
+  dupdrift scan feeds/ dump.jsonl extra.csv --out report --threshold 0.8
+  dupdrift scan --help
+
+Exit status: 0 when every input was read, 1 when some inputs were reported in
+errors.csv (the rest of the batch still ran), 2 on a fatal error.";
+
+#[derive(Debug, Parser)]
+#[command(name = "dupdrift", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Scan(scan::ScanArgs),
+}
+
+/// What a run tells the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Inputs reported in `errors.csv`.
+    pub input_errors: usize,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Scan(args) => scan::run(scan::Config::from_args(args)?),
+    }
+}

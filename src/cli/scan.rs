@@ -1,0 +1,327 @@
+//! `dupdrift scan`: read articles, find near-duplicates, write the CSV reports.
+
+use super::progress::Progress;
+use super::Outcome;
+use crate::article::Article;
+use crate::ingest::{self, InputError, Item};
+use crate::language::Language;
+use crate::lsh::Banding;
+use crate::pipeline::{analyze_batch, find_pairs, Document, LanguageChoice};
+use crate::report;
+use crate::sketch::{SketchParams, Sketcher};
+use ahash::AHashMap;
+use anyhow::{bail, Context};
+use clap::Args;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::time::Instant;
+
+const EXAMPLES: &str = "\
+Examples:
+  # The five sample articles that come with dupdrift:
+  dupdrift scan data/seeds --out report
+
+  # A mix of inputs, stricter near-duplicates, two threads:
+  dupdrift scan articles/ dump.jsonl more.csv --out report --threshold 0.8 --threads 2
+
+  # All articles are German, whatever their `lang` field says:
+  dupdrift scan de/ --lang de --out report-de
+
+Inputs:
+  A directory is read recursively: .txt, .md, .html/.htm (markup stripped), .jsonl
+  and .csv files; other files are skipped. A plain file's id is its file stem.
+  JSON Lines and CSV records carry `id`, `text` and optionally `title`, `url`,
+  `source`, `lang`, `published`; a record without an id is named FILE-STEM:LINE.
+
+Reports (in --out):
+  documents.csv  doc_id, source, title, lang, bytes, sentences, tokens, shingles, input
+  pairs.csv      doc_a, doc_b, jaccard_estimate, jaccard, containment_a, containment_b,
+                 shared_shingles (pairs with exact jaccard >= --threshold)
+  errors.csv     input, reason (every input that could not be read)
+  run.json       parameters, counts, timings, version
+
+Exit status: 0 when every input was read, 1 when some were reported in
+errors.csv, 2 on a fatal error.";
+
+/// Articles analysed together in parallel; bounds memory on huge inputs.
+const BATCH_ARTICLES: usize = 4096;
+const BATCH_BYTES: usize = 64 << 20;
+
+/// Find near-duplicate articles and write CSV reports
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
+pub struct ScanArgs {
+    /// Directories, or .txt/.md/.html/.jsonl/.csv files
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Directory for the reports (created if missing)
+    #[arg(long, short, value_name = "DIR", default_value = "report")]
+    pub out: PathBuf,
+    /// Jaccard similarity (of word shingles) from which two articles are near-duplicates
+    #[arg(long, short, default_value_t = 0.5, value_name = "0..1")]
+    pub threshold: f64,
+    /// Words per shingle
+    #[arg(long, short = 'k', default_value_t = 5, value_name = "K")]
+    pub shingle_size: usize,
+    /// MinHash permutations (signature length); more is slower and more accurate
+    #[arg(long, default_value_t = 128, value_name = "N")]
+    pub permutations: usize,
+    /// Seed of the MinHash permutations
+    #[arg(long, default_value_t = SketchParams::DEFAULT_SEED, hide_default_value = true)]
+    pub seed: u64,
+    /// Worker threads; 0 uses every core
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Language of every article (en, de, ru, …), or `auto`: the article's own
+    /// `lang` field, else detected from its text
+    #[arg(long, default_value = "auto", value_name = "LANG")]
+    pub lang: String,
+    /// No progress bar and no messages on stderr
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// A validated scan: everything checked once, before any input is read.
+#[derive(Debug)]
+pub struct Config {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub threshold: f64,
+    pub sketch: SketchParams,
+    pub banding: Banding,
+    pub language: LanguageChoice,
+    pub threads: usize,
+    pub quiet: bool,
+}
+
+impl Config {
+    pub fn from_args(args: ScanArgs) -> anyhow::Result<Config> {
+        let sketch = SketchParams::new(args.shingle_size, args.permutations, args.seed)?;
+        let banding = Banding::for_threshold(args.threshold, args.permutations)?;
+        let language = if args.lang.eq_ignore_ascii_case("auto") {
+            LanguageChoice::Auto
+        } else {
+            match Language::parse(&args.lang) {
+                Some(lang) => LanguageChoice::Fixed(lang),
+                None => bail!(
+                    "unknown language {:?}: give a code such as en, de, ru, or auto",
+                    args.lang
+                ),
+            }
+        };
+        Ok(Config {
+            inputs: args.inputs,
+            out: args.out,
+            threshold: args.threshold,
+            sketch,
+            banding,
+            language,
+            threads: args.threads,
+            quiet: args.quiet,
+        })
+    }
+}
+
+pub fn run(config: Config) -> anyhow::Result<Outcome> {
+    std::fs::create_dir_all(&config.out).with_context(|| {
+        format!(
+            "cannot create the report directory {}",
+            config.out.display()
+        )
+    })?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    pool.install(|| scan(&config, pool.current_num_threads()))
+}
+
+/// What was read: documents in input order, and every input problem in the order met.
+struct Read {
+    docs: Vec<Document>,
+    errors: Vec<InputError>,
+    skipped: Vec<PathBuf>,
+}
+
+fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let mut progress = Progress::new(config.quiet);
+    let sketcher = Sketcher::new(config.sketch.clone());
+
+    let read = read_all(config, &sketcher, &mut progress);
+    let read_secs = started.elapsed().as_secs_f64();
+
+    progress.stage(format!(
+        "finding near-duplicates among {} articles",
+        read.docs.len()
+    ));
+    let t = Instant::now();
+    let search = find_pairs(&read.docs, config.threshold, config.banding)?;
+    let pairs_secs = t.elapsed().as_secs_f64();
+
+    progress.stage("writing reports".into());
+    let t = Instant::now();
+    let out = &config.out;
+    let context = || format!("cannot write the reports in {}", out.display());
+    report::write_documents(out, &read.docs).with_context(context)?;
+    report::write_pairs(out, &read.docs, &search.pairs).with_context(context)?;
+    report::write_errors(out, &read.errors).with_context(context)?;
+    let report_secs = t.elapsed().as_secs_f64();
+
+    let run = RunJson {
+        dupdrift_version: env!("CARGO_PKG_VERSION"),
+        command: "scan",
+        inputs: config
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        parameters: Parameters {
+            threshold: config.threshold,
+            sketch: &config.sketch,
+            banding: config.banding,
+            lang: match config.language {
+                LanguageChoice::Auto => "auto",
+                LanguageChoice::Fixed(l) => l.code,
+            },
+            threads,
+        },
+        counts: Counts {
+            articles: read.docs.len(),
+            input_errors: read.errors.len(),
+            skipped_files: read.skipped.len(),
+            bytes: read.docs.iter().map(|d| d.bytes).sum(),
+            tokens: read.docs.iter().map(|d| d.tokens).sum(),
+            candidates: search.candidates,
+            pairs: search.pairs.len(),
+        },
+        timings_seconds: Timings {
+            read_and_sketch: read_secs,
+            pairs: pairs_secs,
+            report: report_secs,
+            total: started.elapsed().as_secs_f64(),
+        },
+    };
+    report::write_run(out, &run).with_context(context)?;
+
+    let mut summary = format!(
+        "dupdrift: {} articles, {} near-duplicate pairs (jaccard >= {}), {} inputs in errors.csv; reports in {}",
+        run.counts.articles,
+        run.counts.pairs,
+        config.threshold,
+        run.counts.input_errors,
+        out.display()
+    );
+    if let Some(first) = read.skipped.first() {
+        summary.push_str(&format!(
+            "\ndupdrift: skipped {} files of other kinds inside directories (first: {})",
+            read.skipped.len(),
+            first.display()
+        ));
+    }
+    progress.finish(&summary);
+    Ok(Outcome {
+        input_errors: read.errors.len(),
+    })
+}
+
+/// Reads every input and analyses the articles batch by batch.
+fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Read {
+    let mut read = Read {
+        docs: Vec::new(),
+        errors: Vec::new(),
+        skipped: Vec::new(),
+    };
+    // First input each id was read from: later articles with the id are errors.
+    let mut seen: AHashMap<String, String> = AHashMap::new();
+    let mut batch: Vec<Article> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut total_bytes = 0usize;
+
+    let flush = |batch: &mut Vec<Article>, read: &mut Read, progress: &mut Progress| {
+        for result in analyze_batch(batch, config.language, sketcher) {
+            match result {
+                Ok(doc) => read.docs.push(doc),
+                Err(e) => {
+                    progress.input_error(&e.input, &e.reason);
+                    read.errors.push(e);
+                }
+            }
+        }
+        batch.clear();
+    };
+
+    for item in ingest::read(&config.inputs) {
+        match item {
+            Item::Article(article) => {
+                if let Some(first) = seen.get(&article.id) {
+                    let reason =
+                        format!("duplicate id {:?}: already read from {first}", article.id);
+                    progress.input_error(&article.input, &reason);
+                    read.errors.push(InputError::new(article.input, reason));
+                    continue;
+                }
+                seen.insert(article.id.clone(), article.input.clone());
+                batch_bytes += article.text.len();
+                total_bytes += article.text.len();
+                batch.push(article);
+                if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                    // Errors found while analysing come after those met while reading
+                    // the same batch; the order is fixed by the input, not by threads.
+                    flush(&mut batch, &mut read, progress);
+                    batch_bytes = 0;
+                }
+                progress.stage(format!(
+                    "read {} articles, {:.1} MB",
+                    read.docs.len() + batch.len(),
+                    total_bytes as f64 / 1e6
+                ));
+            }
+            Item::Error(e) => {
+                progress.input_error(&e.input, &e.reason);
+                read.errors.push(e);
+            }
+            Item::Skipped(path) => read.skipped.push(path),
+        }
+    }
+    flush(&mut batch, &mut read, progress);
+    read
+}
+
+#[derive(Serialize)]
+struct RunJson<'a> {
+    dupdrift_version: &'static str,
+    command: &'static str,
+    inputs: Vec<String>,
+    parameters: Parameters<'a>,
+    counts: Counts,
+    timings_seconds: Timings,
+}
+
+#[derive(Serialize)]
+struct Parameters<'a> {
+    threshold: f64,
+    sketch: &'a SketchParams,
+    banding: Banding,
+    lang: &'static str,
+    threads: usize,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    articles: usize,
+    input_errors: usize,
+    skipped_files: usize,
+    bytes: usize,
+    tokens: usize,
+    candidates: usize,
+    pairs: usize,
+}
+
+#[derive(Serialize)]
+struct Timings {
+    read_and_sketch: f64,
+    pairs: f64,
+    report: f64,
+    total: f64,
+}

@@ -1,0 +1,104 @@
+//! Stable, specified hashing: every hash that shapes output or may be persisted.
+//!
+//! `ahash` is used for in-memory maps only: its values change across CPUs and
+//! versions. The functions here are fixed by this specification and pinned by golden
+//! tests, so a sketch computed today compares with one computed elsewhere tomorrow:
+//!
+//! - term hash: XXH3-64 (seed 0) of the term's UTF-8 bytes;
+//! - shingle hash: XXH3-64 (seed 0) of the k term hashes, each as 8 little-endian bytes;
+//! - permutation `i` of a MinHash sketch with seed `s`: `fmix64(x ^ key_i)`, where
+//!   `key_i` is the `i`-th output of SplitMix64 started at `s` and `fmix64` is the
+//!   MurmurHash3 64-bit finalizer (a bijection on `u64`);
+//! - LSH band key: XXH3-64 with seed = band index of the band's values as
+//!   little-endian bytes.
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+/// Name recorded with every sketch, so sketches from another hash scheme are refused.
+pub const HASH_NAME: &str = "xxh3-64+fmix64/splitmix64";
+
+/// Hash of one normalized, stemmed term.
+pub fn term_hash(term: &str) -> u64 {
+    xxh3_64(term.as_bytes())
+}
+
+/// Hash of a shingle given the hashes of its terms, in order.
+pub fn shingle_hash(terms: &[u64]) -> u64 {
+    let mut bytes = [0u8; 8 * 16];
+    if terms.len() <= 16 {
+        for (chunk, t) in bytes.chunks_exact_mut(8).zip(terms) {
+            chunk.copy_from_slice(&t.to_le_bytes());
+        }
+        return xxh3_64(&bytes[..8 * terms.len()]);
+    }
+    let long: Vec<u8> = terms.iter().flat_map(|t| t.to_le_bytes()).collect();
+    xxh3_64(&long)
+}
+
+/// MurmurHash3's 64-bit finalizer: a fast bijective mixer.
+#[inline]
+pub fn fmix64(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// The SplitMix64 sequence from `seed`: `n` well-spread keys.
+pub fn splitmix64(seed: u64, n: usize) -> Vec<u64> {
+    let mut state = seed;
+    (0..n)
+        .map(|_| {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        })
+        .collect()
+}
+
+/// Key of one LSH band: equal bands give equal keys.
+pub fn band_key(band: usize, values: &[u64]) -> u64 {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+    xxh3_64_with_seed(&bytes, band as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Golden values: if one of these changes, every persisted sketch is invalidated.
+    // Change them only together with a format version bump.
+    #[test]
+    fn term_hash_is_stable() {
+        assert_eq!(term_hash(""), 0x2d06_8005_38d3_94c2);
+        assert_eq!(term_hash("putin"), GOLDEN_PUTIN);
+    }
+
+    #[test]
+    fn shingle_hash_is_stable_and_order_sensitive() {
+        let a = shingle_hash(&[1, 2, 3]);
+        assert_eq!(a, GOLDEN_SHINGLE_123);
+        assert_ne!(a, shingle_hash(&[3, 2, 1]));
+        // Long shingles take the other branch and must agree with the byte layout.
+        let long: Vec<u64> = (0..20).collect();
+        let bytes: Vec<u8> = long.iter().flat_map(|t| t.to_le_bytes()).collect();
+        assert_eq!(shingle_hash(&long), xxh3_64(&bytes));
+    }
+
+    #[test]
+    fn mixers_are_stable() {
+        assert_eq!(fmix64(0), 0);
+        assert_eq!(fmix64(1), 0xb456_bcfc_34c2_cb2c);
+        assert_eq!(
+            splitmix64(0, 2),
+            vec![0xe220_a839_7b1d_cdaf, 0x6e78_9e6a_a1b9_65f4]
+        );
+        assert_eq!(band_key(0, &[]), term_hash(""));
+    }
+
+    const GOLDEN_PUTIN: u64 = 0;
+    const GOLDEN_SHINGLE_123: u64 = 0;
+}

@@ -1,0 +1,124 @@
+//! JSON Lines: one article per line, streamed line by line.
+//!
+//! Fields: `id` (string or number), `text` (required), and optionally `title`,
+//! `url`, `source`, `lang`, `published`; other fields are ignored. A record without
+//! an id is named `STEM:LINE` after its file and line. Blank lines are skipped.
+
+use super::{describe_io, stem_id, InputError, Item, Record};
+use serde::Deserialize;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+
+/// A scalar JSON value, accepted wherever a string is expected.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Str(String),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Scalar {
+    fn into_string(self) -> String {
+        match self {
+            Scalar::Str(s) => s,
+            Scalar::Int(n) => n.to_string(),
+            Scalar::Uint(n) => n.to_string(),
+            Scalar::Float(x) => x.to_string(),
+            Scalar::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Line {
+    id: Option<Scalar>,
+    text: Option<String>,
+    title: Option<Scalar>,
+    url: Option<Scalar>,
+    source: Option<Scalar>,
+    lang: Option<Scalar>,
+    published: Option<Scalar>,
+}
+
+struct Lines {
+    path: PathBuf,
+    stem: String,
+    reader: Option<BufReader<File>>,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
+    match File::open(&path) {
+        Err(e) => Box::new(std::iter::once(Item::Error(InputError::new(
+            path.display().to_string(),
+            describe_io(&e),
+        )))),
+        Ok(file) => Box::new(Lines {
+            stem: stem_id(&path),
+            path,
+            reader: Some(BufReader::with_capacity(1 << 16, file)),
+            line: 0,
+            buf: Vec::new(),
+        }),
+    }
+}
+
+impl Iterator for Lines {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            let reader = self.reader.as_mut()?;
+            self.buf.clear();
+            self.line += 1;
+            let at = format!("{}:{}", self.path.display(), self.line);
+            match reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.reader = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.reader = None;
+                    return Some(Item::Error(InputError::new(at, describe_io(&e))));
+                }
+            }
+            let Ok(text) = std::str::from_utf8(&self.buf) else {
+                return Some(Item::Error(InputError::new(at, "invalid UTF-8")));
+            };
+            let text = text.trim_start_matches('\u{FEFF}').trim();
+            if text.is_empty() {
+                continue;
+            }
+            return Some(self.parse(text, at));
+        }
+    }
+}
+
+impl Lines {
+    fn parse(&self, text: &str, at: String) -> Item {
+        let line: Line = match serde_json::from_str(text) {
+            Ok(line) => line,
+            Err(e) => return Item::Error(InputError::new(at, format!("invalid JSON: {e}"))),
+        };
+        let Some(body) = line.text else {
+            return Item::Error(InputError::new(at, "missing field `text`"));
+        };
+        let s = |v: Option<Scalar>| v.map(Scalar::into_string).unwrap_or_default();
+        Record {
+            id: line.id.map(Scalar::into_string),
+            text: body,
+            title: s(line.title),
+            url: s(line.url),
+            source: s(line.source),
+            lang: s(line.lang),
+            published: s(line.published),
+        }
+        .into_item(&self.stem, self.line, at)
+    }
+}

@@ -1,0 +1,202 @@
+//! Reading articles from paths: directories (recursively), plain text, Markdown,
+//! HTML, JSON Lines and CSV.
+//!
+//! Reading is a stream of [`Item`]s in a fixed order (paths as given, directory
+//! entries sorted by name, records in file order), so a run is reproducible and a
+//! multi-gigabyte JSON Lines or CSV file is never held in memory at once. A problem
+//! with one input is an [`Item::Error`] naming it; reading goes on.
+
+mod html;
+mod jsonl;
+mod plain;
+mod table;
+
+use crate::article::Article;
+use std::path::{Path, PathBuf};
+
+/// An input that could not be read, and why: one row of `errors.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// The path, or `path:line` for one record of a file.
+    pub input: String,
+    pub reason: String,
+}
+
+impl InputError {
+    pub fn new(input: impl Into<String>, reason: impl Into<String>) -> Self {
+        InputError {
+            input: input.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// One thing read from the inputs.
+#[derive(Debug)]
+pub enum Item {
+    Article(Article),
+    Error(InputError),
+    /// A file inside a directory whose kind is not an article format.
+    Skipped(PathBuf),
+}
+
+/// The formats dupdrift reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Html,
+    JsonLines,
+    Csv,
+}
+
+impl Format {
+    /// The format of `path` by its extension; `None` for an unknown extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" | "md" | "markdown" => Some(Format::Plain),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Reads every path in order. A file named directly is read even with an unknown
+/// extension (as plain text); inside a directory such files are skipped.
+pub fn read(paths: &[PathBuf]) -> impl Iterator<Item = Item> + '_ {
+    paths.iter().flat_map(|path| read_path(path))
+}
+
+fn read_path(path: &Path) -> Box<dyn Iterator<Item = Item> + '_> {
+    match std::fs::metadata(path) {
+        Err(e) => one_error(path, describe_io(&e)),
+        Ok(meta) if meta.is_dir() => read_dir(path),
+        Ok(_) => read_file(
+            path.to_path_buf(),
+            Format::of(path).unwrap_or(Format::Plain),
+        ),
+    }
+}
+
+fn read_dir(dir: &Path) -> Box<dyn Iterator<Item = Item> + '_> {
+    let mut files = Vec::new();
+    let mut items = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).display().to_string();
+                let reason = e.io_error().map_or_else(|| e.to_string(), describe_io);
+                items.push(Item::Error(InputError::new(at, reason)));
+            }
+            Ok(e) if e.file_type().is_file() => match Format::of(e.path()) {
+                Some(format) => files.push((e.into_path(), format)),
+                None => items.push(Item::Skipped(e.into_path())),
+            },
+            Ok(_) => {}
+        }
+    }
+    if files.is_empty() && items.iter().all(|i| matches!(i, Item::Skipped(_))) {
+        items.push(Item::Error(InputError::new(
+            dir.display().to_string(),
+            "no articles found: the directory has no .txt, .md, .html, .jsonl or .csv files",
+        )));
+    }
+    Box::new(
+        items
+            .into_iter()
+            .chain(files.into_iter().flat_map(|(p, f)| read_file(p, f))),
+    )
+}
+
+fn read_file(path: PathBuf, format: Format) -> Box<dyn Iterator<Item = Item>> {
+    match format {
+        Format::Plain => Box::new(std::iter::once(plain::read(&path))),
+        Format::Html => Box::new(std::iter::once(html::read(&path))),
+        Format::JsonLines => jsonl::read(path),
+        Format::Csv => table::read(path),
+    }
+}
+
+fn one_error(path: &Path, reason: String) -> Box<dyn Iterator<Item = Item>> {
+    Box::new(std::iter::once(Item::Error(InputError::new(
+        path.display().to_string(),
+        reason,
+    ))))
+}
+
+/// An I/O error in words a user acts on.
+pub(crate) fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Decodes a whole file's bytes as article text, or says why it is not text.
+pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err("binary file (contains NUL bytes), not text".into());
+    }
+    let mut text = String::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// The article if its text has something in it, else the reason it is unusable.
+pub(crate) fn checked(article: Article) -> Item {
+    if article.text.trim().is_empty() {
+        Item::Error(InputError::new(article.input, "empty article: no text"))
+    } else {
+        Item::Article(article)
+    }
+}
+
+/// The id of a plain file: its file stem.
+pub(crate) fn stem_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The fields of one article record in a JSON Lines or CSV file.
+pub(crate) struct Record {
+    pub id: Option<String>,
+    pub text: String,
+    pub title: String,
+    pub url: String,
+    pub source: String,
+    pub lang: String,
+    pub published: String,
+}
+
+impl Record {
+    /// The article, named `STEM:LINE` when the record has no id.
+    pub fn into_item(self, stem: &str, line: usize, input: String) -> Item {
+        let id = match self.id.as_deref().map(str::trim) {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => format!("{stem}:{line}"),
+        };
+        checked(Article {
+            id,
+            source: self.source,
+            url: self.url,
+            title: self.title,
+            lang: self.lang,
+            published: self.published,
+            text: self.text,
+            input,
+        })
+    }
+}

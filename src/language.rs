@@ -1,0 +1,171 @@
+//! The article's language: taken as given or detected, and the stemmer it selects.
+//!
+//! Every language rust-stemmers supports is stemmed in its own language. Other
+//! languages are still tokenized, normalized and compared, only unstemmed.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+
+/// ISO 639-1, ISO 639-3, English name, and the Snowball stemmer when there is one.
+const STEMMED: &[(&str, &str, &str, Algorithm)] = &[
+    ("ar", "ara", "arabic", Algorithm::Arabic),
+    ("da", "dan", "danish", Algorithm::Danish),
+    ("nl", "nld", "dutch", Algorithm::Dutch),
+    ("en", "eng", "english", Algorithm::English),
+    ("fi", "fin", "finnish", Algorithm::Finnish),
+    ("fr", "fra", "french", Algorithm::French),
+    ("de", "deu", "german", Algorithm::German),
+    ("el", "ell", "greek", Algorithm::Greek),
+    ("hu", "hun", "hungarian", Algorithm::Hungarian),
+    ("it", "ita", "italian", Algorithm::Italian),
+    ("no", "nob", "norwegian", Algorithm::Norwegian),
+    ("pt", "por", "portuguese", Algorithm::Portuguese),
+    ("ro", "ron", "romanian", Algorithm::Romanian),
+    ("ru", "rus", "russian", Algorithm::Russian),
+    ("es", "spa", "spanish", Algorithm::Spanish),
+    ("sv", "swe", "swedish", Algorithm::Swedish),
+    ("ta", "tam", "tamil", Algorithm::Tamil),
+    ("tr", "tur", "turkish", Algorithm::Turkish),
+];
+
+/// Other spellings seen in the wild that name a stemmed language.
+const ALIASES: &[(&str, &str)] = &[
+    ("nb", "no"),
+    ("nn", "no"),
+    ("nno", "no"),
+    ("nor", "no"),
+    ("fre", "fr"),
+    ("ger", "de"),
+    ("dut", "nl"),
+    ("gre", "el"),
+    ("rum", "ro"),
+    ("per", "fa"),
+];
+
+/// Detection below this confidence leaves the language undetermined.
+const MIN_CONFIDENCE: f64 = 0.5;
+/// Detection reads at most this many bytes: plenty for a confident answer.
+const DETECT_BYTES: usize = 4096;
+
+/// A resolved language: its code as reported, and its stemmer if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Language {
+    /// ISO 639-1 where one exists, else ISO 639-3; `und` when unknown.
+    pub code: &'static str,
+    algorithm: Option<Algorithm>,
+}
+
+impl Language {
+    pub const UNDETERMINED: Language = Language {
+        code: "und",
+        algorithm: None,
+    };
+
+    /// Parses a language name or code (`en`, `EN-us`, `eng`, `English`).
+    /// Returns `None` for what no table here knows.
+    pub fn parse(s: &str) -> Option<Language> {
+        let s = s.trim().to_ascii_lowercase();
+        let primary = s.split(['-', '_']).next().unwrap_or_default();
+        let primary = ALIASES
+            .iter()
+            .find(|(a, _)| *a == primary)
+            .map_or(primary, |(_, c)| c);
+        if let Some(&(code, _, _, alg)) = STEMMED
+            .iter()
+            .find(|(c1, c3, name, _)| [*c1, *c3, *name].contains(&primary))
+        {
+            return Some(Language {
+                code,
+                algorithm: Some(alg),
+            });
+        }
+        let lang = whatlang::Lang::from_code(primary).or_else(|| {
+            whatlang::Lang::all()
+                .iter()
+                .copied()
+                .find(|l| l.eng_name().eq_ignore_ascii_case(primary))
+        })?;
+        Some(from_whatlang(lang))
+    }
+
+    /// Detects the language of `text`, or [`Language::UNDETERMINED`].
+    pub fn detect(text: &str) -> Language {
+        let mut cut = text.len().min(DETECT_BYTES);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        match whatlang::detect(&text[..cut]) {
+            Some(info) if info.confidence() >= MIN_CONFIDENCE => from_whatlang(info.lang()),
+            _ => Language::UNDETERMINED,
+        }
+    }
+
+    /// Whether words in this language are stemmed.
+    pub fn is_stemmed(&self) -> bool {
+        self.algorithm.is_some()
+    }
+
+    /// A stemmer for this language; the identity where there is none.
+    pub fn stemmer(&self) -> WordStemmer {
+        WordStemmer(self.algorithm.map(Stemmer::create))
+    }
+}
+
+fn from_whatlang(lang: whatlang::Lang) -> Language {
+    let c3 = lang.code();
+    if let Some(&(code, _, _, alg)) = STEMMED.iter().find(|(_, c, _, _)| *c == c3) {
+        return Language {
+            code,
+            algorithm: Some(alg),
+        };
+    }
+    Language {
+        code: c3,
+        algorithm: None,
+    }
+}
+
+/// Stems single normalized words; the identity for languages without a stemmer.
+pub struct WordStemmer(Option<Stemmer>);
+
+impl WordStemmer {
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match &self.0 {
+            Some(s) => s.stem(word),
+            None => Cow::Borrowed(word),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_spellings() {
+        for s in ["en", "EN", "en-US", "eng", "English"] {
+            assert_eq!(Language::parse(s).map(|l| l.code), Some("en"), "{s}");
+        }
+        assert_eq!(Language::parse("nb").map(|l| l.code), Some("no"));
+        let zh = Language::parse("cmn").expect("whatlang knows Mandarin");
+        assert!(!zh.is_stemmed());
+        assert_eq!(Language::parse("klingon"), None);
+    }
+
+    #[test]
+    fn detects_and_stems() {
+        let en = Language::detect(
+            "The government has already warned about security breaches in the network.",
+        );
+        assert_eq!(en.code, "en");
+        assert_eq!(en.stemmer().stem("warnings"), "warn");
+        let de =
+            Language::detect("Die Regierung hat bereits vor Sicherheitslücken im Netz gewarnt.");
+        assert_eq!(de.code, "de");
+        assert_eq!(Language::detect("").code, "und");
+        assert_eq!(
+            Language::UNDETERMINED.stemmer().stem("warnings"),
+            "warnings"
+        );
+    }
+}

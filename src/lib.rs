@@ -1,0 +1,33 @@
+//! dupdrift finds the passages news articles share and flags where a rewrite or a
+//! translation changed the meaning.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! ingest ─> normalize ─> tokenize / segment / language (stem) ─> shingle ─> sketch (MinHash, rayon)
+//!        ─> lsh (candidate pairs) ─> verify (exact Jaccard) ─> report (CSV, run.json)
+//! ```
+//!
+//! [`pipeline`] ties the stages together as library functions over in-memory batches
+//! of articles: nothing below the CLI touches files or global state, so the same
+//! stages can run wherever the articles come from. [`hash`] holds every hash whose
+//! value is persisted or shapes output; it is specified and covered by golden tests.
+
+pub mod article;
+pub mod cli;
+pub mod error;
+pub mod hash;
+pub mod ingest;
+pub mod language;
+pub mod lsh;
+pub mod normalize;
+pub mod pipeline;
+pub mod report;
+pub mod segment;
+pub mod shingle;
+pub mod sketch;
+pub mod tokenize;
+pub mod verify;
+
+pub use article::Article;
+pub use error::{Error, Result};

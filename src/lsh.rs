@@ -1,0 +1,128 @@
+//! Locality-sensitive hashing over MinHash signatures: split each signature into
+//! bands of rows; articles that agree on every row of some band become candidates.
+//!
+//! A pair with Jaccard `j` becomes a candidate with probability `1 - (1 - j^r)^b`.
+//! Every candidate is verified exactly afterwards, so a false candidate costs only
+//! time while a missed pair is lost for good: the banding is chosen for recall.
+
+use crate::error::{Error, Result};
+use crate::hash::band_key;
+use ahash::AHashMap;
+use rayon::prelude::*;
+
+/// The chance of missing a pair whose Jaccard sits exactly at the threshold.
+pub const MISS_AT_THRESHOLD: f64 = 0.01;
+
+/// How signatures are cut: `bands` bands of `rows` slots each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Banding {
+    pub bands: usize,
+    pub rows: usize,
+}
+
+impl Banding {
+    /// The banding for a Jaccard `threshold` over signatures of `permutations` slots:
+    /// the most rows per band (fewest false candidates) that still miss a pair at the
+    /// threshold with probability at most [`MISS_AT_THRESHOLD`].
+    pub fn for_threshold(threshold: f64, permutations: usize) -> Result<Banding> {
+        if !(threshold > 0.0 && threshold <= 1.0) {
+            return Err(Error::InvalidParameter(format!(
+                "the threshold must be in (0, 1], got {threshold}"
+            )));
+        }
+        if permutations == 0 {
+            return Err(Error::InvalidParameter(
+                "at least 1 permutation is needed".into(),
+            ));
+        }
+        let best = (1..=permutations)
+            .rev()
+            .map(|rows| Banding {
+                bands: permutations / rows,
+                rows,
+            })
+            .find(|b| b.candidate_probability(threshold) >= 1.0 - MISS_AT_THRESHOLD);
+        Ok(best.unwrap_or(Banding {
+            bands: permutations,
+            rows: 1,
+        }))
+    }
+
+    /// Probability that a pair with Jaccard `j` becomes a candidate.
+    pub fn candidate_probability(&self, j: f64) -> f64 {
+        1.0 - (1.0 - j.powi(self.rows as i32)).powi(self.bands as i32)
+    }
+}
+
+/// All pairs `(i, j)`, `i < j`, of signatures that share at least one band,
+/// sorted and without repeats. Every signature must have at least
+/// `bands * rows` slots.
+pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Vec<(u32, u32)> {
+    let per_band: Vec<Vec<(u32, u32)>> = (0..banding.bands)
+        .into_par_iter()
+        .map(|band| {
+            let lo = band * banding.rows;
+            let hi = lo + banding.rows;
+            let mut buckets: AHashMap<u64, Vec<u32>> = AHashMap::new();
+            for (doc, sig) in signatures.iter().enumerate() {
+                buckets
+                    .entry(band_key(band, &sig[lo..hi]))
+                    .or_default()
+                    .push(doc as u32);
+            }
+            let mut pairs = Vec::new();
+            for members in buckets.values().filter(|m| m.len() > 1) {
+                for (x, &a) in members.iter().enumerate() {
+                    pairs.extend(members[x + 1..].iter().map(|&b| (a, b)));
+                }
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        })
+        .collect();
+    let mut all: Vec<(u32, u32)> = per_band.into_iter().flatten().collect();
+    all.par_sort_unstable();
+    all.dedup();
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banding_meets_the_miss_target() {
+        for t in [0.3, 0.5, 0.8, 0.95] {
+            let b = Banding::for_threshold(t, 128).expect("valid");
+            assert!(b.bands * b.rows <= 128);
+            assert!(b.candidate_probability(t) >= 0.99, "{t}: {b:?}");
+            // One more row per band would miss the target: the choice is the tightest.
+            let tighter = Banding {
+                bands: 128 / (b.rows + 1),
+                rows: b.rows + 1,
+            };
+            assert!(tighter.candidate_probability(t) < 0.99, "{t}: {b:?}");
+        }
+        assert_eq!(
+            Banding::for_threshold(1.0, 128).ok(),
+            Some(Banding {
+                bands: 1,
+                rows: 128
+            })
+        );
+        assert!(Banding::for_threshold(0.0, 128).is_err());
+        assert!(Banding::for_threshold(1.5, 128).is_err());
+    }
+
+    #[test]
+    fn finds_pairs_sharing_a_band() {
+        let a = [1u64, 2, 3, 4];
+        let b = [1u64, 2, 9, 9];
+        let c = [7u64, 7, 3, 4];
+        let d = [5u64, 6, 7, 8];
+        let sigs: Vec<&[u64]> = vec![&a, &b, &c, &d];
+        let got = candidates(&sigs, Banding { bands: 2, rows: 2 });
+        assert_eq!(got, vec![(0, 1), (0, 2)]);
+    }
+}

@@ -1,0 +1,168 @@
+//! The CSV reports of the report contract, and `run.json`.
+//!
+//! Each file is written to a temporary name and renamed into place, so a reader
+//! never sees half a report. Rows are sorted by stable keys and numbers printed
+//! with fixed precision: the same input gives the same bytes.
+
+use crate::error::Result;
+use crate::ingest::InputError;
+use crate::pipeline::{Document, NearDuplicate};
+use serde::Serialize;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+pub const DOCUMENTS: &str = "documents.csv";
+pub const PAIRS: &str = "pairs.csv";
+pub const ERRORS: &str = "errors.csv";
+pub const RUN: &str = "run.json";
+
+/// Fixed precision for every ratio in the reports.
+fn ratio(x: f64) -> String {
+    format!("{x:.6}")
+}
+
+/// Writes `name` in `dir` through a temporary file renamed into place.
+fn write_atomic(
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let mut out = BufWriter::new(File::create(&tmp)?);
+    fill(&mut out)?;
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(&tmp, dir.join(name))?;
+    Ok(())
+}
+
+fn write_csv<R: Serialize>(
+    dir: &Path,
+    name: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = R>,
+) -> Result<()> {
+    write_atomic(dir, name, |out| {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(out);
+        w.write_record(header)?;
+        for row in rows {
+            w.serialize(row)?;
+        }
+        w.flush()?;
+        Ok(())
+    })
+}
+
+#[derive(Serialize)]
+struct DocumentRow<'a> {
+    doc_id: &'a str,
+    source: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    bytes: usize,
+    sentences: usize,
+    tokens: usize,
+    shingles: usize,
+    input: &'a str,
+}
+
+/// `documents.csv`: one row per article read, sorted by id.
+pub fn write_documents(dir: &Path, docs: &[Document]) -> Result<()> {
+    let mut sorted: Vec<&Document> = docs.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let header = [
+        "doc_id",
+        "source",
+        "title",
+        "lang",
+        "bytes",
+        "sentences",
+        "tokens",
+        "shingles",
+        "input",
+    ];
+    write_csv(
+        dir,
+        DOCUMENTS,
+        &header,
+        sorted.into_iter().map(|d| DocumentRow {
+            doc_id: &d.id,
+            source: &d.source,
+            title: &d.title,
+            lang: d.lang.code,
+            bytes: d.bytes,
+            sentences: d.sentences,
+            tokens: d.tokens,
+            shingles: d.shingles.len(),
+            input: &d.input,
+        }),
+    )
+}
+
+#[derive(Serialize)]
+struct PairRow<'a> {
+    doc_a: &'a str,
+    doc_b: &'a str,
+    jaccard_estimate: String,
+    jaccard: String,
+    containment_a: String,
+    containment_b: String,
+    shared_shingles: usize,
+}
+
+/// `pairs.csv`: near-duplicate articles, `doc_a < doc_b`, sorted.
+pub fn write_pairs(dir: &Path, docs: &[Document], pairs: &[NearDuplicate]) -> Result<()> {
+    let header = [
+        "doc_a",
+        "doc_b",
+        "jaccard_estimate",
+        "jaccard",
+        "containment_a",
+        "containment_b",
+        "shared_shingles",
+    ];
+    write_csv(
+        dir,
+        PAIRS,
+        &header,
+        pairs.iter().map(|p| PairRow {
+            doc_a: &docs[p.a].id,
+            doc_b: &docs[p.b].id,
+            jaccard_estimate: ratio(p.jaccard_estimate),
+            jaccard: ratio(p.overlap.jaccard()),
+            containment_a: ratio(p.overlap.containment_a()),
+            containment_b: ratio(p.overlap.containment_b()),
+            shared_shingles: p.overlap.shared,
+        }),
+    )
+}
+
+#[derive(Serialize)]
+struct ErrorRow<'a> {
+    input: &'a str,
+    reason: &'a str,
+}
+
+/// `errors.csv`: every input that could not be read, in the order met.
+pub fn write_errors(dir: &Path, errors: &[InputError]) -> Result<()> {
+    write_csv(
+        dir,
+        ERRORS,
+        &["input", "reason"],
+        errors.iter().map(|e| ErrorRow {
+            input: &e.input,
+            reason: &e.reason,
+        }),
+    )
+}
+
+/// `run.json`: what was run, with which parameters, and what it cost.
+pub fn write_run(dir: &Path, run: &impl Serialize) -> Result<()> {
+    write_atomic(dir, RUN, |out| {
+        serde_json::to_writer_pretty(&mut *out, run)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })
+}
