@@ -1,0 +1,199 @@
+//! Bad input never stops the batch: each case is reported in errors.csv with the
+//! input and the reason, the exit status is 1, and the good article is still read.
+
+mod common;
+
+use common::{column, read_csv, scan, seeds};
+use std::path::{Path, PathBuf};
+
+const GOOD_ID: &str = "000_28c61908d3c90d5b";
+
+/// A directory holding one good article, plus whatever the case adds.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = seeds().join(format!("{GOOD_ID}.txt"));
+    std::fs::copy(good, dir.path().join(format!("{GOOD_ID}.txt"))).expect("copy seed");
+    dir
+}
+
+/// Scans `inputs`, checks the shared expectations, returns the errors.csv rows.
+fn scan_expecting_errors(inputs: &[PathBuf], out: &Path) -> Vec<Vec<String>> {
+    let inputs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    let (code, stderr) = scan(&inputs, out, &[]);
+    assert_eq!(
+        code, 1,
+        "exit status 1 when some inputs failed; stderr: {stderr}"
+    );
+    let ids = column(&out.join("documents.csv"), "doc_id");
+    assert!(
+        ids.iter().any(|id| id == GOOD_ID),
+        "the good article is still reported: {ids:?}"
+    );
+    let (_, rows) = read_csv(&out.join("errors.csv"));
+    rows
+}
+
+fn assert_row(rows: &[Vec<String>], input_ends: &str, reason_has: &str) {
+    assert!(
+        rows.iter()
+            .any(|r| r[0].ends_with(input_ends) && r[1].contains(reason_has)),
+        "expected a row for {input_ends:?} with {reason_has:?}, got {rows:?}"
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Caf\xe9 au lait, na\xefve reporting.",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "latin1.txt", "invalid UTF-8 at byte 3");
+    assert_eq!(rows.len(), 1);
+}
+
+#[test]
+fn binary_file() {
+    let dir = workspace();
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01";
+    std::fs::write(dir.path().join("image.txt"), png).expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "image.txt", "binary file");
+}
+
+#[test]
+fn empty_file_and_punctuation_only() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    std::fs::write(dir.path().join("blank.md"), " \n\t\n").expect("write");
+    std::fs::write(dir.path().join("stars.txt"), "*** --- !!!").expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "empty.txt", "empty article");
+    assert_row(&rows, "blank.md", "empty article");
+    assert_row(&rows, "stars.txt", "no words");
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn malformed_json_line() {
+    let dir = workspace();
+    let path = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\": 1, \"text\": \"Musk spoke with Putin.\"}\n\
+         {\"id\": 2, \"text\": \"unterminated\n\
+         \n\
+         [1, 2, 3]\n\
+         {\"id\": \"four\", \"title\": \"no text\"}\n\
+         {\"id\": \"five\", \"text\": \"The Kremlin denied regular talks.\"}\n",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "feed.jsonl:2", "invalid JSON");
+    assert_row(&rows, "feed.jsonl:4", "invalid JSON");
+    assert_row(&rows, "feed.jsonl:5", "missing field `text`");
+    assert_eq!(rows.len(), 3, "the blank line is not an error");
+    let ids = column(&dir.path().join("out/documents.csv"), "doc_id");
+    assert!(
+        ids.contains(&"1".to_string()) && ids.contains(&"five".to_string()),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn csv_row_with_a_missing_column() {
+    let dir = workspace();
+    let path = dir.path().join("table.csv");
+    std::fs::write(
+        &path,
+        "id,title,text\n\
+         a,First,Musk spoke with Putin about Starlink.\n\
+         b,Second\n\
+         c,Third,\"The Kremlin denied it, twice.\"\n",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(
+        &rows,
+        "table.csv:3",
+        "expected 3 fields as in the header, found 2",
+    );
+    assert_eq!(rows.len(), 1);
+    let out = dir.path().join("out/documents.csv");
+    let ids = column(&out, "doc_id");
+    assert!(
+        ids.contains(&"a".to_string()) && ids.contains(&"c".to_string()),
+        "{ids:?}"
+    );
+    let titles = column(&out, "title");
+    assert!(titles.contains(&"Third".to_string()));
+}
+
+#[test]
+fn csv_without_a_text_column() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("wrong.csv"), "id,body\n1,hello\n").expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "wrong.csv", "no `text` column");
+}
+
+#[test]
+fn duplicate_ids() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("later")).expect("mkdir");
+    std::fs::write(
+        dir.path().join(format!("later/{GOOD_ID}.md")),
+        "Another article, same name.",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, &format!("later/{GOOD_ID}.md"), "duplicate id");
+    assert!(
+        rows[0][1].contains(&format!("{GOOD_ID}.txt")),
+        "names the first input: {rows:?}"
+    );
+    let ids = column(&dir.path().join("out/documents.csv"), "doc_id");
+    assert_eq!(ids, [GOOD_ID], "the first article with the id is kept");
+}
+
+#[test]
+fn path_that_does_not_exist() {
+    let dir = workspace();
+    let missing = dir.path().join("nowhere.jsonl");
+    let rows = scan_expecting_errors(&[missing, dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "nowhere.jsonl", "no such file or directory");
+}
+
+#[test]
+fn directory_with_no_articles() {
+    let dir = workspace();
+    let empty = dir.path().join("nothing-here");
+    std::fs::create_dir(&empty).expect("mkdir");
+    std::fs::write(empty.join("scan.pdf"), b"%PDF-1.4").expect("write");
+    let rows = scan_expecting_errors(
+        &[empty, dir.path().join(format!("{GOOD_ID}.txt"))],
+        &dir.path().join("out"),
+    );
+    assert_row(&rows, "nothing-here", "no articles found");
+}
+
+#[test]
+fn html_is_read_as_text() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("page.html"),
+        "<html><head><title>Talks</title><script>var x;</script></head>\
+         <body><p>Musk &amp; Putin spoke.</p><p>The Kremlin denied it.</p></body></html>",
+    )
+    .expect("write");
+    let (code, stderr) = scan(&[dir.path()], &dir.path().join("out"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (header, rows) = read_csv(&dir.path().join("out/documents.csv"));
+    let row = rows.iter().find(|r| r[0] == "page").expect("page read");
+    let at = |name: &str| header.iter().position(|h| h == name).expect("column");
+    assert_eq!(row[at("title")], "Talks");
+    assert_eq!(row[at("sentences")], "2");
+    assert_eq!(row[at("tokens")], "7", "script text is not counted");
+}

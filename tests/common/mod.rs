@@ -1,0 +1,68 @@
+//! Helpers shared by the integration tests: run the real binary, read its reports.
+#![allow(dead_code)]
+
+pub mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seeds() -> PathBuf {
+    repo().join("data/seeds")
+}
+
+/// Runs `dupdrift ARGS` with the repository as working directory.
+pub fn dupdrift(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dupdrift"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the dupdrift binary runs")
+}
+
+/// Runs `dupdrift scan INPUTS --out OUT --quiet EXTRA`, returns the exit code.
+pub fn scan(inputs: &[&Path], out: &Path, extra: &[&str]) -> (i32, String) {
+    let mut args: Vec<String> = vec!["scan".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string()]);
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = dupdrift(&refs);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+/// A CSV report as a header and rows of strings.
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_path(path)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            r.expect("well-formed row")
+                .iter()
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The values of one column of a report, by name.
+pub fn column(path: &Path, name: &str) -> Vec<String> {
+    let (header, rows) = read_csv(path);
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {}: {header:?}", path.display()));
+    rows.into_iter().map(|mut r| r.swap_remove(i)).collect()
+}

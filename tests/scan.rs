@@ -1,0 +1,148 @@
+//! `dupdrift scan` end to end through the binary, on the sample data.
+
+mod common;
+
+use common::{column, read_csv, repo, scan, seeds};
+use std::path::Path;
+
+#[test]
+fn seeds_give_the_four_reports() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let (code, stderr) = scan(&[&seeds()], out.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (header, rows) = read_csv(&out.path().join("documents.csv"));
+    assert_eq!(
+        header[..7],
+        [
+            "doc_id",
+            "source",
+            "title",
+            "lang",
+            "bytes",
+            "sentences",
+            "tokens"
+        ]
+    );
+    assert_eq!(rows.len(), 5);
+    let ids = column(&out.path().join("documents.csv"), "doc_id");
+    assert_eq!(ids[0], "000_28c61908d3c90d5b");
+    assert!(column(&out.path().join("documents.csv"), "lang")
+        .iter()
+        .all(|l| l == "en"));
+    let (pairs_header, _) = read_csv(&out.path().join("pairs.csv"));
+    assert_eq!(
+        pairs_header[..6],
+        [
+            "doc_a",
+            "doc_b",
+            "jaccard_estimate",
+            "jaccard",
+            "containment_a",
+            "containment_b"
+        ]
+    );
+    let (errors_header, errors) = read_csv(&out.path().join("errors.csv"));
+    assert_eq!(errors_header, ["input", "reason"]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let run: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("run.json")).expect("run.json"))
+            .expect("JSON");
+    assert_eq!(run["counts"]["articles"], 5);
+    assert_eq!(run["parameters"]["sketch"]["shingle_size"], 5);
+    assert_eq!(run["dupdrift_version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn reprints_are_paired_with_their_originals() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let (code, stderr) = scan(&[&repo().join("data")], out.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, rows) = read_csv(&out.path().join("pairs.csv"));
+    let pairs: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("000_28c61908d3c90d5b", "wire-000-reprint"),
+            ("002_5d7fbd46b6482465", "wire-002-edited")
+        ]
+    );
+    for r in &rows {
+        let estimate: f64 = r[2].parse().expect("number");
+        let jaccard: f64 = r[3].parse().expect("number");
+        assert!(jaccard >= 0.5 && (estimate - jaccard).abs() < 0.2, "{r:?}");
+    }
+    // The excerpt holds half of 004: below the Jaccard threshold, found at a lower one.
+    let (code, _) = scan(&[&repo().join("data")], out.path(), &["--threshold", "0.3"]);
+    assert_eq!(code, 0);
+    let (_, rows) = read_csv(&out.path().join("pairs.csv"));
+    let excerpt = rows
+        .iter()
+        .find(|r| r[1] == "wire-004-excerpt")
+        .expect("excerpt paired at 0.3");
+    assert_eq!(excerpt[0], "004_458e83cfbd473e7e");
+    assert_eq!(
+        excerpt[5], "1.000000",
+        "the whole excerpt is contained in 004"
+    );
+}
+
+fn report_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    ["documents.csv", "pairs.csv", "errors.csv"]
+        .iter()
+        .map(|f| {
+            (
+                f.to_string(),
+                std::fs::read(dir.join(f)).expect("report written"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = tempfile::tempdir().expect("temp dir");
+    let two = tempfile::tempdir().expect("temp dir");
+    let inputs = [repo().join("data"), repo().join("data/reprints.jsonl")];
+    let inputs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    // The second input repeats ids, so errors.csv has rows to compare too.
+    let (c1, _) = scan(
+        &inputs,
+        one.path(),
+        &["--threads", "1", "--threshold", "0.3"],
+    );
+    let (c2, _) = scan(
+        &inputs,
+        two.path(),
+        &["--threads", "2", "--threshold", "0.3"],
+    );
+    assert_eq!((c1, c2), (1, 1));
+    let (a, b) = (report_bytes(one.path()), report_bytes(two.path()));
+    assert!(
+        a.iter().all(|(_, bytes)| bytes.len() > 60),
+        "reports have rows"
+    );
+    assert_eq!(a, b);
+}
+
+#[test]
+fn help_shows_examples_and_bad_parameters_are_fatal() {
+    let help = common::dupdrift(&["scan", "--help"]);
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.contains("Examples:") && text.contains("--threshold"),
+        "{text}"
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    for bad in [
+        ["--threshold", "1.5"],
+        ["--lang", "klingon"],
+        ["--shingle-size", "0"],
+    ] {
+        let (code, stderr) = scan(&[&seeds()], out.path(), &bad);
+        assert_eq!(code, 2, "{bad:?}");
+        assert!(stderr.contains("error"), "{stderr}");
+    }
+}
