@@ -3,6 +3,7 @@
 //! Every language rust-stemmers supports is stemmed in its own language. Other
 //! languages are still tokenized, normalized and compared, only unstemmed.
 
+use ahash::AHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 
@@ -134,6 +135,43 @@ impl WordStemmer {
             Some(s) => s.stem(word),
             None => Cow::Borrowed(word),
         }
+    }
+}
+
+/// Memoized stems, per language: news repeats its words, and Snowball stemming costs
+/// more than everything else done to a word. One cache per worker thread.
+#[derive(Default)]
+pub struct StemCache {
+    by_lang: AHashMap<&'static str, (Option<Stemmer>, AHashMap<Box<str>, Box<str>>)>,
+    entries: usize,
+}
+
+/// Entries kept before the cache starts over, bounding its memory.
+const STEM_CACHE_ENTRIES: usize = 1 << 20;
+
+impl StemCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The stem of a normalized `word` in `lang` (the word itself where no stemmer).
+    pub fn stem<'a>(&'a mut self, lang: Language, word: &'a str) -> &'a str {
+        if self.entries >= STEM_CACHE_ENTRIES {
+            self.by_lang.clear();
+            self.entries = 0;
+        }
+        let (stemmer, stems) = self
+            .by_lang
+            .entry(lang.code)
+            .or_insert_with(|| (lang.algorithm.map(Stemmer::create), AHashMap::new()));
+        let Some(stemmer) = stemmer else {
+            return word;
+        };
+        if !stems.contains_key(word) {
+            stems.insert(word.into(), stemmer.stem(word).into());
+            self.entries += 1;
+        }
+        stems.get(word).map_or(word, |s| s)
     }
 }
 

@@ -4,16 +4,16 @@
 
 use crate::article::Article;
 use crate::error::Result;
+use crate::hash::term_hash;
 use crate::ingest::InputError;
-use crate::language::Language;
+use crate::language::{Language, StemCache};
 use crate::lsh::{candidates, Banding};
 use crate::segment::sentences;
-use crate::shingle::shingles;
+use crate::shingle::shingles_of_hashes;
 use crate::sketch::{Sketch, Sketcher};
 use crate::tokenize::{tokenize, TokenKind};
 use crate::verify::{overlap, Overlap};
 use rayon::prelude::*;
-use std::borrow::Cow;
 
 /// How an article's language is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,16 @@ pub fn analyze(
     choice: LanguageChoice,
     sketcher: &Sketcher,
 ) -> Result<Document, InputError> {
+    analyze_cached(article, choice, sketcher, &mut StemCache::new())
+}
+
+/// [`analyze`] with a stem cache kept across the articles one worker analyses.
+pub fn analyze_cached(
+    article: &Article,
+    choice: LanguageChoice,
+    sketcher: &Sketcher,
+    cache: &mut StemCache,
+) -> Result<Document, InputError> {
     let tokens = tokenize(&article.text);
     if tokens.is_empty() {
         return Err(InputError::new(
@@ -60,15 +70,14 @@ pub fn analyze(
             Language::parse(&article.lang).unwrap_or_else(|| Language::detect(&article.text))
         }
     };
-    let stemmer = lang.stemmer();
-    let terms: Vec<Cow<str>> = tokens
+    let terms: Vec<u64> = tokens
         .iter()
         .map(|t| match t.kind {
-            TokenKind::Word => stemmer.stem(&t.norm),
-            TokenKind::Number => Cow::Borrowed(t.norm.as_str()),
+            TokenKind::Word => term_hash(cache.stem(lang, &t.norm)),
+            TokenKind::Number => term_hash(&t.norm),
         })
         .collect();
-    let shingles = shingles(&terms, sketcher.params().shingle_size);
+    let shingles = shingles_of_hashes(&terms, sketcher.params().shingle_size);
     let sketch = sketcher.sketch(&shingles);
     Ok(Document {
         id: article.id.clone(),
