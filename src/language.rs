@@ -142,8 +142,14 @@ impl WordStemmer {
 /// more than everything else done to a word. One cache per worker thread.
 #[derive(Default)]
 pub struct StemCache {
-    by_lang: AHashMap<&'static str, (Option<Stemmer>, AHashMap<Box<str>, Box<str>>)>,
+    by_lang: AHashMap<&'static str, LanguageStems>,
     entries: usize,
+}
+
+/// One language's stemmer and the stems it has given.
+struct LanguageStems {
+    stemmer: Option<Stemmer>,
+    stems: AHashMap<Box<str>, Box<str>>,
 }
 
 /// Entries kept before the cache starts over, bounding its memory.
@@ -160,10 +166,13 @@ impl StemCache {
             self.by_lang.clear();
             self.entries = 0;
         }
-        let (stemmer, stems) = self
-            .by_lang
-            .entry(lang.code)
-            .or_insert_with(|| (lang.algorithm.map(Stemmer::create), AHashMap::new()));
+        let LanguageStems { stemmer, stems } =
+            self.by_lang
+                .entry(lang.code)
+                .or_insert_with(|| LanguageStems {
+                    stemmer: lang.algorithm.map(Stemmer::create),
+                    stems: AHashMap::new(),
+                });
         let Some(stemmer) = stemmer else {
             return word;
         };
