@@ -194,6 +194,14 @@ mod tests {
             assert_eq!(Language::parse(s).map(|l| l.code), Some("en"), "{s}");
         }
         assert_eq!(Language::parse("nb").map(|l| l.code), Some("no"));
+        // Every Snowball language is reachable by its codes and its name.
+        for &(c1, c3, name, _) in STEMMED {
+            for s in [c1, c3, name] {
+                let lang = Language::parse(s).unwrap_or_else(|| panic!("{s} parses"));
+                assert_eq!(lang.code, c1);
+                assert!(lang.is_stemmed());
+            }
+        }
         let zh = Language::parse("cmn").expect("whatlang knows Mandarin");
         assert!(!zh.is_stemmed());
         assert_eq!(Language::parse("klingon"), None);
@@ -206,9 +214,34 @@ mod tests {
         );
         assert_eq!(en.code, "en");
         assert_eq!(en.stemmer().stem("warnings"), "warn");
-        let de =
-            Language::detect("Die Regierung hat bereits vor Sicherheitslücken im Netz gewarnt.");
-        assert_eq!(de.code, "de");
+        let samples = [
+            (
+                "de",
+                "Die Regierung hat bereits vor Sicherheitslücken im Netz gewarnt.",
+            ),
+            (
+                "fr",
+                "Le gouvernement a déjà mis en garde contre des failles de sécurité.",
+            ),
+            (
+                "es",
+                "El gobierno ya ha advertido sobre las brechas de seguridad en la red.",
+            ),
+            (
+                "ru",
+                "Правительство уже предупреждало о нарушениях безопасности в сети. \
+                   Представитель Кремля заявил, что никаких регулярных переговоров не было.",
+            ),
+            (
+                "tr",
+                "Hükümet ağdaki güvenlik açıkları konusunda zaten uyarıda bulundu.",
+            ),
+        ];
+        for (code, text) in samples {
+            let lang = Language::detect(text);
+            assert_eq!(lang.code, code, "{text}");
+            assert!(lang.is_stemmed());
+        }
         assert_eq!(Language::detect("").code, "und");
         assert_eq!(
             Language::UNDETERMINED.stemmer().stem("warnings"),

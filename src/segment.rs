@@ -16,6 +16,9 @@ pub struct Sentence {
     pub end: usize,
 }
 
+/// Text with no line longer than this is taken as hard-wrapped.
+const WRAP_WIDTH: usize = 100;
+
 /// Words before a point that never end a sentence.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
@@ -97,13 +100,14 @@ fn is_closing(c: char) -> bool {
 /// Splits `text` into sentences. Spans contain at least one letter or digit.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let hard_wrapped = text.lines().all(|l| l.len() <= WRAP_WIDTH);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
         let (_, c) = chars[i];
         if c == '\n' {
-            if line_break_ends_sentence(&chars, i) {
+            if !hard_wrapped || line_break_ends_sentence(&chars, i) {
                 push(text, &mut out, start, chars[i].0);
                 start = chars[i].0;
             }

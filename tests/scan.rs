@@ -146,3 +146,30 @@ fn help_shows_examples_and_bad_parameters_are_fatal() {
         assert!(stderr.contains("error"), "{stderr}");
     }
 }
+
+#[test]
+fn json_lines_from_standard_input() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dupdrift"))
+        .args(["scan", "-", "--quiet", "--out"])
+        .arg(out.path())
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("dupdrift starts");
+    let input = "{\"id\": \"a\", \"text\": \"Musk spoke with Putin.\"}\nnot json\n{\"text\": \"No id here.\"}\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let status = child.wait().expect("dupdrift ends");
+    assert_eq!(status.code(), Some(1));
+    assert_eq!(
+        column(&out.path().join("documents.csv"), "doc_id"),
+        ["a", "stdin:3"]
+    );
+    assert_eq!(column(&out.path().join("errors.csv"), "input"), ["-:2"]);
+}

@@ -27,6 +27,9 @@ Examples:
   # All articles are German, whatever their `lang` field says:
   dupdrift scan de/ --lang de --out report-de
 
+  # JSON Lines on standard input:
+  zcat dump.jsonl.gz | dupdrift scan - --out report
+
 Inputs:
   A directory is read recursively: .txt, .md, .html/.htm (markup stripped), .jsonl
   and .csv files; other files are skipped. A plain file's id is its file stem.
@@ -51,7 +54,7 @@ const BATCH_BYTES: usize = 64 << 20;
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ScanArgs {
-    /// Directories, or .txt/.md/.html/.jsonl/.csv files
+    /// Directories, or .txt/.md/.html/.jsonl/.csv files; `-` reads JSON Lines from stdin
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Directory for the reports (created if missing)
@@ -271,11 +274,11 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
                     flush(&mut batch, &mut read, progress);
                     batch_bytes = 0;
                 }
-                progress.stage(format!(
-                    "read {} articles, {:.1} MB",
-                    read.docs.len() + batch.len(),
-                    total_bytes as f64 / 1e6
-                ));
+                let count = read.docs.len() + batch.len();
+                if count % 256 == 1 {
+                    let mb = total_bytes as f64 / 1e6;
+                    progress.stage(format!("read {count} articles, {mb:.1} MB"));
+                }
             }
             Item::Error(e) => {
                 progress.input_error(&e.input, &e.reason);

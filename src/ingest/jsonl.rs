@@ -45,9 +45,9 @@ struct Line {
 }
 
 struct Lines {
-    path: PathBuf,
+    name: String,
     stem: String,
-    reader: Option<BufReader<File>>,
+    reader: Option<Box<dyn BufRead>>,
     line: usize,
     buf: Vec<u8>,
 }
@@ -58,14 +58,35 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
             path.display().to_string(),
             describe_io(&e),
         )))),
-        Ok(file) => Box::new(Lines {
-            stem: stem_id(&path),
-            path,
-            reader: Some(BufReader::with_capacity(1 << 16, file)),
-            line: 0,
-            buf: Vec::new(),
-        }),
+        Ok(file) => from_reader(
+            path.display().to_string(),
+            stem_id(&path),
+            Box::new(BufReader::with_capacity(1 << 16, file)),
+        ),
     }
+}
+
+/// JSON Lines from standard input, named `-` in messages (`stdin:LINE` ids).
+pub(super) fn read_stdin() -> Box<dyn Iterator<Item = Item>> {
+    from_reader(
+        "-".into(),
+        "stdin".into(),
+        Box::new(std::io::stdin().lock()),
+    )
+}
+
+fn from_reader(
+    name: String,
+    stem: String,
+    reader: Box<dyn BufRead>,
+) -> Box<dyn Iterator<Item = Item>> {
+    Box::new(Lines {
+        name,
+        stem,
+        reader: Some(reader),
+        line: 0,
+        buf: Vec::new(),
+    })
 }
 
 impl Iterator for Lines {
@@ -76,7 +97,7 @@ impl Iterator for Lines {
             let reader = self.reader.as_mut()?;
             self.buf.clear();
             self.line += 1;
-            let at = format!("{}:{}", self.path.display(), self.line);
+            let at = format!("{}:{}", self.name, self.line);
             match reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.reader = None;

@@ -64,12 +64,16 @@ impl Format {
 }
 
 /// Reads every path in order. A file named directly is read even with an unknown
-/// extension (as plain text); inside a directory such files are skipped.
+/// extension (as plain text); inside a directory such files are skipped. The path
+/// `-` reads JSON Lines from standard input.
 pub fn read(paths: &[PathBuf]) -> impl Iterator<Item = Item> + '_ {
     paths.iter().flat_map(|path| read_path(path))
 }
 
 fn read_path(path: &Path) -> Box<dyn Iterator<Item = Item> + '_> {
+    if path == Path::new("-") {
+        return jsonl::read_stdin();
+    }
     match std::fs::metadata(path) {
         Err(e) => one_error(path, describe_io(&e)),
         Ok(meta) if meta.is_dir() => read_dir(path),
