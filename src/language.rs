@@ -29,18 +29,27 @@ const STEMMED: &[(&str, &str, &str, Algorithm)] = &[
     ("tr", "tur", "turkish", Algorithm::Turkish),
 ];
 
-/// Other spellings seen in the wild that name a stemmed language.
+/// ISO 639-1 and the ISO 639-3 code whatlang uses, for the languages it detects
+/// that have no stemmer: compared unstemmed, reported by their two-letter code.
+#[rustfmt::skip]
+const UNSTEMMED: &[(&str, &str)] = &[
+    ("af", "afr"), ("ak", "aka"), ("am", "amh"), ("az", "aze"), ("be", "bel"), ("bg", "bul"),
+    ("bn", "ben"), ("ca", "cat"), ("cs", "ces"), ("cy", "cym"), ("eo", "epo"), ("et", "est"),
+    ("fa", "pes"), ("gu", "guj"), ("he", "heb"), ("hi", "hin"), ("hr", "hrv"), ("hy", "hye"),
+    ("id", "ind"), ("ja", "jpn"), ("jv", "jav"), ("ka", "kat"), ("km", "khm"), ("kn", "kan"),
+    ("ko", "kor"), ("la", "lat"), ("lt", "lit"), ("lv", "lav"), ("mk", "mkd"), ("ml", "mal"),
+    ("mr", "mar"), ("my", "mya"), ("ne", "nep"), ("or", "ori"), ("pa", "pan"), ("pl", "pol"),
+    ("si", "sin"), ("sk", "slk"), ("sl", "slv"), ("sn", "sna"), ("sr", "srp"), ("te", "tel"),
+    ("th", "tha"), ("tk", "tuk"), ("tl", "tgl"), ("uk", "ukr"), ("ur", "urd"), ("uz", "uzb"),
+    ("vi", "vie"), ("yi", "yid"), ("zh", "cmn"), ("zu", "zul"),
+];
+
+/// Other spellings seen in the wild, mapped to a code of the tables above.
+#[rustfmt::skip]
 const ALIASES: &[(&str, &str)] = &[
-    ("nb", "no"),
-    ("nn", "no"),
-    ("nno", "no"),
-    ("nor", "no"),
-    ("fre", "fr"),
-    ("ger", "de"),
-    ("dut", "nl"),
-    ("gre", "el"),
-    ("rum", "ro"),
-    ("per", "fa"),
+    ("nb", "no"), ("nn", "no"), ("nno", "no"), ("nor", "no"), ("fre", "fr"), ("ger", "de"),
+    ("dut", "nl"), ("gre", "el"), ("rum", "ro"), ("per", "fa"), ("fas", "fa"), ("zho", "zh"),
+    ("chi", "zh"), ("cze", "cs"), ("slo", "sk"), ("msa", "id"),
 ];
 
 /// Detection below this confidence leaves the language undetermined.
@@ -80,7 +89,11 @@ impl Language {
                 algorithm: Some(alg),
             });
         }
-        let lang = whatlang::Lang::from_code(primary).or_else(|| {
+        let c3 = UNSTEMMED
+            .iter()
+            .find(|(c1, _)| *c1 == primary)
+            .map_or(primary, |(_, c3)| c3);
+        let lang = whatlang::Lang::from_code(c3).or_else(|| {
             whatlang::Lang::all()
                 .iter()
                 .copied()
@@ -120,8 +133,12 @@ fn from_whatlang(lang: whatlang::Lang) -> Language {
             algorithm: Some(alg),
         };
     }
+    let code = UNSTEMMED
+        .iter()
+        .find(|(_, c)| *c == c3)
+        .map_or(c3, |(c1, _)| c1);
     Language {
-        code: c3,
+        code,
         algorithm: None,
     }
 }
@@ -202,8 +219,13 @@ mod tests {
                 assert!(lang.is_stemmed());
             }
         }
-        let zh = Language::parse("cmn").expect("whatlang knows Mandarin");
-        assert!(!zh.is_stemmed());
+        for s in ["zh", "cmn", "zho", "Mandarin", "zh-Hans"] {
+            let zh = Language::parse(s).unwrap_or_else(|| panic!("{s} parses"));
+            assert_eq!(zh.code, "zh");
+            assert!(!zh.is_stemmed());
+        }
+        assert_eq!(Language::parse("pl").map(|l| l.code), Some("pl"));
+        assert_eq!(Language::parse("pol").map(|l| l.code), Some("pl"));
         assert_eq!(Language::parse("klingon"), None);
     }
 

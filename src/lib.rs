@@ -13,8 +13,10 @@
 //! stages can run wherever the articles come from. [`hash`] holds every hash whose
 //! value is persisted or shapes output; it is specified and covered by golden tests.
 
+pub mod align;
 pub mod article;
 pub mod cli;
+pub mod cluster;
 pub mod error;
 pub mod hash;
 pub mod ingest;

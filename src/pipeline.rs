@@ -11,8 +11,9 @@ use crate::lsh::{candidates, Banding};
 use crate::segment::sentences;
 use crate::shingle::shingles_of_hashes;
 use crate::sketch::{Sketch, Sketcher};
-use crate::tokenize::{tokenize, TokenKind};
+use crate::tokenize::{tokenize, Token, TokenKind};
 use crate::verify::{overlap, Overlap};
+use ahash::AHashMap;
 use rayon::prelude::*;
 
 /// How an article's language is chosen.
@@ -24,7 +25,8 @@ pub enum LanguageChoice {
     Fixed(Language),
 }
 
-/// One article reduced to what the article-level stages need; the text is dropped.
+/// One article with what the later stages need: its sentences with their terms,
+/// its shingle set and its sketch.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub id: String,
@@ -32,13 +34,49 @@ pub struct Document {
     pub title: String,
     pub input: String,
     pub lang: Language,
-    /// Length of the text in bytes.
-    pub bytes: usize,
-    pub sentences: usize,
+    /// The text as read; every span points into it.
+    pub text: String,
+    pub sentences: Vec<SentenceTerms>,
     pub tokens: usize,
     /// Sorted, distinct shingle hashes.
     pub shingles: Vec<u64>,
     pub sketch: Sketch,
+}
+
+/// A sentence and the distinct terms (hashes of stems and numbers) it contains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceTerms {
+    /// Byte span `[start, end)` in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Sorted, distinct term hashes.
+    pub terms: Vec<u64>,
+}
+
+/// Groups term hashes (in token order) by the sentence their token falls in.
+fn sentence_terms(text: &str, tokens: &[Token], terms: &[u64]) -> Vec<SentenceTerms> {
+    let mut out: Vec<SentenceTerms> = sentences(text)
+        .into_iter()
+        .map(|s| SentenceTerms {
+            start: s.start,
+            end: s.end,
+            terms: Vec::new(),
+        })
+        .collect();
+    let mut k = 0;
+    for (token, &term) in tokens.iter().zip(terms) {
+        while k < out.len() && out[k].end <= token.start {
+            k += 1;
+        }
+        if let Some(s) = out.get_mut(k) {
+            s.terms.push(term);
+        }
+    }
+    for s in &mut out {
+        s.terms.sort_unstable();
+        s.terms.dedup();
+    }
+    out
 }
 
 /// Normalizes, tokenizes, segments, stems, shingles and sketches one article.
@@ -70,14 +108,19 @@ pub fn analyze_cached(
             Language::parse(&article.lang).unwrap_or_else(|| Language::detect(&article.text))
         }
     };
+    // Shingles are over the folded words, unstemmed: a copy is a copy whatever
+    // language it is taken to be in. Stems serve sentence alignment, where
+    // rewording changes inflections.
+    let words: Vec<u64> = tokens.iter().map(|t| term_hash(&t.norm)).collect();
     let terms: Vec<u64> = tokens
         .iter()
-        .map(|t| match t.kind {
+        .zip(&words)
+        .map(|(t, &word)| match t.kind {
             TokenKind::Word => term_hash(cache.stem(lang, &t.norm)),
-            TokenKind::Number => term_hash(&t.norm),
+            TokenKind::Number => word,
         })
         .collect();
-    let shingles = shingles_of_hashes(&terms, sketcher.params().shingle_size);
+    let shingles = shingles_of_hashes(&words, sketcher.params().shingle_size);
     let sketch = sketcher.sketch(&shingles);
     Ok(Document {
         id: article.id.clone(),
@@ -85,8 +128,8 @@ pub fn analyze_cached(
         title: article.title.clone(),
         input: article.input.clone(),
         lang,
-        bytes: article.text.len(),
-        sentences: sentences(&article.text).len(),
+        sentences: sentence_terms(&article.text, &tokens, &terms),
+        text: article.text.clone(),
         tokens: tokens.len(),
         shingles,
         sketch,
@@ -125,35 +168,55 @@ pub struct PairSearch {
 }
 
 /// Candidate pairs by LSH, each verified by exact Jaccard against `threshold`.
+///
+/// Documents with identical shingle sets (reprints, boilerplate) are grouped first
+/// and LSH sees one of each group, so a thousand copies cost one signature in every
+/// band instead of half a million bucket pairs per band.
 pub fn find_pairs(docs: &[Document], threshold: f64, banding: Banding) -> Result<PairSearch> {
     if let Some(first) = docs.first() {
         for d in docs {
             first.sketch.params().check_compatible(d.sketch.params())?;
         }
     }
-    let signatures: Vec<&[u64]> = docs.iter().map(|d| d.sketch.mins()).collect();
+    let mut group_of: AHashMap<&[u64], usize> = AHashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let next = groups.len();
+        let g = *group_of.entry(d.shingles.as_slice()).or_insert(next);
+        if g == next {
+            groups.push(Vec::new());
+        }
+        groups[g].push(i);
+    }
+    let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
     let cands = candidates(&signatures, banding);
-    let mut pairs: Vec<NearDuplicate> = cands
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let (i, j) = (i as usize, j as usize);
-            let (a, b) = if docs[i].id <= docs[j].id {
-                (i, j)
-            } else {
-                (j, i)
-            };
-            let overlap = overlap(&docs[a].shingles, &docs[b].shingles);
-            (overlap.jaccard() >= threshold).then(|| NearDuplicate {
-                a,
-                b,
-                jaccard_estimate: crate::sketch::slot_agreement(
-                    docs[a].sketch.mins(),
-                    docs[b].sketch.mins(),
-                ),
-                overlap,
-            })
+
+    let copies = groups.par_iter().flat_map_iter(|g| {
+        let o = docs[g[0]].shingles.len();
+        let overlap = Overlap {
+            shared: o,
+            len_a: o,
+            len_b: o,
+        };
+        g.iter().enumerate().flat_map(move |(k, &x)| {
+            g[k + 1..]
+                .iter()
+                .map(move |&y| oriented(docs, x, y, 1.0, overlap))
         })
-        .collect();
+    });
+    let similar = cands.par_iter().flat_map_iter(|&(g1, g2)| {
+        let (r1, r2) = (groups[g1 as usize][0], groups[g2 as usize][0]);
+        let overlap = overlap(&docs[r1].shingles, &docs[r2].shingles);
+        let keep = overlap.jaccard() >= threshold;
+        let estimate =
+            crate::sketch::slot_agreement(docs[r1].sketch.mins(), docs[r2].sketch.mins());
+        let (m1, m2) = (&groups[g1 as usize], &groups[g2 as usize]);
+        m1.iter().filter(move |_| keep).flat_map(move |&x| {
+            m2.iter()
+                .map(move |&y| oriented(docs, x, y, estimate, overlap))
+        })
+    });
+    let mut pairs: Vec<NearDuplicate> = copies.chain(similar).collect();
     pairs.par_sort_unstable_by(|x, y| {
         (&docs[x.a].id, &docs[x.b].id).cmp(&(&docs[y.a].id, &docs[y.b].id))
     });
@@ -162,4 +225,27 @@ pub fn find_pairs(docs: &[Document], threshold: f64, banding: Banding) -> Result
         candidates: cands.len(),
         pairs,
     })
+}
+
+/// The pair with the smaller id first, its overlap seen from that side.
+fn oriented(docs: &[Document], x: usize, y: usize, estimate: f64, o: Overlap) -> NearDuplicate {
+    let (a, b, overlap) = if docs[x].id <= docs[y].id {
+        (x, y, o)
+    } else {
+        (
+            y,
+            x,
+            Overlap {
+                shared: o.shared,
+                len_a: o.len_b,
+                len_b: o.len_a,
+            },
+        )
+    };
+    NearDuplicate {
+        a,
+        b,
+        jaccard_estimate: estimate,
+        overlap,
+    }
 }

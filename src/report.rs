@@ -4,6 +4,8 @@
 //! never sees half a report. Rows are sorted by stable keys and numbers printed
 //! with fixed precision: the same input gives the same bytes.
 
+use crate::align::{Alignment, SentenceRange};
+use crate::cluster::PassageCluster;
 use crate::error::Result;
 use crate::ingest::InputError;
 use crate::pipeline::{Document, NearDuplicate};
@@ -15,6 +17,8 @@ use std::path::Path;
 pub const DOCUMENTS: &str = "documents.csv";
 pub const PAIRS: &str = "pairs.csv";
 pub const ERRORS: &str = "errors.csv";
+pub const ALIGNMENTS: &str = "alignments.csv";
+pub const PASSAGES: &str = "passages.csv";
 pub const RUN: &str = "run.json";
 
 /// Fixed precision for every ratio in the reports.
@@ -92,8 +96,8 @@ pub fn write_documents(dir: &Path, docs: &[Document]) -> Result<()> {
             source: &d.source,
             title: &d.title,
             lang: d.lang.code,
-            bytes: d.bytes,
-            sentences: d.sentences,
+            bytes: d.text.len(),
+            sentences: d.sentences.len(),
             tokens: d.tokens,
             shingles: d.shingles.len(),
             input: &d.input,
@@ -137,6 +141,111 @@ pub fn write_pairs(dir: &Path, docs: &[Document], pairs: &[NearDuplicate]) -> Re
             shared_shingles: p.overlap.shared,
         }),
     )
+}
+
+/// Byte span of a sentence range in its document.
+fn span(docs: &[Document], r: &SentenceRange) -> (usize, usize) {
+    let s = &docs[r.doc].sentences;
+    (s[r.first].start, s[r.last].end)
+}
+
+#[derive(Serialize)]
+struct AlignmentRow<'a> {
+    doc_a: &'a str,
+    start_a: usize,
+    end_a: usize,
+    doc_b: &'a str,
+    start_b: usize,
+    end_b: usize,
+    similarity: String,
+    cluster_id: Option<usize>,
+    sentences_a: usize,
+    sentences_b: usize,
+}
+
+/// `alignments.csv`: aligned sentences (a split sentence spans several on one side).
+pub fn write_alignments(
+    dir: &Path,
+    docs: &[Document],
+    alignments: &[Alignment],
+    cluster_ids: &[Option<usize>],
+) -> Result<()> {
+    let header = [
+        "doc_a",
+        "start_a",
+        "end_a",
+        "doc_b",
+        "start_b",
+        "end_b",
+        "similarity",
+        "cluster_id",
+        "sentences_a",
+        "sentences_b",
+    ];
+    write_csv(
+        dir,
+        ALIGNMENTS,
+        &header,
+        alignments.iter().zip(cluster_ids).map(|(al, &cluster_id)| {
+            let (start_a, end_a) = span(docs, &al.a);
+            let (start_b, end_b) = span(docs, &al.b);
+            AlignmentRow {
+                doc_a: &docs[al.a.doc].id,
+                start_a,
+                end_a,
+                doc_b: &docs[al.b.doc].id,
+                start_b,
+                end_b,
+                similarity: ratio(al.similarity),
+                cluster_id,
+                sentences_a: al.a.last - al.a.first + 1,
+                sentences_b: al.b.last - al.b.first + 1,
+            }
+        }),
+    )
+}
+
+#[derive(Serialize)]
+struct PassageRow<'a> {
+    cluster_id: usize,
+    doc_id: &'a str,
+    start: usize,
+    end: usize,
+    docs_in_cluster: usize,
+    text: &'a str,
+}
+
+/// `passages.csv`: one row per member of each cluster.
+pub fn write_passages(dir: &Path, docs: &[Document], clusters: &[PassageCluster]) -> Result<()> {
+    let header = [
+        "cluster_id",
+        "doc_id",
+        "start",
+        "end",
+        "docs_in_cluster",
+        "text",
+    ];
+    let rows = clusters.iter().flat_map(|c| {
+        c.passages.iter().map(move |p| {
+            let (start, end) = span(
+                docs,
+                &SentenceRange {
+                    doc: p.doc,
+                    first: p.first,
+                    last: p.last,
+                },
+            );
+            PassageRow {
+                cluster_id: c.id,
+                doc_id: &docs[p.doc].id,
+                start,
+                end,
+                docs_in_cluster: c.docs,
+                text: &docs[p.doc].text[start..end],
+            }
+        })
+    });
+    write_csv(dir, PASSAGES, &header, rows)
 }
 
 #[derive(Serialize)]

@@ -100,7 +100,7 @@ fn is_closing(c: char) -> bool {
 /// Splits `text` into sentences. Spans contain at least one letter or digit.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let hard_wrapped = text.lines().all(|l| l.len() <= WRAP_WIDTH);
+    let hard_wrapped = text.lines().all(|l| l.chars().count() <= WRAP_WIDTH);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;

@@ -56,9 +56,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < chars.len() {
         let (start, c) = chars[i];
         if is_unspaced(c) && c.is_alphanumeric() {
-            let end = start + c.len_utf8();
+            // The character with the marks that follow it (Thai tone marks, kana voicing).
+            let mut j = i + 1;
+            while j < chars.len() && is_combining_mark(chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
             tokens.push(make_token(text, start, end));
-            i += 1;
+            i = j;
             continue;
         }
         if !is_word_char(c) {
@@ -170,6 +175,11 @@ mod tests {
     fn other_scripts() {
         assert_eq!(norms("Путин и Маск"), ["путин", "и", "маск"]);
         assert_eq!(norms("马斯克说"), ["马", "斯", "克", "说"]);
+        // Thai tone marks stay with their consonant: these two words differ.
+        assert_ne!(
+            norms("\u{0E44}\u{0E01}\u{0E48}"),
+            norms("\u{0E44}\u{0E01}\u{0E49}")
+        );
         // Devanagari vowel signs are combining marks and stay inside the word.
         assert_eq!(norms("नमस्ते दुनिया").len(), 2);
     }

@@ -197,3 +197,38 @@ fn html_is_read_as_text() {
     assert_eq!(row[at("sentences")], "2");
     assert_eq!(row[at("tokens")], "7", "script text is not counted");
 }
+
+#[test]
+fn files_without_records() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("nothing.jsonl"), "").expect("write");
+    std::fs::write(dir.path().join("blank.jsonl"), "\n\n").expect("write");
+    std::fs::write(dir.path().join("header.csv"), "id,text\n").expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "nothing.jsonl", "no articles");
+    assert_row(&rows, "blank.jsonl", "no articles");
+    assert_row(&rows, "header.csv", "no articles");
+}
+
+#[test]
+fn a_failed_article_does_not_claim_its_id() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("feed.jsonl"),
+        "{\"id\": \"x\", \"text\": \"!!!\"}\n{\"id\": \"x\", \"text\": \"The real article.\"}\n",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_row(&rows, "feed.jsonl:1", "no words");
+    let ids = column(&dir.path().join("out/documents.csv"), "doc_id");
+    assert!(ids.contains(&"x".to_string()), "{ids:?}");
+}
+
+#[test]
+fn utf16_is_named_as_such() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("wide.txt"), b"\xff\xfeH\x00i\x00").expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "wide.txt", "UTF-16");
+}

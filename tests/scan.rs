@@ -173,3 +173,34 @@ fn json_lines_from_standard_input() {
     );
     assert_eq!(column(&out.path().join("errors.csv"), "input"), ["-:2"]);
 }
+
+#[test]
+fn a_second_run_does_not_read_its_own_reports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in std::fs::read_dir(seeds()).expect("seeds") {
+        let f = f.expect("entry").path();
+        std::fs::copy(&f, dir.path().join(f.file_name().expect("name"))).expect("copy");
+    }
+    let out = dir.path().join("report");
+    for _ in 0..2 {
+        let (code, stderr) = scan(&[dir.path()], &out, &[]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert_eq!(column(&out.join("documents.csv"), "doc_id").len(), 5);
+}
+
+#[test]
+fn identical_copies_are_paired_once_each() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lines = String::new();
+    for i in 0..120 {
+        lines.push_str(&format!("{{\"id\": \"copy{i:03}\", \"text\": \"Subscribe to read the full story. Already a subscriber? Log in.\"}}\n"));
+    }
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, lines).expect("write");
+    let (code, stderr) = scan(&[&feed, &seeds()], &dir.path().join("out"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, rows) = read_csv(&dir.path().join("out/pairs.csv"));
+    assert_eq!(rows.len(), 120 * 119 / 2);
+    assert!(rows.iter().all(|r| r[0] < r[1] && r[3] == "1.000000"));
+}

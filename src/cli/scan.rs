@@ -2,7 +2,9 @@
 
 use super::progress::Progress;
 use super::Outcome;
+use crate::align::{align, AlignParams, DEFAULT_MIN_SIMILARITY};
 use crate::article::Article;
+use crate::cluster::cluster;
 use crate::ingest::{self, InputError, Item};
 use crate::language::Language;
 use crate::lsh::Banding;
@@ -40,6 +42,10 @@ Reports (in --out):
   documents.csv  doc_id, source, title, lang, bytes, sentences, tokens, shingles, input
   pairs.csv      doc_a, doc_b, jaccard_estimate, jaccard, containment_a, containment_b,
                  shared_shingles (pairs with exact jaccard >= --threshold)
+  alignments.csv doc_a, start_a, end_a, doc_b, start_b, end_b, similarity, cluster_id,
+                 sentences_a, sentences_b (sentences saying the same thing; byte spans)
+  passages.csv   cluster_id, doc_id, start, end, docs_in_cluster, text (one row per
+                 article holding a shared passage)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
 
@@ -50,7 +56,7 @@ errors.csv, 2 on a fatal error.";
 const BATCH_ARTICLES: usize = 4096;
 const BATCH_BYTES: usize = 64 << 20;
 
-/// Find near-duplicate articles and write CSV reports
+/// Find near-duplicate articles and shared passages, and write CSV reports
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ScanArgs {
@@ -72,6 +78,12 @@ pub struct ScanArgs {
     /// Seed of the MinHash permutations
     #[arg(long, default_value_t = SketchParams::DEFAULT_SEED, hide_default_value = true)]
     pub seed: u64,
+    /// Similarity (weighted word overlap, 0..1) from which two sentences are aligned
+    #[arg(long, default_value_t = DEFAULT_MIN_SIMILARITY, value_name = "0..1")]
+    pub align_threshold: f64,
+    /// Articles a shared passage must appear in to be reported as a cluster
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_docs: usize,
     /// Worker threads; 0 uses every core
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -92,6 +104,8 @@ pub struct Config {
     pub threshold: f64,
     pub sketch: SketchParams,
     pub banding: Banding,
+    pub align: AlignParams,
+    pub min_docs: usize,
     pub language: LanguageChoice,
     pub threads: usize,
     pub quiet: bool,
@@ -112,7 +126,20 @@ impl Config {
                 ),
             }
         };
+        if !(args.align_threshold > 0.0 && args.align_threshold <= 1.0) {
+            bail!(
+                "--align-threshold must be in (0, 1], got {}",
+                args.align_threshold
+            );
+        }
+        if args.min_docs < 2 {
+            bail!("--min-docs must be at least 2, got {}", args.min_docs);
+        }
         Ok(Config {
+            align: AlignParams {
+                min_similarity: args.align_threshold,
+            },
+            min_docs: args.min_docs,
             inputs: args.inputs,
             out: args.out,
             threshold: args.threshold,
@@ -162,12 +189,23 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     let search = find_pairs(&read.docs, config.threshold, config.banding)?;
     let pairs_secs = t.elapsed().as_secs_f64();
 
+    progress.stage(format!(
+        "aligning sentences across {} articles",
+        read.docs.len()
+    ));
+    let t = Instant::now();
+    let alignments = align(&read.docs, &config.align);
+    let (clusters, cluster_ids) = cluster(&read.docs, &alignments, config.min_docs);
+    let align_secs = t.elapsed().as_secs_f64();
+
     progress.stage("writing reports".into());
     let t = Instant::now();
     let out = &config.out;
     let context = || format!("cannot write the reports in {}", out.display());
     report::write_documents(out, &read.docs).with_context(context)?;
     report::write_pairs(out, &read.docs, &search.pairs).with_context(context)?;
+    report::write_alignments(out, &read.docs, &alignments, &cluster_ids).with_context(context)?;
+    report::write_passages(out, &read.docs, &clusters).with_context(context)?;
     report::write_errors(out, &read.errors).with_context(context)?;
     let report_secs = t.elapsed().as_secs_f64();
 
@@ -183,6 +221,8 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
             threshold: config.threshold,
             sketch: &config.sketch,
             banding: config.banding,
+            align: config.align,
+            min_docs: config.min_docs,
             lang: match config.language {
                 LanguageChoice::Auto => "auto",
                 LanguageChoice::Fixed(l) => l.code,
@@ -193,14 +233,17 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
             articles: read.docs.len(),
             input_errors: read.errors.len(),
             skipped_files: read.skipped.len(),
-            bytes: read.docs.iter().map(|d| d.bytes).sum(),
+            bytes: read.docs.iter().map(|d| d.text.len()).sum(),
             tokens: read.docs.iter().map(|d| d.tokens).sum(),
             candidates: search.candidates,
             pairs: search.pairs.len(),
+            alignments: alignments.len(),
+            clusters: clusters.len(),
         },
         timings_seconds: Timings {
             read_and_sketch: read_secs,
             pairs: pairs_secs,
+            align: align_secs,
             report: report_secs,
             total: started.elapsed().as_secs_f64(),
         },
@@ -208,10 +251,11 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     report::write_run(out, &run).with_context(context)?;
 
     let mut summary = format!(
-        "dupdrift: {} articles, {} near-duplicate pairs (jaccard >= {}), {} inputs in errors.csv; reports in {}",
+        "dupdrift: {} articles, {} near-duplicate pairs (jaccard >= {}), {} shared passages, {} inputs in errors.csv; reports in {}",
         run.counts.articles,
         run.counts.pairs,
         config.threshold,
+        run.counts.clusters,
         run.counts.input_errors,
         out.display()
     );
@@ -229,49 +273,62 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
 }
 
 /// Reads every input and analyses the articles batch by batch.
+///
+/// Ids are checked once an article is analysed, in input order: an article that
+/// fails does not claim its id. Every problem carries its position in the input,
+/// so `errors.csv` follows the input order whatever the batching.
 fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Read {
     let mut read = Read {
         docs: Vec::new(),
         errors: Vec::new(),
         skipped: Vec::new(),
     };
+    let mut errors: Vec<(usize, InputError)> = Vec::new();
     // First input each id was read from: later articles with the id are errors.
     let mut seen: AHashMap<String, String> = AHashMap::new();
     let mut batch: Vec<Article> = Vec::new();
+    let mut positions: Vec<usize> = Vec::new();
     let mut batch_bytes = 0;
     let mut total_bytes = 0usize;
 
-    let flush = |batch: &mut Vec<Article>, read: &mut Read, progress: &mut Progress| {
-        for result in analyze_batch(batch, config.language, sketcher) {
-            match result {
-                Ok(doc) => read.docs.push(doc),
-                Err(e) => {
-                    progress.input_error(&e.input, &e.reason);
-                    read.errors.push(e);
-                }
-            }
+    let mut flush = |batch: &mut Vec<Article>,
+                     positions: &mut Vec<usize>,
+                     read: &mut Read,
+                     errors: &mut Vec<(usize, InputError)>,
+                     progress: &mut Progress| {
+        let results = analyze_batch(batch, config.language, sketcher);
+        for (&at, result) in positions.iter().zip(results) {
+            let problem = match result {
+                Ok(doc) => match seen.get(&doc.id) {
+                    None => {
+                        seen.insert(doc.id.clone(), doc.input.clone());
+                        read.docs.push(doc);
+                        continue;
+                    }
+                    Some(first) => InputError::new(
+                        doc.input.clone(),
+                        format!("duplicate id {:?}: already read from {first}", doc.id),
+                    ),
+                },
+                Err(e) => e,
+            };
+            progress.input_error(&problem.input, &problem.reason);
+            errors.push((at, problem));
         }
         batch.clear();
+        positions.clear();
     };
 
-    for item in ingest::read(&config.inputs) {
+    let exclude: Vec<PathBuf> = config.out.canonicalize().into_iter().collect();
+    for (at, item) in ingest::read(&config.inputs, &exclude).enumerate() {
         match item {
             Item::Article(article) => {
-                if let Some(first) = seen.get(&article.id) {
-                    let reason =
-                        format!("duplicate id {:?}: already read from {first}", article.id);
-                    progress.input_error(&article.input, &reason);
-                    read.errors.push(InputError::new(article.input, reason));
-                    continue;
-                }
-                seen.insert(article.id.clone(), article.input.clone());
                 batch_bytes += article.text.len();
                 total_bytes += article.text.len();
                 batch.push(article);
+                positions.push(at);
                 if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                    // Errors found while analysing come after those met while reading
-                    // the same batch; the order is fixed by the input, not by threads.
-                    flush(&mut batch, &mut read, progress);
+                    flush(&mut batch, &mut positions, &mut read, &mut errors, progress);
                     batch_bytes = 0;
                 }
                 let count = read.docs.len() + batch.len();
@@ -282,12 +339,14 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
             }
             Item::Error(e) => {
                 progress.input_error(&e.input, &e.reason);
-                read.errors.push(e);
+                errors.push((at, e));
             }
             Item::Skipped(path) => read.skipped.push(path),
         }
     }
-    flush(&mut batch, &mut read, progress);
+    flush(&mut batch, &mut positions, &mut read, &mut errors, progress);
+    errors.sort_by_key(|(at, _)| *at);
+    read.errors = errors.into_iter().map(|(_, e)| e).collect();
     read
 }
 
@@ -306,6 +365,8 @@ struct Parameters<'a> {
     threshold: f64,
     sketch: &'a SketchParams,
     banding: Banding,
+    align: AlignParams,
+    min_docs: usize,
     lang: &'static str,
     threads: usize,
 }
@@ -319,12 +380,15 @@ struct Counts {
     tokens: usize,
     candidates: usize,
     pairs: usize,
+    alignments: usize,
+    clusters: usize,
 }
 
 #[derive(Serialize)]
 struct Timings {
     read_and_sketch: f64,
     pairs: f64,
+    align: f64,
     report: f64,
     total: f64,
 }

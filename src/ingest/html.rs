@@ -75,7 +75,8 @@ pub fn extract(source: &str) -> (String, String) {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
                     let name = e.name();
-                    in_title |= name == "title";
+                    // The page's own title: the first one (an inline SVG has titles too).
+                    in_title |= name == "title" && title.is_empty();
                     if HIDDEN.contains(&name) {
                         hidden += 1;
                     }

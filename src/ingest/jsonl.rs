@@ -50,6 +50,8 @@ struct Lines {
     reader: Option<Box<dyn BufRead>>,
     line: usize,
     buf: Vec<u8>,
+    /// Records seen: a file without any is reported, not passed over.
+    records: usize,
 }
 
 pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
@@ -86,6 +88,7 @@ fn from_reader(
         reader: Some(reader),
         line: 0,
         buf: Vec::new(),
+        records: 0,
     })
 }
 
@@ -101,7 +104,12 @@ impl Iterator for Lines {
             match reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.reader = None;
-                    return None;
+                    return (self.records == 0).then(|| {
+                        Item::Error(InputError::new(
+                            self.name.clone(),
+                            "no articles: the file has no records",
+                        ))
+                    });
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -110,12 +118,14 @@ impl Iterator for Lines {
                 }
             }
             let Ok(text) = std::str::from_utf8(&self.buf) else {
+                self.records += 1;
                 return Some(Item::Error(InputError::new(at, "invalid UTF-8")));
             };
             let text = text.trim_start_matches('\u{FEFF}').trim();
             if text.is_empty() {
                 continue;
             }
+            self.records += 1;
             return Some(self.parse(text, at));
         }
     }

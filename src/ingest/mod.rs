@@ -65,18 +65,19 @@ impl Format {
 
 /// Reads every path in order. A file named directly is read even with an unknown
 /// extension (as plain text); inside a directory such files are skipped. The path
-/// `-` reads JSON Lines from standard input.
-pub fn read(paths: &[PathBuf]) -> impl Iterator<Item = Item> + '_ {
-    paths.iter().flat_map(|path| read_path(path))
+/// `-` reads JSON Lines from standard input. Directories in `exclude` (canonical
+/// paths, such as the report directory) are not entered.
+pub fn read<'a>(paths: &'a [PathBuf], exclude: &'a [PathBuf]) -> impl Iterator<Item = Item> + 'a {
+    paths.iter().flat_map(move |path| read_path(path, exclude))
 }
 
-fn read_path(path: &Path) -> Box<dyn Iterator<Item = Item> + '_> {
+fn read_path<'a>(path: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item = Item> + 'a> {
     if path == Path::new("-") {
         return jsonl::read_stdin();
     }
     match std::fs::metadata(path) {
         Err(e) => one_error(path, describe_io(&e)),
-        Ok(meta) if meta.is_dir() => read_dir(path),
+        Ok(meta) if meta.is_dir() => read_dir(path, exclude),
         Ok(_) => read_file(
             path.to_path_buf(),
             Format::of(path).unwrap_or(Format::Plain),
@@ -84,14 +85,20 @@ fn read_path(path: &Path) -> Box<dyn Iterator<Item = Item> + '_> {
     }
 }
 
-fn read_dir(dir: &Path) -> Box<dyn Iterator<Item = Item> + '_> {
+fn read_dir<'a>(dir: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item = Item> + 'a> {
     let mut files = Vec::new();
     let mut items = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let excluded = e.file_type().is_dir()
+                && !exclude.is_empty()
+                && e.path().canonicalize().is_ok_and(|p| exclude.contains(&p));
+            !hidden && !excluded
+        });
     for entry in walker {
         match entry {
             Err(e) => {
@@ -146,6 +153,9 @@ pub(crate) fn describe_io(e: &std::io::Error) -> String {
 
 /// Decodes a whole file's bytes as article text, or says why it is not text.
 pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("UTF-16 text: convert it to UTF-8".into());
+    }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return Err("binary file (contains NUL bytes), not text".into());

@@ -19,6 +19,8 @@ struct Rows {
     columns: [Option<usize>; 7],
     width: usize,
     record: ByteRecord,
+    /// Rows seen: a file without any is reported, not passed over.
+    rows: usize,
 }
 
 pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
@@ -61,6 +63,7 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
         columns,
         width: headers.len(),
         record: ByteRecord::new(),
+        rows: 0,
     })
 }
 
@@ -74,10 +77,20 @@ impl Iterator for Rows {
         match reader.read_byte_record(&mut self.record) {
             Ok(false) => {
                 self.reader = None;
-                None
+                (self.rows == 0).then(|| {
+                    let name = self.path.display().to_string();
+                    Item::Error(InputError::new(
+                        name,
+                        "no articles: the file has a header but no rows",
+                    ))
+                })
             }
-            Ok(true) => Some(self.row(line, at)),
+            Ok(true) => {
+                self.rows += 1;
+                Some(self.row(line, at))
+            }
             Err(e) => {
+                self.rows += 1;
                 let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
                 if fatal {
                     self.reader = None;

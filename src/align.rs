@@ -1,0 +1,333 @@
+//! Sentence alignment across articles: which sentences of two articles report the
+//! same thing, through paraphrase and translation.
+//!
+//! Similarity is a weighted Dice coefficient over the sentences' terms (stems and
+//! numbers), each term weighted by its inverse sentence frequency in the corpus, so
+//! shared rare stems, numbers and names count for much more than shared function
+//! words, in any language. Candidates come from an inverted index over each
+//! sentence's rarest terms, never from comparing every sentence with every other.
+//! Order is not assumed (articles reorder paragraphs); a sentence a translator split
+//! in two aligns with both halves (one-to-many).
+
+use crate::pipeline::Document;
+use ahash::AHashMap;
+use rayon::prelude::*;
+
+/// Rarest terms of each sentence that go into the candidate index.
+const PREFIX_TERMS: usize = 8;
+/// Terms in more sentences than this are too common to propose candidates.
+const MAX_POSTINGS: usize = 1000;
+/// A neighbour joins an alignment (a split sentence) when it raises the similarity
+/// by at least this much and itself shares at least half the threshold.
+const SPLIT_GAIN: f64 = 0.02;
+
+/// Knobs of the alignment.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct AlignParams {
+    /// Weighted Dice similarity from which two sentences are aligned.
+    pub min_similarity: f64,
+}
+
+impl Default for AlignParams {
+    fn default() -> Self {
+        AlignParams {
+            min_similarity: DEFAULT_MIN_SIMILARITY,
+        }
+    }
+}
+
+/// Default similarity threshold (see the README for how it was chosen).
+pub const DEFAULT_MIN_SIMILARITY: f64 = 0.3;
+
+/// Consecutive sentences `first..=last` of document `doc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentenceRange {
+    pub doc: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Two sentence ranges that say the same thing; `docs[a.doc].id < docs[b.doc].id`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alignment {
+    pub a: SentenceRange,
+    pub b: SentenceRange,
+    pub similarity: f64,
+}
+
+/// Term weights: inverse sentence frequency over the corpus.
+struct Weights {
+    df: AHashMap<u64, u32>,
+    sentences: f64,
+}
+
+impl Weights {
+    fn of(docs: &[Document]) -> Weights {
+        let df = docs
+            .par_iter()
+            .fold(AHashMap::new, |mut df: AHashMap<u64, u32>, d| {
+                for s in &d.sentences {
+                    for &t in &s.terms {
+                        *df.entry(t).or_default() += 1;
+                    }
+                }
+                df
+            })
+            .reduce(AHashMap::new, |mut a, b| {
+                for (t, n) in b {
+                    *a.entry(t).or_default() += n;
+                }
+                a
+            });
+        let sentences = docs.iter().map(|d| d.sentences.len()).sum::<usize>() as f64;
+        Weights { df, sentences }
+    }
+
+    fn df(&self, term: u64) -> u32 {
+        self.df.get(&term).copied().unwrap_or(1)
+    }
+
+    fn weight(&self, term: u64) -> f64 {
+        ((self.sentences + 1.0) / self.df(term) as f64).ln()
+    }
+}
+
+/// A sentence's terms with their weights, and the sum of the weights.
+struct Profile {
+    terms: Vec<u64>,
+    weights: Vec<f64>,
+    norm: f64,
+}
+
+impl Profile {
+    fn new(terms: &[u64], w: &Weights) -> Profile {
+        let weights: Vec<f64> = terms.iter().map(|&t| w.weight(t)).collect();
+        Profile {
+            terms: terms.to_vec(),
+            norm: weights.iter().sum(),
+            weights,
+        }
+    }
+
+    /// The profile of several sentences read as one.
+    fn union(parts: &[&Profile]) -> Profile {
+        let mut pairs: Vec<(u64, f64)> = parts
+            .iter()
+            .flat_map(|p| p.terms.iter().copied().zip(p.weights.iter().copied()))
+            .collect();
+        pairs.sort_by_key(|p| p.0);
+        pairs.dedup_by_key(|p| p.0);
+        let (terms, weights): (Vec<u64>, Vec<f64>) = pairs.into_iter().unzip();
+        Profile {
+            terms,
+            norm: weights.iter().sum(),
+            weights,
+        }
+    }
+
+    /// Weighted Dice: twice the weight shared over the weight of both.
+    fn similarity(&self, other: &Profile) -> f64 {
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].cmp(&other.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weights[i];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let total = self.norm + other.norm;
+        if total > 0.0 {
+            2.0 * shared / total
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Aligns the sentences of every pair of documents that share content.
+pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
+    let weights = Weights::of(docs);
+    let profiles: Vec<Vec<Profile>> = docs
+        .par_iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| Profile::new(&s.terms, &weights))
+                .collect()
+        })
+        .collect();
+    let candidates = candidate_pairs(docs, &weights);
+
+    // Score candidates; group by document pair (smaller id first).
+    let partial = params.min_similarity / 2.0;
+    let scored: Vec<(DocPair, Scored)> = candidates
+        .par_iter()
+        .filter_map(|&((d1, s1), (d2, s2))| {
+            let ((da, sa), (db, sb)) = if docs[d1].id < docs[d2].id {
+                ((d1, s1), (d2, s2))
+            } else {
+                ((d2, s2), (d1, s1))
+            };
+            let sim = profiles[da][sa].similarity(&profiles[db][sb]);
+            (sim >= partial).then_some(((da, db), (sa, sb, sim)))
+        })
+        .collect();
+    let mut by_pair: AHashMap<DocPair, Vec<Scored>> = AHashMap::new();
+    for (key, cand) in scored {
+        by_pair.entry(key).or_default().push(cand);
+    }
+    let mut groups: Vec<(DocPair, Vec<Scored>)> = by_pair.into_iter().collect();
+    groups.sort_unstable_by_key(|(key, _)| *key);
+
+    let mut out: Vec<Alignment> = groups
+        .into_par_iter()
+        .flat_map_iter(|((da, db), cands)| {
+            align_pair(&profiles[da], &profiles[db], cands, params)
+                .into_iter()
+                .map(move |(a, b, sim)| Alignment {
+                    a: SentenceRange {
+                        doc: da,
+                        first: a.0,
+                        last: a.1,
+                    },
+                    b: SentenceRange {
+                        doc: db,
+                        first: b.0,
+                        last: b.1,
+                    },
+                    similarity: sim,
+                })
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        (&docs[x.a.doc].id, &docs[x.b.doc].id, x.a.first, x.b.first).cmp(&(
+            &docs[y.a.doc].id,
+            &docs[y.b.doc].id,
+            y.a.first,
+            y.b.first,
+        ))
+    });
+    out
+}
+
+type SentenceKey = (usize, usize);
+/// Two documents, the one with the smaller id first.
+type DocPair = (usize, usize);
+/// Sentence `a` of the first document, sentence `b` of the second, and their similarity.
+type Scored = (usize, usize, f64);
+
+/// Pairs of sentences from different documents sharing one of their rarest terms.
+fn candidate_pairs(docs: &[Document], w: &Weights) -> Vec<(SentenceKey, SentenceKey)> {
+    let mut postings: AHashMap<u64, Vec<SentenceKey>> = AHashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            // Terms in one sentence only cannot match anything.
+            let mut rare: Vec<(u32, u64)> = sentence
+                .terms
+                .iter()
+                .map(|&t| (w.df(t), t))
+                .filter(|&(df, _)| df >= 2)
+                .collect();
+            rare.sort_unstable();
+            for &(_, t) in rare.iter().take(PREFIX_TERMS) {
+                postings.entry(t).or_default().push((d, s));
+            }
+        }
+    }
+    let lists: Vec<Vec<SentenceKey>> = postings
+        .into_values()
+        .filter(|l| l.len() >= 2 && l.len() <= MAX_POSTINGS)
+        .collect();
+    let mut pairs: Vec<(SentenceKey, SentenceKey)> = lists
+        .par_iter()
+        .flat_map_iter(|list| {
+            list.iter().enumerate().flat_map(move |(i, &x)| {
+                list[i + 1..]
+                    .iter()
+                    .filter(move |y| y.0 != x.0)
+                    .map(move |&y| (x.min(y), x.max(y)))
+            })
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Inclusive sentence range within one document.
+type Span = (usize, usize);
+
+/// One-to-one alignment by descending similarity, then neighbours joined where a
+/// sentence was split in two on either side.
+fn align_pair(
+    a: &[Profile],
+    b: &[Profile],
+    mut cands: Vec<Scored>,
+    params: &AlignParams,
+) -> Vec<(Span, Span, f64)> {
+    cands.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut chosen: Vec<(Span, Span, f64)> = Vec::new();
+    for &(i, j, sim) in &cands {
+        if sim >= params.min_similarity && !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            chosen.push(((i, i), (j, j), sim));
+        }
+    }
+    let partial = params.min_similarity / 2.0;
+    for (sa, sb, sim) in &mut chosen {
+        (*sb, *sim) = extend(b, *sb, &mut used_b, &union(a, *sa), *sim, partial);
+        (*sa, *sim) = extend(a, *sa, &mut used_a, &union(b, *sb), *sim, partial);
+    }
+    chosen
+}
+
+/// Grows `span` by unused neighbours while the similarity to `fixed` rises by
+/// [`SPLIT_GAIN`] and the neighbour itself shares at least `partial` with it.
+fn extend(
+    profiles: &[Profile],
+    mut span: Span,
+    used: &mut [bool],
+    fixed: &Profile,
+    mut sim: f64,
+    partial: f64,
+) -> (Span, f64) {
+    loop {
+        let mut best: Option<(Span, f64)> = None;
+        for n in neighbours(span, profiles.len()) {
+            if used[n] || profiles[n].similarity(fixed) < partial {
+                continue;
+            }
+            let grown = (span.0.min(n), span.1.max(n));
+            let s = union(profiles, grown).similarity(fixed);
+            if s >= sim + SPLIT_GAIN && best.is_none_or(|(_, b)| s > b) {
+                best = Some((grown, s));
+            }
+        }
+        let Some((grown, s)) = best else {
+            return (span, sim);
+        };
+        for flag in &mut used[grown.0..=grown.1] {
+            *flag = true;
+        }
+        span = grown;
+        sim = s;
+    }
+}
+
+fn neighbours(span: Span, len: usize) -> impl Iterator<Item = usize> {
+    let before = span.0.checked_sub(1);
+    let after = (span.1 + 1 < len).then_some(span.1 + 1);
+    before.into_iter().chain(after)
+}
+
+fn union(profiles: &[Profile], span: Span) -> Profile {
+    let parts: Vec<&Profile> = profiles[span.0..=span.1].iter().collect();
+    Profile::union(&parts)
+}
