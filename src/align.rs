@@ -4,22 +4,25 @@
 //! Similarity is a weighted Dice coefficient over the sentences' terms (stems and
 //! numbers), each term weighted by its inverse sentence frequency in the corpus, so
 //! shared rare stems, numbers and names count for much more than shared function
-//! words, in any language. Candidates come from an inverted index over each
+//! words, in any language. Candidates come from an inverted index over pairs of each
 //! sentence's rarest terms, never from comparing every sentence with every other.
-//! Order is not assumed (articles reorder paragraphs); a sentence a translator split
-//! in two aligns with both halves (one-to-many).
+//! Order is not assumed (articles reorder paragraphs), but it is used where it holds:
+//! a weaker match right next to a strong one is accepted (gap filling). A sentence
+//! a translator split in two aligns with both halves (one-to-many).
 
 use crate::pipeline::Document;
 use ahash::AHashMap;
 use rayon::prelude::*;
 
 /// Rarest terms of each sentence that go into the candidate index.
-const PREFIX_TERMS: usize = 8;
-/// Terms in more sentences than this are too common to propose candidates.
+const PREFIX_TERMS: usize = 12;
+/// Term pairs in more sentences than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 1000;
-/// A neighbour joins an alignment (a split sentence) when it raises the similarity
-/// by at least this much and itself shares at least half the threshold.
-const SPLIT_GAIN: f64 = 0.02;
+/// Sentences sharing fewer content terms than this are never aligned.
+const MIN_SHARED_TERMS: usize = 3;
+/// A neighbour joins an alignment (the other half of a split sentence) when it
+/// covers at least this share of the other side's weight that was not yet covered.
+const SPLIT_COVERAGE: f64 = 0.15;
 
 /// Knobs of the alignment.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -125,23 +128,41 @@ impl Profile {
         }
     }
 
-    /// Weighted Dice: twice the weight shared over the weight of both.
-    fn similarity(&self, other: &Profile) -> f64 {
-        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    /// The weight and the number of the terms both profiles have.
+    fn shared(&self, other: &Profile) -> (f64, usize) {
+        let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
         while i < self.terms.len() && j < other.terms.len() {
             match self.terms[i].cmp(&other.terms[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    shared += self.weights[i];
+                    weight += self.weights[i];
+                    count += 1;
                     i += 1;
                     j += 1;
                 }
             }
         }
+        (weight, count)
+    }
+
+    /// Weighted Dice: twice the weight shared over the weight of both; 0 when fewer
+    /// than [`MIN_SHARED_TERMS`] terms are shared, since one word in common is
+    /// chance, however rare the word.
+    fn similarity(&self, other: &Profile) -> f64 {
+        let (weight, count) = self.shared(other);
         let total = self.norm + other.norm;
-        if total > 0.0 {
-            2.0 * shared / total
+        if total > 0.0 && count >= MIN_SHARED_TERMS {
+            2.0 * weight / total
+        } else {
+            0.0
+        }
+    }
+
+    /// The share of this profile's weight that `other` covers.
+    fn covered_by(&self, other: &Profile) -> f64 {
+        if self.norm > 0.0 {
+            self.shared(other).0 / self.norm
         } else {
             0.0
         }
@@ -220,42 +241,67 @@ type DocPair = (usize, usize);
 /// Sentence `a` of the first document, sentence `b` of the second, and their similarity.
 type Scored = (usize, usize, f64);
 
-/// Pairs of sentences from different documents sharing one of their rarest terms.
+/// Pairs of sentences from different documents that share two of their rarest
+/// terms. Alignment needs [`MIN_SHARED_TERMS`] shared terms anyway, and a pair of
+/// terms is far more selective than one: posting lists stay short as the corpus
+/// grows, so the cost grows about linearly with it.
 fn candidate_pairs(docs: &[Document], w: &Weights) -> Vec<(SentenceKey, SentenceKey)> {
-    let mut postings: AHashMap<u64, Vec<SentenceKey>> = AHashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            // Terms in one sentence only cannot match anything.
-            let mut rare: Vec<(u32, u64)> = sentence
-                .terms
+    // (key of a term pair, sentence): sorted, each run of one key is a posting list.
+    let mut entries: Vec<(u64, SentenceKey)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            doc.sentences
                 .iter()
-                .map(|&t| (w.df(t), t))
-                .filter(|&(df, _)| df >= 2)
-                .collect();
-            rare.sort_unstable();
-            for &(_, t) in rare.iter().take(PREFIX_TERMS) {
-                postings.entry(t).or_default().push((d, s));
-            }
-        }
-    }
-    let lists: Vec<Vec<SentenceKey>> = postings
-        .into_values()
+                .enumerate()
+                .flat_map(move |(s, sentence)| {
+                    // Terms in one sentence only cannot match anything.
+                    let mut rare: Vec<(u32, u64)> = sentence
+                        .terms
+                        .iter()
+                        .map(|&t| (w.df(t), t))
+                        .filter(|&(df, _)| df >= 2)
+                        .collect();
+                    rare.sort_unstable();
+                    rare.truncate(PREFIX_TERMS);
+                    let keys: Vec<(u64, SentenceKey)> = rare
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(k, &(_, t1))| {
+                            rare[k + 1..].iter().map(move |&(_, t2)| pair_key(t1, t2))
+                        })
+                        .map(|key| (key, (d, s)))
+                        .collect();
+                    keys
+                })
+        })
+        .collect();
+    entries.par_sort_unstable();
+    let lists: Vec<&[(u64, SentenceKey)]> = entries
+        .chunk_by(|x, y| x.0 == y.0)
         .filter(|l| l.len() >= 2 && l.len() <= MAX_POSTINGS)
         .collect();
     let mut pairs: Vec<(SentenceKey, SentenceKey)> = lists
         .par_iter()
         .flat_map_iter(|list| {
-            list.iter().enumerate().flat_map(move |(i, &x)| {
+            list.iter().enumerate().flat_map(move |(i, &(_, x))| {
                 list[i + 1..]
                     .iter()
-                    .filter(move |y| y.0 != x.0)
-                    .map(move |&y| (x.min(y), x.max(y)))
+                    .filter(move |y| y.1 .0 != x.0)
+                    .map(move |&(_, y)| (x.min(y), x.max(y)))
             })
         })
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// A key for an unordered pair of terms (in memory only; a collision merely adds a
+/// candidate, which scoring then rejects).
+fn pair_key(t1: u64, t2: u64) -> u64 {
+    let (lo, hi) = (t1.min(t2), t1.max(t2));
+    crate::hash::fmix64(lo ^ hi.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 /// Inclusive sentence range within one document.
@@ -285,11 +331,45 @@ fn align_pair(
         (*sb, *sim) = extend(b, *sb, &mut used_b, &union(a, *sa), *sim, partial);
         (*sa, *sim) = extend(a, *sa, &mut used_a, &union(b, *sb), *sim, partial);
     }
+    fill_gaps(a, b, &mut chosen, &mut used_a, &mut used_b, partial);
+    chosen.sort_by_key(|&(sa, sb, _)| (sa, sb));
     chosen
 }
 
-/// Grows `span` by unused neighbours while the similarity to `fixed` rises by
-/// [`SPLIT_GAIN`] and the neighbour itself shares at least `partial` with it.
+/// Aligns the sentences right before or after an alignment on both sides when they
+/// share at least `partial`: within a paragraph, rewrites keep the order, so a
+/// weaker match next to a strong one is the same fact reworded.
+fn fill_gaps(
+    a: &[Profile],
+    b: &[Profile],
+    chosen: &mut Vec<(Span, Span, f64)>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    partial: f64,
+) {
+    let mut k = 0;
+    while k < chosen.len() {
+        let (sa, sb, _) = chosen[k];
+        let before = sa.0.checked_sub(1).zip(sb.0.checked_sub(1));
+        let after = Some((sa.1 + 1, sb.1 + 1)).filter(|&(i, j)| i < a.len() && j < b.len());
+        for (i, j) in before.into_iter().chain(after) {
+            if used_a[i] || used_b[j] {
+                continue;
+            }
+            let sim = a[i].similarity(&b[j]);
+            if sim >= partial {
+                used_a[i] = true;
+                used_b[j] = true;
+                chosen.push(((i, i), (j, j), sim));
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Grows `span` by unused neighbours, one at a time, while a neighbour covers at
+/// least [`SPLIT_COVERAGE`] more of `fixed`'s weight and itself shares at least
+/// `partial` with it: the other half of a sentence split in two.
 fn extend(
     profiles: &[Profile],
     mut span: Span,
@@ -299,25 +379,26 @@ fn extend(
     partial: f64,
 ) -> (Span, f64) {
     loop {
+        let covered = fixed.covered_by(&union(profiles, span));
         let mut best: Option<(Span, f64)> = None;
         for n in neighbours(span, profiles.len()) {
             if used[n] || profiles[n].similarity(fixed) < partial {
                 continue;
             }
             let grown = (span.0.min(n), span.1.max(n));
-            let s = union(profiles, grown).similarity(fixed);
-            if s >= sim + SPLIT_GAIN && best.is_none_or(|(_, b)| s > b) {
-                best = Some((grown, s));
+            let gain = fixed.covered_by(&union(profiles, grown)) - covered;
+            if gain >= SPLIT_COVERAGE && best.is_none_or(|(_, g)| gain > g) {
+                best = Some((grown, gain));
             }
         }
-        let Some((grown, s)) = best else {
+        let Some((grown, _)) = best else {
             return (span, sim);
         };
         for flag in &mut used[grown.0..=grown.1] {
             *flag = true;
         }
         span = grown;
-        sim = s;
+        sim = union(profiles, span).similarity(fixed);
     }
 }
 

@@ -21,6 +21,7 @@ pub mod error;
 pub mod hash;
 pub mod ingest;
 pub mod language;
+pub mod lexicon;
 pub mod lsh;
 pub mod normalize;
 pub mod pipeline;

@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::hash::term_hash;
 use crate::ingest::InputError;
 use crate::language::{Language, StemCache};
+use crate::lexicon::stopwords;
 use crate::lsh::{candidates, Banding};
 use crate::segment::sentences;
 use crate::shingle::shingles_of_hashes;
@@ -53,8 +54,9 @@ pub struct SentenceTerms {
     pub terms: Vec<u64>,
 }
 
-/// Groups term hashes (in token order) by the sentence their token falls in.
-fn sentence_terms(text: &str, tokens: &[Token], terms: &[u64]) -> Vec<SentenceTerms> {
+/// Groups term hashes (in token order; `None` for a word left out) by the sentence
+/// their token falls in.
+fn sentence_terms(text: &str, tokens: &[Token], terms: &[Option<u64>]) -> Vec<SentenceTerms> {
     let mut out: Vec<SentenceTerms> = sentences(text)
         .into_iter()
         .map(|s| SentenceTerms {
@@ -68,7 +70,7 @@ fn sentence_terms(text: &str, tokens: &[Token], terms: &[u64]) -> Vec<SentenceTe
         while k < out.len() && out[k].end <= token.start {
             k += 1;
         }
-        if let Some(s) = out.get_mut(k) {
+        if let (Some(s), Some(term)) = (out.get_mut(k), term) {
             s.terms.push(term);
         }
     }
@@ -112,12 +114,15 @@ pub fn analyze_cached(
     // language it is taken to be in. Stems serve sentence alignment, where
     // rewording changes inflections.
     let words: Vec<u64> = tokens.iter().map(|t| term_hash(&t.norm)).collect();
-    let terms: Vec<u64> = tokens
+    // Alignment terms: stems and numbers; function words are left out (`None`).
+    let stop = stopwords(lang);
+    let terms: Vec<Option<u64>> = tokens
         .iter()
         .zip(&words)
         .map(|(t, &word)| match t.kind {
-            TokenKind::Word => term_hash(cache.stem(lang, &t.norm)),
-            TokenKind::Number => word,
+            TokenKind::Word if stop.is_some_and(|s| s.contains(t.norm.as_str())) => None,
+            TokenKind::Word => Some(term_hash(cache.stem(lang, &t.norm))),
+            TokenKind::Number => Some(word),
         })
         .collect();
     let shingles = shingles_of_hashes(&words, sketcher.params().shingle_size);

@@ -28,7 +28,7 @@ impl Rng {
 }
 
 /// A vocabulary of pronounceable made-up words, so no stemmer merges two of them.
-fn vocabulary(n: usize) -> Vec<String> {
+pub fn vocabulary(n: usize) -> Vec<String> {
     const SYL: [&str; 16] = [
         "ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "ve", "du", "zo", "ba", "fi", "gu", "he",
         "jo",
@@ -42,7 +42,7 @@ fn vocabulary(n: usize) -> Vec<String> {
 }
 
 /// A word drawn with a skewed (roughly Zipfian) frequency, as in prose.
-fn word<'a>(rng: &mut Rng, vocab: &'a [String]) -> &'a str {
+pub fn word<'a>(rng: &mut Rng, vocab: &'a [String]) -> &'a str {
     // Log-uniform rank: frequency falls off as 1/rank.
     let u = rng.below(1_000_000) as f64 / 1_000_000.0;
     let rank = (vocab.len() as f64).powf(u) as usize;
@@ -91,4 +91,174 @@ fn article(id: String, words: &[&str]) -> Article {
         id,
         ..Article::default()
     }
+}
+
+/// A passage told by several articles: where each copy sits in its article's text.
+pub struct Planted {
+    /// (article index, byte range of the copy in its text)
+    pub copies: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+/// Common English function words: prose is about half of them.
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as",
+    "his", "on", "be", "at", "by", "had", "are", "but", "from", "or",
+];
+
+/// A word of prose: a function word about half the time, else a content word
+/// with a Zipf-Mandelbrot frequency (1/(rank + 100): the head of a language's
+/// Zipf curve is its function words, so content words fall off more gently).
+fn prose_word(rng: &mut Rng, vocab: &[String]) -> String {
+    if rng.chance(0.45) {
+        return FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_string();
+    }
+    let (q, v) = (100.0, vocab.len() as f64);
+    let u = rng.below(1_000_000) as f64 / 1_000_000.0;
+    let rank = q * ((v + q) / q).powf(u) - q;
+    vocab[(rank as usize).min(vocab.len() - 1)].clone()
+}
+
+fn sentence(rng: &mut Rng, vocab: &[String], words: usize) -> Vec<String> {
+    (0..words).map(|_| prose_word(rng, vocab)).collect()
+}
+
+/// The copy of one sentence a rewrite makes: words swapped for others, dropped,
+/// added, two neighbours exchanged, and sometimes the sentence split in two.
+fn paraphrase(rng: &mut Rng, vocab: &[String], words: &[String]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        match rng.below(100) {
+            0..=7 => out.push(prose_word(rng, vocab)),
+            8..=12 => {}
+            13..=17 => {
+                out.push(w.clone());
+                out.push(prose_word(rng, vocab));
+            }
+            _ => out.push(w.clone()),
+        }
+    }
+    if out.len() > 3 && rng.chance(0.3) {
+        let k = rng.below(out.len() - 1);
+        out.swap(k, k + 1);
+    }
+    let mut text = out.join(" ");
+    if out.len() >= 10 && rng.chance(0.25) {
+        // Split in two sentences near the middle.
+        let cut = out[..out.len() / 2].join(" ").len();
+        text = format!(
+            "{}. {}{}",
+            &text[..cut],
+            text[cut + 1..cut + 2].to_uppercase(),
+            &text[cut + 2..]
+        );
+    }
+    capitalised(&text) + "."
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// `articles` articles of unrelated filler sentences (English function words and
+/// made-up content words), into which `passages` passages
+/// of three sentences are planted, each into 2 to 5 articles, every copy reworded
+/// (see [`paraphrase`]). Each article's sentences are shuffled as paragraphs would
+/// be, but a passage's own sentences keep their order.
+pub fn planted_passages(
+    seed: u64,
+    passages: usize,
+    articles: usize,
+) -> (Vec<Article>, Vec<Planted>) {
+    let mut rng = Rng::new(seed);
+    let vocab: Vec<String> = vocabulary(4096)
+        .iter()
+        .flat_map(|w| ["", "ra", "vo", "ni"].map(|p| format!("{p}{w}")))
+        .collect();
+    // What each article holds: filler sentences, or a copy of a passage.
+    enum Part {
+        Filler(String),
+        Copy(usize, String),
+    }
+    let mut parts: Vec<Vec<Part>> = (0..articles)
+        .map(|_| {
+            (0..6)
+                .map(|_| {
+                    let len = 10 + rng.below(12);
+                    Part::Filler(capitalised(&sentence(&mut rng, &vocab, len).join(" ")) + ".")
+                })
+                .collect()
+        })
+        .collect();
+    for p in 0..passages {
+        let original: Vec<Vec<String>> = (0..3)
+            .map(|_| {
+                let len = 10 + rng.below(12);
+                sentence(&mut rng, &vocab, len)
+            })
+            .collect();
+        let k = 2 + rng.below(4);
+        let mut chosen: Vec<usize> = Vec::new();
+        while chosen.len() < k {
+            let a = rng.below(articles);
+            if !chosen.contains(&a) {
+                chosen.push(a);
+            }
+        }
+        for a in chosen {
+            let copy: Vec<String> = original
+                .iter()
+                .map(|s| paraphrase(&mut rng, &vocab, s))
+                .collect();
+            // Never next to another passage: two passages told one after the other
+            // by two articles would be one longer shared passage.
+            let free = |parts: &[Part], at: usize| {
+                let filler = |k: usize| matches!(parts.get(k), None | Some(Part::Filler(_)));
+                (at == 0 || filler(at - 1)) && filler(at)
+            };
+            let slots: Vec<usize> = (0..=parts[a].len())
+                .filter(|&at| free(&parts[a], at))
+                .collect();
+            let at = if slots.is_empty() {
+                let len = 10 + rng.below(12);
+                let filler = capitalised(&sentence(&mut rng, &vocab, len).join(" ")) + ".";
+                parts[a].push(Part::Filler(filler));
+                parts[a].len()
+            } else {
+                slots[rng.below(slots.len())]
+            };
+            parts[a].insert(at, Part::Copy(p, copy.join(" ")));
+        }
+    }
+    let mut planted: Vec<Planted> = (0..passages)
+        .map(|_| Planted { copies: Vec::new() })
+        .collect();
+    let mut out = Vec::new();
+    for (a, article_parts) in parts.into_iter().enumerate() {
+        let mut text = String::new();
+        for part in article_parts {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            match part {
+                Part::Filler(s) => text.push_str(&s),
+                Part::Copy(p, s) => {
+                    planted[p]
+                        .copies
+                        .push((a, text.len()..text.len() + s.len()));
+                    text.push_str(&s);
+                }
+            }
+        }
+        let id = format!("art-{a:04}");
+        out.push(Article {
+            text,
+            lang: "en".into(),
+            input: id.clone(),
+            id,
+            ..Article::default()
+        });
+    }
+    (out, planted)
 }
