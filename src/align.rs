@@ -10,7 +10,7 @@
 //! a weaker match right next to a strong one is accepted (gap filling). A sentence
 //! a translator split in two aligns with both halves (one-to-many).
 
-use crate::pipeline::Document;
+use crate::pipeline::{id_ranks, Document, SentenceTerms};
 use ahash::AHashMap;
 use rayon::prelude::*;
 
@@ -18,6 +18,10 @@ use rayon::prelude::*;
 const PREFIX_TERMS: usize = 12;
 /// Term pairs in more sentences than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 1000;
+/// Similarity at which a single aligned sentence links two articles on its own;
+/// below it, two articles need two aligned sentences (a quote reused verbatim
+/// counts; a shared topic does not).
+const STANDALONE_SIMILARITY: f64 = 0.6;
 /// Sentences sharing fewer content terms than this are never aligned.
 const MIN_SHARED_TERMS: usize = 3;
 /// A neighbour joins an alignment (the other half of a split sentence) when it
@@ -93,6 +97,16 @@ impl Weights {
     fn weight(&self, term: u64) -> f64 {
         ((self.sentences + 1.0) / self.df(term) as f64).ln()
     }
+
+    /// The shared weight two sentences need before they are aligned on their own
+    /// strength: `ln N` for `N` sentences. Were terms independent, two given sentences
+    /// would share terms of total weight `W` by chance with probability `e^-2W`, so
+    /// among the `N^2/2` pairs of the corpus fewer than one pair would reach `ln N`
+    /// by chance. Template lines ("Shr 12 cts vs 15 cts") share only common words
+    /// and stay below it, however similar they look.
+    fn min_evidence(&self) -> f64 {
+        self.sentences.max(2.0).ln()
+    }
 }
 
 /// A sentence's terms with their weights, and the sum of the weights.
@@ -100,15 +114,18 @@ struct Profile {
     terms: Vec<u64>,
     weights: Vec<f64>,
     norm: f64,
+    /// The terms that are numbers.
+    numbers: Vec<u64>,
 }
 
 impl Profile {
-    fn new(terms: &[u64], w: &Weights) -> Profile {
-        let weights: Vec<f64> = terms.iter().map(|&t| w.weight(t)).collect();
+    fn new(sentence: &SentenceTerms, w: &Weights) -> Profile {
+        let weights: Vec<f64> = sentence.terms.iter().map(|&t| w.weight(t)).collect();
         Profile {
-            terms: terms.to_vec(),
+            terms: sentence.terms.clone(),
             norm: weights.iter().sum(),
             weights,
+            numbers: sentence.numbers.clone(),
         }
     }
 
@@ -121,11 +138,31 @@ impl Profile {
         pairs.sort_by_key(|p| p.0);
         pairs.dedup_by_key(|p| p.0);
         let (terms, weights): (Vec<u64>, Vec<f64>) = pairs.into_iter().unzip();
+        let mut numbers: Vec<u64> = parts
+            .iter()
+            .flat_map(|p| p.numbers.iter().copied())
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
         Profile {
             terms,
             norm: weights.iter().sum(),
             weights,
+            numbers,
         }
+    }
+
+    /// Whether both sides state numbers and none of them agree: such sentences
+    /// report different figures, however alike their words (the lines of
+    /// earnings tables and dividend notices). They may still align next to a
+    /// stronger match, where a changed figure is drift worth reporting.
+    fn figures_disagree(&self, other: &Profile) -> bool {
+        !self.numbers.is_empty()
+            && !other.numbers.is_empty()
+            && !self
+                .numbers
+                .iter()
+                .any(|n| other.numbers.binary_search(n).is_ok())
     }
 
     /// The weight and the number of the terms both profiles have.
@@ -177,18 +214,19 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
         .map(|d| {
             d.sentences
                 .iter()
-                .map(|s| Profile::new(&s.terms, &weights))
+                .map(|s| Profile::new(s, &weights))
                 .collect()
         })
         .collect();
     let candidates = candidate_pairs(docs, &weights);
 
     // Score candidates; group by document pair (smaller id first).
+    let rank = id_ranks(docs);
     let partial = params.min_similarity / 2.0;
     let scored: Vec<(DocPair, Scored)> = candidates
         .par_iter()
         .filter_map(|&((d1, s1), (d2, s2))| {
-            let ((da, sa), (db, sb)) = if docs[d1].id < docs[d2].id {
+            let ((da, sa), (db, sb)) = if rank[d1] < rank[d2] {
                 ((d1, s1), (d2, s2))
             } else {
                 ((d2, s2), (d1, s1))
@@ -207,31 +245,30 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
     let mut out: Vec<Alignment> = groups
         .into_par_iter()
         .flat_map_iter(|((da, db), cands)| {
-            align_pair(&profiles[da], &profiles[db], cands, params)
-                .into_iter()
-                .map(move |(a, b, sim)| Alignment {
-                    a: SentenceRange {
-                        doc: da,
-                        first: a.0,
-                        last: a.1,
-                    },
-                    b: SentenceRange {
-                        doc: db,
-                        first: b.0,
-                        last: b.1,
-                    },
-                    similarity: sim,
-                })
+            align_pair(
+                &profiles[da],
+                &profiles[db],
+                cands,
+                params,
+                weights.min_evidence(),
+            )
+            .into_iter()
+            .map(move |(a, b, sim)| Alignment {
+                a: SentenceRange {
+                    doc: da,
+                    first: a.0,
+                    last: a.1,
+                },
+                b: SentenceRange {
+                    doc: db,
+                    first: b.0,
+                    last: b.1,
+                },
+                similarity: sim,
+            })
         })
         .collect();
-    out.sort_by(|x, y| {
-        (&docs[x.a.doc].id, &docs[x.b.doc].id, x.a.first, x.b.first).cmp(&(
-            &docs[y.a.doc].id,
-            &docs[y.b.doc].id,
-            y.a.first,
-            y.b.first,
-        ))
-    });
+    out.par_sort_unstable_by_key(|al| (rank[al.a.doc], rank[al.b.doc], al.a.first, al.b.first));
     out
 }
 
@@ -307,24 +344,38 @@ fn pair_key(t1: u64, t2: u64) -> u64 {
 /// Inclusive sentence range within one document.
 type Span = (usize, usize);
 
-/// One-to-one alignment by descending similarity, then neighbours joined where a
-/// sentence was split in two on either side.
+/// One-to-one alignment by descending similarity among pairs whose shared weight
+/// is significant (`min_evidence`), then neighbours joined where a sentence was
+/// split in two on either side, and gaps between aligned sentences filled.
 fn align_pair(
     a: &[Profile],
     b: &[Profile],
     mut cands: Vec<Scored>,
     params: &AlignParams,
+    min_evidence: f64,
 ) -> Vec<(Span, Span, f64)> {
     cands.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     let mut chosen: Vec<(Span, Span, f64)> = Vec::new();
     for &(i, j, sim) in &cands {
-        if sim >= params.min_similarity && !used_a[i] && !used_b[j] {
+        if sim >= params.min_similarity
+            && !used_a[i]
+            && !used_b[j]
+            && a[i].shared(&b[j]).0 >= min_evidence
+            && !a[i].figures_disagree(&b[j])
+        {
             used_a[i] = true;
             used_b[j] = true;
             chosen.push(((i, i), (j, j), sim));
         }
+    }
+    // Corroboration: one moderate match is all two articles have in common by
+    // chance more often than not (a topic, a stock phrase); two matches, or one
+    // near-verbatim, show they tell the same story.
+    let corroborated = chosen.len() >= 2 || chosen.iter().any(|c| c.2 >= STANDALONE_SIMILARITY);
+    if !corroborated {
+        return Vec::new();
     }
     let partial = params.min_similarity / 2.0;
     for (sa, sb, sim) in &mut chosen {

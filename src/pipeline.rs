@@ -52,6 +52,8 @@ pub struct SentenceTerms {
     pub end: usize,
     /// Sorted, distinct term hashes.
     pub terms: Vec<u64>,
+    /// The terms that are numbers (a subset of `terms`), sorted and distinct.
+    pub numbers: Vec<u64>,
 }
 
 /// Groups term hashes (in token order; `None` for a word left out) by the sentence
@@ -63,6 +65,7 @@ fn sentence_terms(text: &str, tokens: &[Token], terms: &[Option<u64>]) -> Vec<Se
             start: s.start,
             end: s.end,
             terms: Vec::new(),
+            numbers: Vec::new(),
         })
         .collect();
     let mut k = 0;
@@ -72,11 +75,16 @@ fn sentence_terms(text: &str, tokens: &[Token], terms: &[Option<u64>]) -> Vec<Se
         }
         if let (Some(s), Some(term)) = (out.get_mut(k), term) {
             s.terms.push(term);
+            if token.kind == TokenKind::Number {
+                s.numbers.push(term);
+            }
         }
     }
     for s in &mut out {
         s.terms.sort_unstable();
         s.terms.dedup();
+        s.numbers.sort_unstable();
+        s.numbers.dedup();
     }
     out
 }
@@ -222,14 +230,25 @@ pub fn find_pairs(docs: &[Document], threshold: f64, banding: Banding) -> Result
         })
     });
     let mut pairs: Vec<NearDuplicate> = copies.chain(similar).collect();
-    pairs.par_sort_unstable_by(|x, y| {
-        (&docs[x.a].id, &docs[x.b].id).cmp(&(&docs[y.a].id, &docs[y.b].id))
-    });
+    let rank = id_ranks(docs);
+    pairs.par_sort_unstable_by_key(|p| (rank[p.a], rank[p.b]));
     Ok(PairSearch {
         banding,
         candidates: cands.len(),
         pairs,
     })
+}
+
+/// Each document's position in the order of ids: comparing ranks orders pairs
+/// as the reports do, without comparing strings.
+pub fn id_ranks(docs: &[Document]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.par_sort_by(|&x, &y| docs[x].id.cmp(&docs[y].id));
+    let mut rank = vec![0u32; docs.len()];
+    for (r, &d) in order.iter().enumerate() {
+        rank[d] = r as u32;
+    }
+    rank
 }
 
 /// The pair with the smaller id first, its overlap seen from that side.
