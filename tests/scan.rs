@@ -55,7 +55,8 @@ fn seeds_give_the_four_reports() {
 #[test]
 fn reprints_are_paired_with_their_originals() {
     let out = tempfile::tempdir().expect("temp dir");
-    let (code, stderr) = scan(&[&repo().join("data")], out.path(), &[]);
+    let reprints = repo().join("data/reprints.jsonl");
+    let (code, stderr) = scan(&[&seeds(), &reprints], out.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     let (_, rows) = read_csv(&out.path().join("pairs.csv"));
     let pairs: Vec<(&str, &str)> = rows
@@ -75,7 +76,7 @@ fn reprints_are_paired_with_their_originals() {
         assert!(jaccard >= 0.5 && (estimate - jaccard).abs() < 0.2, "{r:?}");
     }
     // The excerpt holds half of 004: below the Jaccard threshold, found at a lower one.
-    let (code, _) = scan(&[&repo().join("data")], out.path(), &["--threshold", "0.3"]);
+    let (code, _) = scan(&[&seeds(), &reprints], out.path(), &["--threshold", "0.3"]);
     assert_eq!(code, 0);
     let (_, rows) = read_csv(&out.path().join("pairs.csv"));
     let excerpt = rows
@@ -90,24 +91,31 @@ fn reprints_are_paired_with_their_originals() {
 }
 
 fn report_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    ["documents.csv", "pairs.csv", "errors.csv"]
-        .iter()
-        .map(|f| {
-            (
-                f.to_string(),
-                std::fs::read(dir.join(f)).expect("report written"),
-            )
-        })
-        .collect()
+    [
+        "documents.csv",
+        "pairs.csv",
+        "alignments.csv",
+        "passages.csv",
+        "errors.csv",
+    ]
+    .iter()
+    .map(|f| {
+        (
+            f.to_string(),
+            std::fs::read(dir.join(f)).expect("report written"),
+        )
+    })
+    .collect()
 }
 
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
     let one = tempfile::tempdir().expect("temp dir");
     let two = tempfile::tempdir().expect("temp dir");
-    let inputs = [repo().join("data"), repo().join("data/reprints.jsonl")];
+    let reprints = repo().join("data/reprints.jsonl");
+    let inputs = [seeds(), reprints.clone(), reprints];
     let inputs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
-    // The second input repeats ids, so errors.csv has rows to compare too.
+    // The third input repeats the second's ids, so errors.csv has rows to compare too.
     let (c1, _) = scan(
         &inputs,
         one.path(),
