@@ -232,3 +232,20 @@ fn utf16_is_named_as_such() {
     let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
     assert_row(&rows, "wide.txt", "UTF-16");
 }
+
+#[test]
+fn csv_line_numbers_hold_with_crlf_and_multiline_fields() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("win.csv"),
+        "id,text\r\na,\"Musk spoke\r\nwith Putin.\"\r\nb\r\n,No id here.\r\n",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "win.csv:4", "expected 2 fields");
+    let ids = column(&dir.path().join("out/documents.csv"), "doc_id");
+    assert!(
+        ids.contains(&"win:5".to_string()),
+        "the id-less row is named by its line: {ids:?}"
+    );
+}

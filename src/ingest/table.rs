@@ -21,6 +21,55 @@ struct Rows {
     record: ByteRecord,
     /// Rows seen: a file without any is reported, not passed over.
     rows: usize,
+    lines: LineCounter,
+}
+
+/// Line numbers of byte offsets, counted on a second handle of the file as the
+/// reader moves forward (the csv crate's own count is off after CRLF line ends).
+struct LineCounter {
+    file: Option<std::io::BufReader<File>>,
+    byte: u64,
+    line: usize,
+}
+
+impl LineCounter {
+    fn new(path: &std::path::Path) -> Self {
+        LineCounter {
+            file: File::open(path).ok().map(std::io::BufReader::new),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of byte `offset`; offsets must not decrease between calls.
+    fn line_at(&mut self, offset: u64) -> usize {
+        use std::io::BufRead;
+        while self.byte < offset {
+            let Some(file) = self.file.as_mut() else {
+                break;
+            };
+            let Ok(buf) = file.fill_buf() else { break };
+            if buf.is_empty() {
+                break;
+            }
+            let take = buf.len().min((offset - self.byte) as usize);
+            self.line += buf[..take].iter().filter(|&&b| b == b'\n').count();
+            file.consume(take);
+            self.byte += take as u64;
+        }
+        // After a CRLF the reader may place a record at its `\n`: a record never
+        // starts with a line end, so step over them.
+        while let Some(file) = self.file.as_mut() {
+            match file.fill_buf() {
+                Ok([b'\n', ..]) => self.line += 1,
+                Ok([b'\r', ..]) => {}
+                _ => break,
+            }
+            file.consume(1);
+            self.byte += 1;
+        }
+        self.line
+    }
 }
 
 pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
@@ -58,6 +107,7 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
     }
     Box::new(Rows {
         stem: stem_id(&path),
+        lines: LineCounter::new(&path),
         path,
         reader: Some(reader),
         columns,
@@ -72,9 +122,15 @@ impl Iterator for Rows {
 
     fn next(&mut self) -> Option<Item> {
         let reader = self.reader.as_mut()?;
-        let line = reader.position().line() as usize;
+        let result = reader.read_byte_record(&mut self.record);
+        // Where the record starts (after a read error: where reading stopped).
+        let start = match (&result, self.record.position()) {
+            (Ok(true), Some(p)) => p.byte(),
+            _ => reader.position().byte(),
+        };
+        let line = self.lines.line_at(start);
         let at = format!("{}:{}", self.path.display(), line);
-        match reader.read_byte_record(&mut self.record) {
+        match result {
             Ok(false) => {
                 self.reader = None;
                 (self.rows == 0).then(|| {
