@@ -54,6 +54,20 @@ pub struct SentenceRange {
     pub last: usize,
 }
 
+impl SentenceRange {
+    /// The byte span `[start, end)` of these sentences in their document's text.
+    pub fn bytes(&self, docs: &[Document]) -> (usize, usize) {
+        let s = &docs[self.doc].sentences;
+        (s[self.first].start, s[self.last].end)
+    }
+
+    /// The text of these sentences.
+    pub fn text<'a>(&self, docs: &'a [Document]) -> &'a str {
+        let (start, end) = self.bytes(docs);
+        &docs[self.doc].text[start..end]
+    }
+}
+
 /// Two sentence ranges that say the same thing; `docs[a.doc].id < docs[b.doc].id`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Alignment {

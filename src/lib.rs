@@ -17,6 +17,7 @@ pub mod align;
 pub mod article;
 pub mod cli;
 pub mod cluster;
+pub mod drift;
 pub mod error;
 pub mod hash;
 pub mod ingest;

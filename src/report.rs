@@ -6,6 +6,7 @@
 
 use crate::align::{Alignment, SentenceRange};
 use crate::cluster::PassageCluster;
+use crate::drift::{evidence_text, DriftFinding};
 use crate::error::Result;
 use crate::ingest::InputError;
 use crate::pipeline::{Document, NearDuplicate};
@@ -19,6 +20,7 @@ pub const PAIRS: &str = "pairs.csv";
 pub const ERRORS: &str = "errors.csv";
 pub const ALIGNMENTS: &str = "alignments.csv";
 pub const PASSAGES: &str = "passages.csv";
+pub const DRIFT: &str = "drift.csv";
 pub const RUN: &str = "run.json";
 
 /// Fixed precision for every ratio in the reports.
@@ -145,8 +147,7 @@ pub fn write_pairs(dir: &Path, docs: &[Document], pairs: &[NearDuplicate]) -> Re
 
 /// Byte span of a sentence range in its document.
 fn span(docs: &[Document], r: &SentenceRange) -> (usize, usize) {
-    let s = &docs[r.doc].sentences;
-    (s[r.first].start, s[r.last].end)
+    r.bytes(docs)
 }
 
 #[derive(Serialize)]
@@ -246,6 +247,83 @@ pub fn write_passages(dir: &Path, docs: &[Document], clusters: &[PassageCluster]
         })
     });
     write_csv(dir, PASSAGES, &header, rows)
+}
+
+#[derive(Serialize)]
+struct DriftRow<'a> {
+    doc_a: &'a str,
+    start_a: usize,
+    end_a: usize,
+    doc_b: &'a str,
+    start_b: usize,
+    end_b: usize,
+    kind: &'static str,
+    severity: String,
+    evidence_a: String,
+    evidence_b: String,
+    text_a: &'a str,
+    text_b: &'a str,
+    explanation: &'a str,
+    evidence_spans_a: String,
+    evidence_spans_b: String,
+}
+
+/// Evidence spans as `start-end` offsets into the document, `;`-separated.
+fn offsets(base: usize, spans: &[crate::drift::Span]) -> String {
+    spans
+        .iter()
+        .map(|(s, e)| format!("{}-{}", base + s, base + e))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// `drift.csv`: the meaning changes found in each alignment, in alignment order.
+pub fn write_drift(
+    dir: &Path,
+    docs: &[Document],
+    alignments: &[Alignment],
+    findings: &[Vec<DriftFinding>],
+) -> Result<()> {
+    let header = [
+        "doc_a",
+        "start_a",
+        "end_a",
+        "doc_b",
+        "start_b",
+        "end_b",
+        "kind",
+        "severity",
+        "evidence_a",
+        "evidence_b",
+        "text_a",
+        "text_b",
+        "explanation",
+        "evidence_spans_a",
+        "evidence_spans_b",
+    ];
+    let rows = alignments.iter().zip(findings).flat_map(|(al, found)| {
+        let (start_a, end_a) = span(docs, &al.a);
+        let (start_b, end_b) = span(docs, &al.b);
+        let (text_a, text_b) = (al.a.text(docs), al.b.text(docs));
+        found.iter().map(move |f| DriftRow {
+            doc_a: &docs[al.a.doc].id,
+            start_a,
+            end_a,
+            doc_b: &docs[al.b.doc].id,
+            start_b,
+            end_b,
+            kind: f.kind.name(),
+            severity: ratio(f.severity),
+            evidence_a: evidence_text(text_a, &f.evidence_a),
+            evidence_b: evidence_text(text_b, &f.evidence_b),
+            text_a,
+            text_b,
+            explanation: &f.explanation,
+            evidence_spans_a: offsets(start_a, &f.evidence_a),
+            evidence_spans_b: offsets(start_b, &f.evidence_b),
+        })
+    });
+    write_csv(dir, DRIFT, &header, rows)
 }
 
 #[derive(Serialize)]

@@ -5,6 +5,7 @@ use super::Outcome;
 use crate::align::{align, AlignParams, DEFAULT_MIN_SIMILARITY};
 use crate::article::Article;
 use crate::cluster::cluster;
+use crate::drift::{compare, DriftFinding};
 use crate::ingest::{self, InputError, Item};
 use crate::language::Language;
 use crate::lsh::Banding;
@@ -14,6 +15,7 @@ use crate::sketch::{SketchParams, Sketcher};
 use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -46,6 +48,10 @@ Reports (in --out):
                  sentences_a, sentences_b (sentences saying the same thing; byte spans)
   passages.csv   cluster_id, doc_id, start, end, docs_in_cluster, text (one row per
                  article holding a shared passage)
+  drift.csv      doc_a, start_a, end_a, doc_b, start_b, end_b, kind, severity,
+                 evidence_a, evidence_b, text_a, text_b, explanation, evidence_spans_a,
+                 evidence_spans_b (meaning changes in aligned sentences; for now the
+                 polarity, number and date kinds)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
 
@@ -198,6 +204,23 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     let (clusters, cluster_ids) = cluster(&read.docs, &alignments, config.min_docs);
     let align_secs = t.elapsed().as_secs_f64();
 
+    progress.stage(format!(
+        "looking for drift in {} aligned sentences",
+        alignments.len()
+    ));
+    let t = Instant::now();
+    let drift: Vec<Vec<DriftFinding>> = alignments
+        .par_iter()
+        .map(|al| {
+            compare(
+                al.a.text(&read.docs),
+                al.b.text(&read.docs),
+                read.docs[al.a.doc].lang,
+            )
+        })
+        .collect();
+    let drift_secs = t.elapsed().as_secs_f64();
+
     progress.stage("writing reports".into());
     let t = Instant::now();
     let out = &config.out;
@@ -206,6 +229,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     report::write_pairs(out, &read.docs, &search.pairs).with_context(context)?;
     report::write_alignments(out, &read.docs, &alignments, &cluster_ids).with_context(context)?;
     report::write_passages(out, &read.docs, &clusters).with_context(context)?;
+    report::write_drift(out, &read.docs, &alignments, &drift).with_context(context)?;
     report::write_errors(out, &read.errors).with_context(context)?;
     let report_secs = t.elapsed().as_secs_f64();
 
@@ -239,11 +263,13 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
             pairs: search.pairs.len(),
             alignments: alignments.len(),
             clusters: clusters.len(),
+            drift_findings: drift.iter().map(Vec::len).sum(),
         },
         timings_seconds: Timings {
             read_and_sketch: read_secs,
             pairs: pairs_secs,
             align: align_secs,
+            drift: drift_secs,
             report: report_secs,
             total: started.elapsed().as_secs_f64(),
         },
@@ -382,6 +408,7 @@ struct Counts {
     pairs: usize,
     alignments: usize,
     clusters: usize,
+    drift_findings: usize,
 }
 
 #[derive(Serialize)]
@@ -389,6 +416,7 @@ struct Timings {
     read_and_sketch: f64,
     pairs: f64,
     align: f64,
+    drift: f64,
     report: f64,
     total: f64,
 }

@@ -1,0 +1,75 @@
+//! One side of a comparison: its tokens with stems, and which are content words.
+
+use crate::language::Language;
+use crate::lexicon::stopwords;
+use crate::tokenize::{tokenize, Token};
+
+/// A text ready for the detectors.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Stem of each token (the number itself for numbers).
+    pub stems: Vec<String>,
+    /// Whether each token is a content word (not a function word).
+    pub content: Vec<bool>,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(text: &'a str, lang: Language) -> Side<'a> {
+        let tokens = tokenize(text);
+        let stemmer = lang.stemmer();
+        let stop = stopwords(lang);
+        let stems = tokens
+            .iter()
+            .map(|t| stemmer.stem(&t.norm).into_owned())
+            .collect();
+        let content = tokens
+            .iter()
+            .map(|t| !stop.is_some_and(|s| s.contains(t.norm.as_str())))
+            .collect();
+        Side {
+            text,
+            tokens,
+            stems,
+            content,
+        }
+    }
+
+    /// Whether token `k` looks like a name: capitalised, not opening a sentence.
+    pub fn is_name(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        let capital = self.text[t.start..].starts_with(char::is_uppercase);
+        let opens =
+            k == 0 || self.text[self.tokens[k - 1].end..t.start].contains(['.', '!', '?', '\n']);
+        capital && !opens
+    }
+
+    /// Whether token `k` is a figure (digits or a number word).
+    pub fn is_figure(&self, k: usize) -> bool {
+        self.tokens[k].kind == crate::tokenize::TokenKind::Number
+            || matches!(
+                self.tokens[k].norm.as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    }
+
+    /// Whether a clause ends between token `k` and token `k + 1`.
+    pub fn clause_break_after(&self, k: usize) -> bool {
+        let Some(next) = self.tokens.get(k + 1) else {
+            return true;
+        };
+        let gap = &self.text[self.tokens[k].end..next.start];
+        gap.contains([
+            ',', ';', ':', '.', '!', '?', '(', ')', '\u{2014}', '\u{2013}',
+        ])
+    }
+}

@@ -1,0 +1,97 @@
+//! Drift on the sample articles, through the binary: the mission's example is found,
+//! a negation reworded is not.
+
+mod common;
+
+use common::{read_csv, scan, seeds};
+
+const A: &str = "000_28c61908d3c90d5b";
+const B: &str = "001_2d58f66e70dddb23";
+
+type Row = std::collections::HashMap<String, String>;
+
+/// The rows of drift.csv, and whether the Peskov sentences of 000 and 001 are aligned.
+fn findings() -> (Vec<Row>, bool) {
+    let out = tempfile::tempdir().expect("temp dir");
+    let (code, stderr) = scan(&[&seeds()], out.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = |id: &str| std::fs::read_to_string(seeds().join(format!("{id}.txt"))).expect("seed");
+    let (ta, tb) = (text(A), text(B));
+    let (pa, pb) = (
+        ta.find("have not had regular talks").expect("in 000"),
+        tb.find("neither Putin nor Kremlin officials")
+            .expect("in 001"),
+    );
+    let (_, alignments) = read_csv(&out.path().join("alignments.csv"));
+    let n = |s: &str| s.parse::<usize>().expect("offset");
+    let peskov_aligned = alignments.iter().any(|r| {
+        r[0] == A && r[3] == B && n(&r[1]) <= pa && pa < n(&r[2]) && n(&r[4]) <= pb && pb < n(&r[5])
+    });
+    let (header, rows) = read_csv(&out.path().join("drift.csv"));
+    assert_eq!(
+        header[..13],
+        [
+            "doc_a",
+            "start_a",
+            "end_a",
+            "doc_b",
+            "start_b",
+            "end_b",
+            "kind",
+            "severity",
+            "evidence_a",
+            "evidence_b",
+            "text_a",
+            "text_b",
+            "explanation"
+        ]
+    );
+    let rows = rows
+        .into_iter()
+        .map(|r| header.iter().cloned().zip(r).collect())
+        .collect();
+    (rows, peskov_aligned)
+}
+
+#[test]
+fn already_warned_versus_not_warned_is_polarity_drift() {
+    let (found, _) = findings();
+    let hit = found.iter().find(|f| {
+        f["doc_a"] == A
+            && f["doc_b"] == B
+            && f["text_a"].contains("there have already been warnings from the government")
+            && f["text_b"].contains("the government has not issued any warnings")
+            && f["kind"] == "polarity"
+    });
+    let f = hit.unwrap_or_else(|| panic!("no polarity finding for the warnings pair: {found:#?}"));
+    assert!(f["severity"].parse::<f64>().expect("number") >= 0.5);
+    assert!(
+        f["evidence_a"].split(" | ").any(|w| w == "already"),
+        "{}",
+        f["evidence_a"]
+    );
+    assert!(
+        f["evidence_b"].split(" | ").any(|w| w == "not"),
+        "{}",
+        f["evidence_b"]
+    );
+}
+
+#[test]
+fn reworded_negation_is_not_drift() {
+    let (found, peskov_aligned) = findings();
+    assert!(
+        peskov_aligned,
+        "the two Peskov sentences must be aligned for this to test anything"
+    );
+    let bad: Vec<_> = found
+        .iter()
+        .filter(|f| {
+            f["text_a"].contains("have not had regular talks with Musk")
+                && f["text_b"]
+                    .contains("neither Putin nor Kremlin officials have regular conversations")
+                && f["severity"].parse::<f64>().expect("number") >= 0.5
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}
