@@ -95,3 +95,39 @@ fn reworded_negation_is_not_drift() {
         .collect();
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+#[test]
+fn pairs_command_scores_every_pair_and_reports_bad_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("pairs.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"neg\", \"a\": \"The minister signed the treaty.\", \"b\": \"The minister never signed the treaty.\"}\n\
+         {\"id\": 2, \"a\": \"It cost $1.8 billion.\", \"b\": \"It cost 1,800 million dollars.\"}\n\
+         not json\n\
+         {\"id\": \"num\", \"a\": \"15,000 terminals were sent.\", \"b\": \"1,500 terminals were sent.\"}\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let status = common::dupdrift(&[
+        "pairs",
+        &input.display().to_string(),
+        "--quiet",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(status.status.code(), Some(1), "one bad line: exit 1");
+    let (_, scores) = read_csv(&out.join("pair_scores.csv"));
+    let got: Vec<(&str, &str)> = scores
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(got, [("neg", "polarity"), ("2", ""), ("num", "number")]);
+    assert_eq!(
+        scores[1][1], "0.000000",
+        "a reformatted number is not drift"
+    );
+    let (_, errors) = read_csv(&out.join("errors.csv"));
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0][0].ends_with("pairs.jsonl:3"), "{errors:?}");
+}

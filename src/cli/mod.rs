@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand, each with its help and examples.
 
+pub mod pairs;
 mod progress;
 pub mod scan;
 
@@ -11,6 +12,7 @@ const EXAMPLES: &str = "\
 Examples:
   dupdrift scan data/seeds --out report
   dupdrift scan feeds/ dump.jsonl extra.csv --out report --threshold 0.8
+  dupdrift pairs pairs.jsonl --out scores
   dupdrift scan --help
 
 Exit status: 0 when every input was read, 1 when some inputs were reported in
@@ -26,6 +28,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Scan(scan::ScanArgs),
+    Pairs(pairs::PairsArgs),
 }
 
 /// What a run tells the exit status.
@@ -38,5 +41,6 @@ pub struct Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Scan(args) => scan::run(scan::Config::from_args(args)?),
+        Command::Pairs(args) => pairs::run(args),
     }
 }
