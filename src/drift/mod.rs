@@ -2,10 +2,11 @@
 //! passages, of what kind, how badly, with the evidence on each side.
 //!
 //! One detector per kind, each over the two sides' tokens (which keep their byte
-//! spans), each ignoring the rewording that keeps the meaning. This first version
-//! has the `polarity` and `number`/`date` detectors; the other kinds of the design
-//! are named here so reports and code agree on their spelling.
+//! spans), each ignoring the rewording that keeps the meaning. So far: `polarity`,
+//! `number`/`date` and `entity`; the other kinds of the design are named here so
+//! reports and code agree on their spelling.
 
+mod entity;
 mod number;
 mod polarity;
 mod side;
@@ -77,6 +78,7 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     let mut findings = Vec::new();
     findings.extend(polarity::detect(&a, &b));
     findings.extend(number::detect(&a, &b));
+    findings.extend(entity::detect(&a, &b));
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
 }

@@ -1,0 +1,203 @@
+//! Entities: a person, place or organisation swapped for another or dropped.
+//!
+//! Names are the capitalised words that do not open a sentence. A name of one side
+//! is kept when the other side has a word that spells it, or nearly (transliteration:
+//! "Dmitry" / "Dmitri", "Zelensky" / "Zelenskyy"), anywhere in it, capitalised or not.
+
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+
+/// Edit-distance similarity from which two spellings name the same entity.
+const SAME_NAME: f64 = 0.7;
+
+fn similarity(x: &str, y: &str) -> f64 {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let mut prev: Vec<usize> = (0..=y.len()).collect();
+    for i in 1..=x.len() {
+        let mut cur = vec![i; y.len() + 1];
+        for j in 1..=y.len() {
+            let cost = usize::from(x[i - 1] != y[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    1.0 - prev[y.len()] as f64 / x.len().max(y.len()).max(1) as f64
+}
+
+/// A word as compared for names: folded, without the points of initialisms and
+/// without diacritics ("Ürümqi" / "Urumqi").
+fn bare(word: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    word.nfd()
+        .filter(|&c| c != '.' && !is_combining_mark(c))
+        .collect()
+}
+
+/// Two spellings of one name: near by edit distance, or one the abbreviation of the
+/// other ("Tue" / "Tuesday", "Naples" / "Napoli" share their first letters).
+fn same_name(x: &str, y: &str) -> bool {
+    let prefix = x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count();
+    let shorter = x.chars().count().min(y.chars().count());
+    x == y || similarity(x, y) >= SAME_NAME || (shorter >= 2 && prefix == shorter) || prefix >= 4
+}
+
+/// Whether `other` spells the name at token `k` of `side`: the word itself, a near
+/// spelling, or, for an initialism ("US"), consecutive words with those initials
+/// ("United States").
+fn spelled(side: &Side, k: usize, other: &Side) -> bool {
+    let name = bare(&side.tokens[k].norm);
+    let near = other
+        .tokens
+        .iter()
+        .zip(&other.stems)
+        .any(|(t, stem)| *stem == side.stems[k] || same_name(&bare(&t.norm), &name));
+    if near {
+        return true;
+    }
+    let initials_of = |s: &Side, j: usize| -> Option<Vec<char>> {
+        let raw = &s.text[s.tokens[j].start..s.tokens[j].end];
+        let initials: Vec<char> = raw.chars().filter(|c| c.is_uppercase()).collect();
+        (initials.len() >= 2 && raw.chars().all(|c| c.is_uppercase() || c == '.'))
+            .then_some(initials)
+    };
+    // Words starting with these letters, in order, in `s` (containing token `within`).
+    let spells = |s: &Side, letters: &[char], within: Option<usize>| {
+        (0..s.tokens.len().saturating_sub(letters.len() - 1)).any(|first| {
+            let run = first..first + letters.len();
+            within.is_none_or(|w| run.contains(&w))
+                && run
+                    .clone()
+                    .zip(letters)
+                    .all(|(j, &c)| s.text[s.tokens[j].start..].starts_with(c))
+        })
+    };
+    // This name is an initialism of words in `other`, or one of the words of an
+    // initialism that `other` uses.
+    initials_of(side, k).is_some_and(|letters| spells(other, &letters, None))
+        || (0..other.tokens.len())
+            .filter_map(|j| initials_of(other, j))
+            .any(|letters| spells(side, &letters, Some(k)))
+}
+
+/// The names of `side` that `other` does not spell, as token indices. Part of a
+/// longer name whose other part is spelled does not count: "Donald Trump" / "Trump".
+fn missing(side: &Side, other: &Side) -> Vec<usize> {
+    let names: Vec<usize> = (0..side.tokens.len())
+        .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
+        .collect();
+    let kept = |k: usize| spelled(side, k, other);
+    let adjacent_kept = |k: usize| {
+        let joined = |j: usize| side.is_name(j) && !side.clause_break_after(j.min(k)) && kept(j);
+        (k > 0 && joined(k - 1)) || (k + 1 < side.tokens.len() && joined(k + 1))
+    };
+    names
+        .into_iter()
+        .filter(|&k| !kept(k) && !adjacent_kept(k))
+        .collect()
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let (ma, mb) = (missing(a, b), missing(b, a));
+    if ma.is_empty() && mb.is_empty() {
+        return Vec::new();
+    }
+    let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
+    let words = |s: &Side, ks: &[usize]| {
+        ks.iter()
+            .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
+        (false, false) => (
+            0.85,
+            format!(
+                "A names {}, B names {} instead",
+                words(a, &ma),
+                words(b, &mb)
+            ),
+        ),
+        (false, true) => (0.6, format!("A names {}, B does not", words(a, &ma))),
+        _ => (0.6, format!("B names {}, A does not", words(b, &mb))),
+    };
+    vec![DriftFinding {
+        kind: DriftKind::Entity,
+        severity,
+        evidence_a: ma.iter().map(|&k| span(a, k)).collect(),
+        evidence_b: mb.iter().map(|&k| span(b, k)).collect(),
+        explanation,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn entity(a: &str, b: &str) -> Option<f64> {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .into_iter()
+            .find(|f| f.kind == DriftKind::Entity)
+            .map(|f| f.severity)
+    }
+
+    #[test]
+    fn swapped_and_dropped_names() {
+        assert_eq!(
+            entity(
+                "The talks were held in Paris on Monday.",
+                "The talks were held in London on Monday."
+            ),
+            Some(0.85)
+        );
+        assert_eq!(
+            entity("He met Xi Jinping in Beijing.", "He met Xi Jinping."),
+            Some(0.6)
+        );
+    }
+
+    #[test]
+    fn spelling_variants_and_positions_are_the_same_name() {
+        assert_eq!(
+            entity(
+                "Kremlin spokesman Dmitry Peskov said so.",
+                "Kremlin spokesperson Dmitri Peskov said so."
+            ),
+            None
+        );
+        assert_eq!(entity("Musk met Putin.", "He said Putin met Musk."), None);
+        assert_eq!(entity("The rangers watched.", "Rangers watched."), None);
+        assert_eq!(
+            entity("A law of the U.S. Congress.", "A law of the US Congress."),
+            None
+        );
+        assert_eq!(
+            entity(
+                "He flew to the US on Monday.",
+                "He flew to the United States on Monday."
+            ),
+            None
+        );
+        assert_eq!(
+            entity("President Donald Trump spoke.", "President Trump spoke."),
+            None
+        );
+        assert_eq!(
+            entity(
+                "They reached \u{00DC}r\u{00FC}mqi on Tue.",
+                "They reached Urumqi on Tuesday."
+            ),
+            None
+        );
+        // Different names sharing a short prefix stay different.
+        assert_eq!(
+            entity(
+                "The talks were held in Paris.",
+                "The talks were held in Parma."
+            ),
+            Some(0.85)
+        );
+    }
+}
