@@ -279,7 +279,7 @@ struct DriftRow<'a> {
 }
 
 /// Evidence spans as `start-end` offsets into the document, `;`-separated.
-fn offsets(base: usize, spans: &[crate::drift::Span]) -> String {
+pub fn offsets(base: usize, spans: &[crate::drift::Span]) -> String {
     spans
         .iter()
         .map(|(s, e)| format!("{}-{}", base + s, base + e))

@@ -85,13 +85,6 @@ struct FindingRow<'a> {
     evidence_spans_b: String,
 }
 
-fn spans(s: &[crate::drift::Span]) -> String {
-    s.iter()
-        .map(|(a, b)| format!("{a}-{b}"))
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
 pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let Some(lang) = Language::parse(&args.lang) else {
         bail!("unknown language {:?}: give a code such as en", args.lang);
@@ -199,8 +192,8 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
                 text_a: &p.a,
                 text_b: &p.b,
                 explanation: &f.explanation,
-                evidence_spans_a: spans(&f.evidence_a),
-                evidence_spans_b: spans(&f.evidence_b),
+                evidence_spans_a: report::offsets(0, &f.evidence_a),
+                evidence_spans_b: report::offsets(0, &f.evidence_b),
             })
         }),
     )
