@@ -51,7 +51,7 @@ Reports (in --out):
   drift.csv      doc_a, start_a, end_a, doc_b, start_b, end_b, kind, severity,
                  evidence_a, evidence_b, text_a, text_b, explanation, evidence_spans_a,
                  evidence_spans_b (meaning changes in aligned sentences; for now the
-                 polarity, number and date kinds)
+                 polarity, number, date and entity kinds)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
 
