@@ -83,11 +83,24 @@ fn cues(side: &Side) -> Vec<Cue> {
                 scope.push(j);
             }
         }
+        let clause = clause_of(side, k);
+        // "neither X nor Y": one negation, not two.
+        if let Some(prev) = out.last_mut().filter(|p: &&mut Cue| {
+            norms[k] == "nor" && norms[p.first] == "neither" && p.clause == clause
+        }) {
+            for j in scope {
+                if !prev.scope.contains(&j) {
+                    prev.scope.push(j);
+                }
+            }
+            k = last + 1;
+            continue;
+        }
         out.push(Cue {
             first: k,
             last,
             scope,
-            clause: clause_of(side, k),
+            clause,
         });
         k = last + 1;
     }
@@ -101,13 +114,17 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         (b, &cues_b, a, &cues_a, true),
         (a, &cues_a, b, &cues_b, false),
     ] {
+        // Each cue of the other side answers at most one cue of this side: a negation
+        // stacked on another ("had failed to pay" / "had not failed to pay") flips.
+        let mut answered = vec![false; plain_cues.len()];
         for cue in neg_cues.iter() {
             // The other side negates the same clause: the same statement, reworded
             // ("have not had regular talks" / "neither ... have regular conversations").
-            let matched = plain_cues
-                .iter()
-                .any(|other| same_clause(neg, &cue.clause, plain, &other.clause));
-            if matched {
+            let matched = (0..plain_cues.len()).find(|&o| {
+                !answered[o] && same_clause(neg, &cue.clause, plain, &plain_cues[o].clause)
+            });
+            if let Some(o) = matched {
+                answered[o] = true;
                 continue;
             }
             // Content the negation covers that the other side states plainly.
@@ -116,18 +133,15 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                 .scope
                 .iter()
                 .filter_map(|&i| {
-                    // A negation denies a predicate; names and figures in its scope
-                    // are who and how many, shared by both sides either way.
-                    if neg.is_name(i) || neg.is_figure(i) {
-                        return None;
-                    }
-                    (0..plain.tokens.len())
-                        .find(|&j| {
-                            plain.content[j]
-                                && plain.stems[j] == neg.stems[i]
-                                && !negated_elsewhere(j)
-                        })
-                        .map(|j| (i, j))
+                    let j = (0..plain.tokens.len()).find(|&j| {
+                        plain.content[j] && plain.stems[j] == neg.stems[i] && !negated_elsewhere(j)
+                    })?;
+                    // A name or a figure counts only when the two clauses make the same
+                    // statement ("is Oregon" / "is not Oregon"); otherwise it is who
+                    // or how many, which unrelated clauses share by chance.
+                    let who = neg.is_name(i) || neg.is_figure(i);
+                    (!who || same_clause(neg, &cue.clause, plain, &clause_of(plain, j)))
+                        .then_some((i, j))
                 })
                 .collect();
             if shared.is_empty() {
