@@ -43,16 +43,7 @@ fn write_atomic(
 }
 
 /// Writes any rows as `name` in `dir`, with `header`.
-pub fn write_rows<R: Serialize>(
-    dir: &Path,
-    name: &str,
-    header: &[&str],
-    rows: impl Iterator<Item = R>,
-) -> Result<()> {
-    write_csv(dir, name, header, rows)
-}
-
-fn write_csv<R: Serialize>(
+pub fn write_csv<R: Serialize>(
     dir: &Path,
     name: &str,
     header: &[&str],

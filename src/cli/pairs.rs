@@ -148,7 +148,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     flush(&mut batch, &mut scored);
     let out = &args.out;
     let context = || format!("cannot write the reports in {}", out.display());
-    report::write_rows(
+    report::write_csv(
         out,
         "pair_scores.csv",
         &["pair_id", "max_severity", "kinds"],
@@ -167,7 +167,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
         }),
     )
     .with_context(context)?;
-    report::write_rows(
+    report::write_csv(
         out,
         report::DRIFT,
         &[
