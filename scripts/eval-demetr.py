@@ -35,6 +35,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared/eval/demetr-dev/demetr-dev.jsonl"))
     ap.add_argument("--bin", default=str(ROOT / "target/release/dupdrift"))
+    ap.add_argument("--keep", metavar="DIR", help="keep pairs.jsonl and the reports in DIR for a look at the misses")
     args = ap.parse_args()
     if not pathlib.Path(args.bin).exists():
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -61,7 +62,9 @@ def main():
         pid = f"rew-{rid}-{name}"
         pairs.append({"id": pid, "a": r["eng_sent"], "b": r["pert_sent"]})
         meta[pid] = ("rewording", name)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or scratch
+        pathlib.Path(tmp).mkdir(parents=True, exist_ok=True)
         src = pathlib.Path(tmp) / "pairs.jsonl"
         src.write_text("".join(json.dumps(p) + "\n" for p in pairs), encoding="utf-8")
         start = time.monotonic()

@@ -1,12 +1,24 @@
 //! Word lists shipped in `data/lexicon/`, compiled in: one set per language.
 
 use crate::language::Language;
-use ahash::AHashSet;
+use ahash::{AHashMap, AHashSet};
 use std::sync::OnceLock;
 
 const EN_STOPWORDS: &str = include_str!("../data/lexicon/en/stopwords.txt");
 const EN_NEGATION: &str = include_str!("../data/lexicon/en/negation.txt");
 const EN_ASPECT: &str = include_str!("../data/lexicon/en/aspect.txt");
+const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
+const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
+const EN_VERBS: &str = include_str!("../data/lexicon/en/wordnet/verbs.txt");
+const EN_INVARIANT_VERBS: &str = include_str!("../data/lexicon/en/invariant_verbs.txt");
+const EN_ANTONYMS: &str = include_str!("../data/lexicon/en/wordnet/antonyms.tsv");
+
+/// The rows of a tab-separated list, comments and blank lines skipped.
+fn rows(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    list.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
 
 fn parse(list: &'static str) -> AHashSet<&'static str> {
     list.lines()
@@ -47,6 +59,48 @@ pub fn aspect_markers() -> &'static AHashSet<&'static str> {
             .filter(|m| !m.contains(' '))
             .collect()
     })
+}
+
+/// English auxiliary verbs: form -> (lemma, the tense the form carries: "present",
+/// "past", "future", "conditional", "modal" or "none").
+pub fn auxiliaries() -> &'static AHashMap<&'static str, (&'static str, &'static str)> {
+    static AUX: OnceLock<AHashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    AUX.get_or_init(|| {
+        rows(EN_AUXILIARIES)
+            .filter(|r| r.len() == 3)
+            .map(|r| (r[0], (r[1], r[2])))
+            .collect()
+    })
+}
+
+/// English irregular verb forms from WordNet: form -> base ("took" -> "take").
+pub fn verb_base() -> &'static AHashMap<&'static str, &'static str> {
+    static FORMS: OnceLock<AHashMap<&'static str, &'static str>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        rows(EN_VERB_FORMS)
+            .filter(|r| r.len() == 2)
+            .map(|r| (r[0], r[1]))
+            .collect()
+    })
+}
+
+/// English verbs (base forms) from WordNet.
+pub fn verbs() -> &'static AHashSet<&'static str> {
+    static VERBS: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    VERBS.get_or_init(|| parse(EN_VERBS))
+}
+
+/// English verbs whose past form is the base form ("cut", "put").
+pub fn invariant_verbs() -> &'static AHashSet<&'static str> {
+    static VERBS: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    VERBS.get_or_init(|| parse(EN_INVARIANT_VERBS))
+}
+
+/// English antonyms from WordNet, as pairs of word lists' entries (both orders).
+pub fn antonym_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(EN_ANTONYMS)
+        .filter(|r| r.len() == 2)
+        .map(|r| (r[0], r[1]))
 }
 
 #[cfg(test)]

@@ -6,10 +6,13 @@
 //! `number`/`date` and `entity`; the other kinds of the design are named here so
 //! reports and code agree on their spelling.
 
+mod aspect;
 mod entity;
 mod number;
 mod polarity;
 mod side;
+mod tense;
+mod verbs;
 
 pub use side::Side;
 
@@ -79,6 +82,8 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     findings.extend(polarity::detect(&a, &b));
     findings.extend(number::detect(&a, &b));
     findings.extend(entity::detect(&a, &b));
+    findings.extend(tense::detect(&a, &b));
+    findings.extend(aspect::detect(&a, &b));
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
 }

@@ -5,13 +5,25 @@
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 
+/// What a figure counts, as far as the words after it say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// Nothing said: matches any unit, since a rewrite often drops it ("100 percent"
+    /// / "0-to-100").
+    Unstated,
+    Percent,
+    /// Percentage points, or points of an index.
+    Points,
+}
+
 /// A figure stated in the text.
 #[derive(Debug, Clone, Copy)]
 struct Figure {
     value: f64,
-    percent: bool,
-    /// A year (1800..=2100, four digits, no scale) or a day of a named month:
-    /// compared as a date.
+    unit: Unit,
+    /// A day of a named month or a time of day: compared as a date. (A year alone
+    /// is a number; the explanation calls it a year.)
+    date: bool,
     year: bool,
     span: Span,
 }
@@ -71,11 +83,19 @@ const MONTHS: [&str; 21] = [
     "oct",
 ];
 
-const SCALES: [(&str, f64); 9] = [
+/// Abbreviations that read as a scale only after money ("$5m", but "100 m" is metres).
+const MONEY_SCALES: [(&str, f64); 2] = [("m", 1e6), ("k", 1e3)];
+const CURRENCY_SYMBOLS: [char; 5] = ['$', '\u{20AC}', '\u{A3}', '\u{A5}', '\u{20B9}'];
+/// What follows a time of day ("8.30 pm", "15.00 UTC").
+const CLOCK_MARKS: [&str; 14] = [
+    "am", "a.m", "pm", "p.m", "utc", "gmt", "cet", "cest", "est", "edt", "pst", "bst", "msk",
+    "hours",
+];
+
+const SCALES: [(&str, f64); 8] = [
     ("thousand", 1e3),
     ("million", 1e6),
     ("mln", 1e6),
-    ("m", 1e6),
     ("billion", 1e9),
     ("bln", 1e9),
     ("bn", 1e9),
@@ -84,12 +104,54 @@ const SCALES: [(&str, f64); 9] = [
 ];
 
 /// The value of a number token: digits with `,` as thousands separator and `.` as
-/// decimal point, or a number word.
+/// decimal point, or a number word. A single comma not followed by a group of three
+/// digits is a decimal comma ("3,5 million", as most of Europe writes it).
 fn value(norm: &str) -> Option<f64> {
     if norm.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some((whole, fraction)) = norm.split_once(',') {
+            if !fraction.contains([',', '.']) && fraction.len() != 3 {
+                return format!("{whole}.{fraction}").parse().ok();
+            }
+        }
         return norm.replace(',', "").parse().ok();
     }
     WORDS.iter().find(|(w, _)| *w == norm).map(|&(_, v)| v)
+}
+
+/// A time of day starting at token `k`: "20:30", "8:30 p.m.", "15.00 UTC", as hours
+/// since midnight, with the index of its last token.
+fn clock(side: &Side, k: usize) -> Option<(f64, usize)> {
+    let norm = |j: usize| side.tokens.get(j).map(|t| t.norm.as_str());
+    let t = &side.tokens[k];
+    let (hours, minutes, mut last) = match t.norm.split_once('.') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<f64>().ok()?, m.parse::<f64>().ok()?, k),
+        Some(_) => return None,
+        None => {
+            let next = side.tokens.get(k + 1)?;
+            let colon = &side.text[t.end..next.start] == ":";
+            if !colon || next.norm.len() != 2 {
+                return None;
+            }
+            (t.norm.parse().ok()?, next.norm.parse().ok()?, k + 1)
+        }
+    };
+    if hours > 24.0 || minutes >= 60.0 {
+        return None;
+    }
+    let mark = norm(last + 1).filter(|m| CLOCK_MARKS.contains(m));
+    if last == k && mark.is_none() {
+        return None; // "15.00" alone is a number
+    }
+    let mut hours = hours + minutes / 60.0;
+    if let Some(m) = mark {
+        last += 1;
+        if m.starts_with('p') && hours < 12.0 {
+            hours += 12.0;
+        } else if m.starts_with('a') && hours >= 12.0 {
+            hours -= 12.0;
+        }
+    }
+    Some((hours, last))
 }
 
 fn figures(side: &Side) -> Vec<Figure> {
@@ -97,14 +159,40 @@ fn figures(side: &Side) -> Vec<Figure> {
     let mut k = 0;
     while k < side.tokens.len() {
         let t = &side.tokens[k];
-        let Some(mut v) = value(&t.norm) else {
+        if let Some((hours, last)) = clock(side, k) {
+            out.push(Figure {
+                value: hours,
+                unit: Unit::Unstated,
+                date: true,
+                year: false,
+                span: (t.start, side.tokens[last].end),
+            });
+            k = last + 1;
+            continue;
+        }
+        // "5m", "1.8bn", "10km": the figure, then a scale or a unit written onto it.
+        let digits = t.norm.find(char::is_alphabetic).filter(|&i| i > 0);
+        let (figure, suffix) = t.norm.split_at(digits.unwrap_or(t.norm.len()));
+        let Some(mut v) = value(figure) else {
             k += 1;
             continue;
         };
+        let money = side.text[..t.start].trim_end().ends_with(CURRENCY_SYMBOLS);
         let mut end = t.end;
         let mut scaled = false;
+        let scale_of = |w: &str| {
+            SCALES
+                .iter()
+                .chain(money.then_some(&MONEY_SCALES).into_iter().flatten())
+                .find(|(s, _)| *s == w)
+                .map(|&(_, scale)| scale)
+        };
+        if let Some(scale) = scale_of(suffix) {
+            v *= scale;
+            scaled = true;
+        }
         while let Some(next) = side.tokens.get(k + 1) {
-            let Some(&(_, scale)) = SCALES.iter().find(|(w, _)| *w == next.norm) else {
+            let Some(scale) = scale_of(&next.norm) else {
                 break;
             };
             if side.clause_break_after(k) {
@@ -116,14 +204,22 @@ fn figures(side: &Side) -> Vec<Figure> {
             k += 1;
         }
         let after = side.text[end..].trim_start();
-        let percent = after.starts_with('%')
-            || side
-                .tokens
-                .get(k + 1)
-                .is_some_and(|n| matches!(n.norm.as_str(), "percent" | "pct" | "per"));
+        let next = |j: usize| side.tokens.get(k + j).map_or("", |n| n.norm.as_str());
+        let unit = if after.starts_with('%')
+            || matches!(next(1), "percent" | "pct" | "per")
+                && !matches!(next(2), "point" | "points")
+        {
+            Unit::Percent
+        } else if matches!(next(1), "point" | "points")
+            || (next(1) == "percentage" && matches!(next(2), "point" | "points"))
+        {
+            Unit::Points
+        } else {
+            Unit::Unstated
+        };
         let year = !scaled
-            && !percent
-            && t.norm.len() == 4
+            && unit == Unit::Unstated
+            && figure.len() == 4
             && (1800.0..=2100.0).contains(&v)
             && v.fract() == 0.0;
         // "November 5", "5 November": a day of the month is a date.
@@ -132,14 +228,14 @@ fn figures(side: &Side) -> Vec<Figure> {
                 .is_some_and(|m| MONTHS.contains(&m.norm.as_str()))
         };
         let day = !scaled
-            && !percent
+            && unit == Unit::Unstated
             && v.fract() == 0.0
             && (1.0..=31.0).contains(&v)
             && (month(k.checked_sub(1)) || month(Some(k + 1)));
-        let year = year || day;
         out.push(Figure {
             value: v,
-            percent,
+            unit,
+            date: day,
             year,
             span: (t.start, end),
         });
@@ -148,8 +244,13 @@ fn figures(side: &Side) -> Vec<Figure> {
     out
 }
 
+fn same_value(x: &Figure, y: &Figure) -> bool {
+    (x.value - y.value).abs() <= 1e-9 * x.value.abs().max(1.0)
+}
+
+/// The same figure: the same value, in the same unit or one side not saying.
 fn same(x: &Figure, y: &Figure) -> bool {
-    x.percent == y.percent && (x.value - y.value).abs() <= 1e-9 * x.value.abs().max(1.0)
+    same_value(x, y) && (x.unit == y.unit || x.unit == Unit::Unstated || y.unit == Unit::Unstated)
 }
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
@@ -163,37 +264,59 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             None => left_a.push(*x),
         }
     }
-    let left_b: Vec<Figure> = fb
+    let mut left_b: Vec<Figure> = fb
         .iter()
         .zip(&used)
         .filter(|(_, u)| !**u)
         .map(|(f, _)| *f)
         .collect();
+    let words = |side: &Side, fs: &[&Figure]| -> String {
+        fs.iter()
+            .map(|f| &side.text[f.span.0..f.span.1])
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = Vec::new();
-    for year in [true, false] {
-        let xa: Vec<&Figure> = left_a.iter().filter(|f| f.year == year).collect();
-        let xb: Vec<&Figure> = left_b.iter().filter(|f| f.year == year).collect();
+    // The same value in another unit ("5%" / "5 points"): translators mix these up,
+    // so it is worth a look but no alarm.
+    left_a.retain(|x| {
+        let Some(j) = left_b.iter().position(|y| same_value(x, y)) else {
+            return true;
+        };
+        let y = left_b.remove(j);
+        out.push(DriftFinding {
+            kind: DriftKind::Number,
+            severity: 0.4,
+            evidence_a: vec![x.span],
+            evidence_b: vec![y.span],
+            explanation: format!(
+                "A says {}, B says {}: another unit",
+                words(a, &[x]),
+                words(b, &[&y])
+            ),
+        });
+        false
+    });
+    for date in [true, false] {
+        let xa: Vec<&Figure> = left_a.iter().filter(|f| f.date == date).collect();
+        let xb: Vec<&Figure> = left_b.iter().filter(|f| f.date == date).collect();
         if xa.is_empty() && xb.is_empty() {
             continue;
         }
-        let kind = if year {
+        let kind = if date {
             DriftKind::Date
         } else {
             DriftKind::Number
         };
-        let words = |side: &Side, fs: &[&Figure]| -> String {
-            fs.iter()
-                .map(|f| &side.text[f.span.0..f.span.1])
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let years = xa.iter().chain(&xb).all(|f| f.year);
+        let the = if years { "the year " } else { "" };
         let (severity, explanation) = match (xa.is_empty(), xb.is_empty()) {
             (false, false) => (
                 0.9,
-                format!("A says {}, B says {}", words(a, &xa), words(b, &xb)),
+                format!("A says {the}{}, B says {}", words(a, &xa), words(b, &xb)),
             ),
-            (false, true) => (0.6, format!("A gives {}, B does not", words(a, &xa))),
-            _ => (0.6, format!("B gives {}, A does not", words(b, &xb))),
+            (false, true) => (0.6, format!("A gives {the}{}, B does not", words(a, &xa))),
+            _ => (0.6, format!("B gives {the}{}, A does not", words(b, &xb))),
         };
         out.push(DriftFinding {
             kind,
@@ -232,6 +355,11 @@ mod tests {
         assert!(kinds("about 15,000 terminals", "some 15000 terminals").is_empty());
         assert!(kinds("rose 5%", "rose 5 percent").is_empty());
         assert!(kinds("in 2021", "in 2021").is_empty());
+        assert!(kinds("3,5 million", "3.5 million").is_empty());
+        assert!(kinds("at 8:30 p.m. (15.00 UTC)", "at 20:30 (15:00 UTC)").is_empty());
+        assert!(kinds("100 to 250 meters", "100 m to 250 m").is_empty());
+        assert!(kinds("a 100 percent rise", "a rise of 100").is_empty());
+        assert!(kinds("won $5m", "won 5 million dollars").is_empty());
     }
 
     #[test]
@@ -244,10 +372,23 @@ mod tests {
             kinds("15,000 terminals", "1,500 terminals"),
             [(DriftKind::Number, 0.9)]
         );
-        assert_eq!(kinds("in 2021", "in 2022"), [(DriftKind::Date, 0.9)]);
+        assert_eq!(kinds("in 2021", "in 2022"), [(DriftKind::Number, 0.9)]);
         assert_eq!(
-            kinds("rose 5%", "rose 5 points"),
+            kinds("on November 5", "on November 6"),
+            [(DriftKind::Date, 0.9)]
+        );
+        assert_eq!(
+            kinds("started at 8:30 p.m.", "started at 21:30"),
+            [(DriftKind::Date, 0.9)]
+        );
+        assert_eq!(
+            kinds("rose 5%", "rose 6 points"),
             [(DriftKind::Number, 0.9)]
+        );
+        // The same value in another unit is worth a look, not an alarm.
+        assert_eq!(
+            kinds("rose 5%", "rose 5 percentage points"),
+            [(DriftKind::Number, 0.4)]
         );
         assert_eq!(
             kinds("five ministers resigned", "ministers resigned"),

@@ -107,6 +107,17 @@ fn cues(side: &Side) -> Vec<Cue> {
     out
 }
 
+/// Whether each token lies under a negation: a cue or anything from it to the end
+/// of its scope.
+pub(super) fn negated(side: &Side) -> Vec<bool> {
+    let mut out = vec![false; side.tokens.len()];
+    for cue in cues(side) {
+        let end = cue.scope.iter().copied().max().unwrap_or(cue.last);
+        out[cue.first..=end].iter_mut().for_each(|n| *n = true);
+    }
+    out
+}
+
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let (cues_a, cues_b) = (cues(a), cues(b));
     let mut out = Vec::new();

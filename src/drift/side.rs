@@ -1,5 +1,6 @@
 //! One side of a comparison: its tokens with stems, and which are content words.
 
+use super::verbs::{self, VerbGroup};
 use crate::language::Language;
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
@@ -12,6 +13,8 @@ pub struct Side<'a> {
     pub stems: Vec<String>,
     /// Whether each token is a content word (not a function word).
     pub content: Vec<bool>,
+    /// Verb groups with their tense and aspect (English only; empty otherwise).
+    pub verbs: Vec<VerbGroup>,
 }
 
 impl<'a> Side<'a> {
@@ -27,12 +30,17 @@ impl<'a> Side<'a> {
             .iter()
             .map(|t| !stop.is_some_and(|s| s.contains(t.norm.as_str())))
             .collect();
-        Side {
+        let mut side = Side {
             text,
             tokens,
             stems,
             content,
+            verbs: Vec::new(),
+        };
+        if lang.code == "en" {
+            side.verbs = verbs::groups(&side, &stemmer);
         }
+        side
     }
 
     /// Whether token `k` looks like a name: capitalised, not opening a sentence.

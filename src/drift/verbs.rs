@@ -1,0 +1,343 @@
+//! Verb groups: each verb with its auxiliaries, the tense the group carries and its
+//! grammatical aspect ("has been warning": present, perfect, progressive), and the
+//! pairing of one side's groups with the other's that `tense` and `aspect` compare.
+//!
+//! English only: the auxiliaries come from `data/lexicon/en/auxiliaries.tsv`, the
+//! irregular forms from WordNet. Without a parser a bare word ("take", "report") may
+//! be a noun, so such a group counts only when the other side pins the same verb
+//! down in the same place.
+
+use super::side::Side;
+use crate::language::WordStemmer;
+use crate::lexicon::{auxiliaries, invariant_verbs, verb_base, verbs};
+use ahash::AHashSet;
+use std::sync::OnceLock;
+
+/// The time a verb group speaks of, as its form says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Present,
+    Past,
+    Future,
+    Conditional,
+    /// can, may, must, should: no tense of their own.
+    Modal,
+    /// Infinitives and participles standing alone.
+    Untensed,
+}
+
+impl Tense {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tense::Present => "present",
+            Tense::Past => "past",
+            Tense::Future => "future",
+            Tense::Conditional => "conditional",
+            Tense::Modal => "modal",
+            Tense::Untensed => "untensed",
+        }
+    }
+
+    fn parse(s: &str) -> Tense {
+        match s {
+            "present" => Tense::Present,
+            "past" => Tense::Past,
+            "future" => Tense::Future,
+            "conditional" => Tense::Conditional,
+            "modal" => Tense::Modal,
+            _ => Tense::Untensed,
+        }
+    }
+}
+
+/// One verb with its auxiliaries: tokens `first..=last`.
+#[derive(Debug, Clone)]
+pub struct VerbGroup {
+    pub first: usize,
+    pub last: usize,
+    /// Stem of the main verb's base form ("took" -> "take"; "is" -> "be").
+    pub lemma: String,
+    pub tense: Tense,
+    pub perfect: bool,
+    pub progressive: bool,
+    /// The lemma of its first auxiliary ("will", "be", "have", "do", ...); `None` for a
+    /// verb standing alone ("took", "shows").
+    pub auxiliary: Option<&'static str>,
+    /// An auxiliary or a past form makes it a verb for certain; a bare word may be a noun.
+    pub certain: bool,
+}
+
+impl VerbGroup {
+    /// "present perfect progressive", "past", ...
+    pub fn form(&self) -> String {
+        let mut s = self.tense.name().to_string();
+        if self.perfect {
+            s.push_str(" perfect");
+        }
+        if self.progressive {
+            s.push_str(" progressive");
+        }
+        s
+    }
+}
+
+/// Adverbs that sit inside a verb group without ending it ("has already been").
+const INNER_ADVERBS: [&str; 14] = [
+    "not", "never", "also", "already", "still", "just", "always", "often", "ever", "now", "even",
+    "all", "both", "yet",
+];
+
+/// Subject pronouns: a bare verb after one is finite ("they take").
+const SUBJECTS: [&str; 10] = [
+    "i", "we", "you", "they", "he", "she", "it", "who", "which", "that",
+];
+
+fn is_adverb(side: &Side, k: usize) -> bool {
+    let w = side.tokens[k].norm.as_str();
+    INNER_ADVERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ly") && !side.is_name(k))
+}
+
+/// Whether `w` is `stem` plus `suffix` for a verb `stem`, the way English spells it:
+/// "want-ed", "agree-d", "stopp-ed", "carri-ed", "mak-ing".
+fn inflects(w: &str, suffix: &str) -> bool {
+    let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 2) else {
+        return false;
+    };
+    let lexicon = verbs();
+    let bytes = stem.as_bytes();
+    let doubled = bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+    lexicon.contains(stem)
+        || lexicon.contains(format!("{stem}e").as_str())
+        || (doubled && lexicon.contains(&stem[..stem.len() - 1]))
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| lexicon.contains(format!("{s}y").as_str()))
+}
+
+/// A present participle of a known verb ("firing", "running").
+fn is_ing(w: &str) -> bool {
+    inflects(w, "ing")
+}
+
+/// A past form or past participle: regular "-ed" of a known verb ("agreed"), or an
+/// irregular form ("took", "known"). A verb with irregular forms has no regular
+/// one: "seed" is not "see" + "d".
+fn is_past_form(w: &str) -> bool {
+    if verb_base().get(w).is_some_and(|&b| b != w) {
+        return true;
+    }
+    let irregular = |stem: &str| irregular_bases().contains(stem);
+    (inflects(w, "ed") && !irregular(&w[..w.len() - 2]))
+        || (inflects(w, "d") && !irregular(&w[..w.len() - 1]))
+}
+
+/// Verbs with an irregular past form.
+fn irregular_bases() -> &'static AHashSet<&'static str> {
+    static BASES: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    BASES.get_or_init(|| {
+        verb_base()
+            .iter()
+            .filter(|(f, b)| f != b)
+            .map(|(_, &b)| b)
+            .collect()
+    })
+}
+
+/// A base or third-person form of a known verb ("take", "shows", "carries").
+fn is_plain_form(w: &str) -> bool {
+    verbs().contains(w) || inflects(w, "s") || inflects(w, "es")
+}
+
+/// Whether the word before token `k` lets a bare word there be a finite verb: a
+/// content word (the subject, an adverb) or a subject pronoun, not a determiner or
+/// a preposition ("the report", "of use").
+fn finite_position(side: &Side, k: usize) -> bool {
+    k > 0
+        && !side.clause_break_after(k - 1)
+        && (side.content[k - 1] || SUBJECTS.contains(&side.tokens[k - 1].norm.as_str()))
+        && !side.is_figure(k - 1)
+}
+
+fn lemma(stemmer: &WordStemmer, w: &str) -> String {
+    let base = verb_base().get(w).copied().unwrap_or(w);
+    stemmer.stem(base).into_owned()
+}
+
+/// The verb groups of an English side, in text order.
+pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
+    let aux = auxiliaries();
+    let norm = |k: usize| side.tokens[k].norm.as_str();
+    let n = side.tokens.len();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let Some(&(first_lemma, tense)) = aux.get(norm(k)) else {
+            // No auxiliary: a past form or a bare content word after its subject.
+            let w = norm(k);
+            let past = is_past_form(w);
+            let verb = past || (is_plain_form(w) && !invariant_verbs().contains(w));
+            let word = verb && side.content[k] && !side.is_name(k) && !side.is_figure(k);
+            if word && (finite_position(side, k) || (past && k == 0)) {
+                out.push(VerbGroup {
+                    first: k,
+                    last: k,
+                    lemma: lemma(stemmer, w),
+                    tense: if past { Tense::Past } else { Tense::Present },
+                    perfect: false,
+                    progressive: false,
+                    auxiliary: None,
+                    certain: past,
+                });
+            }
+            k += 1;
+            continue;
+        };
+        // The chain of auxiliaries, adverbs allowed between them.
+        let mut chain = vec![(k, first_lemma)];
+        let mut j = k + 1;
+        loop {
+            let mut m = j;
+            while m < n && !side.clause_break_after(m - 1) && is_adverb(side, m) {
+                m += 1;
+            }
+            match (m < n && !side.clause_break_after(m - 1))
+                .then(|| aux.get(norm(m)))
+                .flatten()
+            {
+                Some(&(l, _)) if l == "be" || l == "have" => {
+                    chain.push((m, l));
+                    j = m + 1;
+                }
+                _ => break,
+            }
+        }
+        // The main verb after the chain, if the last auxiliary takes one.
+        let mut m = j;
+        while m < n && !side.clause_break_after(m - 1) && is_adverb(side, m) {
+            m += 1;
+        }
+        let (last_at, last_lemma) = *chain.last().expect("a chain has its first auxiliary");
+        let head = (m < n && !side.clause_break_after(m - 1) && !side.is_figure(m))
+            .then(|| norm(m))
+            .filter(|&w| match last_lemma {
+                "be" => is_ing(w) || is_past_form(w),
+                "have" => is_past_form(w) && norm(last_at) != "having",
+                // do, will, would and the modals take a bare verb.
+                _ => side.content[m] && !side.is_name(m) && verbs().contains(w),
+            });
+        if head.is_none() && !matches!(last_lemma, "be" | "have" | "do") {
+            k = j; // "can" standing alone: nothing to compare
+            continue;
+        }
+        // Each auxiliary, then the head, as the form that follows the one before.
+        let mut forms: Vec<&str> = chain.iter().map(|&(at, _)| norm(at)).collect();
+        forms.extend(head);
+        let mut perfect = false;
+        let mut progressive = false;
+        for (i, &(_, l)) in chain.iter().enumerate() {
+            let Some(next) = forms.get(i + 1) else { break };
+            perfect |= l == "have" && (is_past_form(next) || *next == "been");
+            progressive |= l == "be" && is_ing(next);
+        }
+        let last = if head.is_some() {
+            m
+        } else {
+            chain.last().map_or(k, |c| c.0)
+        };
+        out.push(VerbGroup {
+            first: k,
+            last,
+            lemma: head.map_or_else(|| last_lemma.to_string(), |w| lemma(stemmer, w)),
+            tense: Tense::parse(tense),
+            perfect,
+            progressive,
+            auxiliary: Some(first_lemma),
+            certain: true,
+        });
+        k = last + 1;
+    }
+    out
+}
+
+/// Whether the words around two groups agree: the word before or the word after,
+/// by stem. It places a group when its lemma occurs more than once.
+fn same_place(a: &Side, ga: &VerbGroup, b: &Side, gb: &VerbGroup) -> bool {
+    let before = ga.first > 0 && gb.first > 0 && a.stems[ga.first - 1] == b.stems[gb.first - 1];
+    let after = ga.last + 1 < a.tokens.len()
+        && gb.last + 1 < b.tokens.len()
+        && a.stems[ga.last + 1] == b.stems[gb.last + 1];
+    before || after
+}
+
+/// Groups of A paired with groups of B that state the same verb: same lemma, at
+/// least one of the two certain, and either in the same place or the only group of
+/// that lemma on each side (both certain).
+pub fn pairs<'g>(
+    a: &Side,
+    ga: &'g [VerbGroup],
+    b: &Side,
+    gb: &'g [VerbGroup],
+) -> Vec<(&'g VerbGroup, &'g VerbGroup)> {
+    let mut used = vec![false; gb.len()];
+    let mut out = Vec::new();
+    for x in ga {
+        let same: Vec<usize> = (0..gb.len())
+            .filter(|&j| gb[j].lemma == x.lemma && (x.certain || gb[j].certain))
+            .collect();
+        let placed = same
+            .iter()
+            .copied()
+            .find(|&j| !used[j] && same_place(a, x, b, &gb[j]));
+        let only = || {
+            let mine = ga
+                .iter()
+                .filter(|g| g.lemma == x.lemma && g.certain)
+                .count();
+            let theirs: Vec<usize> = same.iter().copied().filter(|&j| gb[j].certain).collect();
+            (x.certain && mine == 1 && theirs.len() == 1 && !used[theirs[0]]).then(|| theirs[0])
+        };
+        if let Some(j) = placed.or_else(only) {
+            used[j] = true;
+            out.push((x, &gb[j]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+
+    fn groups_of(text: &str) -> Vec<(String, String)> {
+        let en = Language::parse("en").expect("English");
+        let side = Side::new(text, en);
+        side.verbs
+            .iter()
+            .filter(|g| g.certain)
+            .map(|g| (g.lemma.clone(), g.form()))
+            .collect()
+    }
+
+    #[test]
+    fn tense_and_aspect_of_groups() {
+        let g = groups_of("The defenses had already been breached, and police were firing.");
+        assert_eq!(
+            g,
+            [
+                ("breach".to_string(), "past perfect".to_string()),
+                ("fire".to_string(), "past progressive".to_string())
+            ]
+        );
+        let g = groups_of("Two million people will have been prisoners since 2007.");
+        assert_eq!(g, [("be".to_string(), "future perfect".to_string())]);
+        let g = groups_of("Investigators found that he had had free access.");
+        assert_eq!(
+            g,
+            [
+                ("find".to_string(), "past".to_string()),
+                ("have".to_string(), "past perfect".to_string())
+            ]
+        );
+    }
+}
