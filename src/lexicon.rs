@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 const EN_STOPWORDS: &str = include_str!("../data/lexicon/en/stopwords.txt");
 const EN_NEGATION: &str = include_str!("../data/lexicon/en/negation.txt");
 const EN_ASPECT: &str = include_str!("../data/lexicon/en/aspect.txt");
+const EN_NOT_NAMES: &str = include_str!("../data/lexicon/en/not_names.txt");
 const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
 const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
 const EN_VERBS: &str = include_str!("../data/lexicon/en/wordnet/verbs.txt");
@@ -59,6 +60,12 @@ pub fn aspect_markers() -> &'static AHashSet<&'static str> {
             .filter(|m| !m.contains(' '))
             .collect()
     })
+}
+
+/// Capitalised English words that name no one: honorifics, units, currency codes.
+pub fn not_names() -> &'static AHashSet<&'static str> {
+    static WORDS: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| parse(EN_NOT_NAMES))
 }
 
 /// English auxiliary verbs: form -> (lemma, the tense the form carries: "present",

@@ -6,6 +6,7 @@
 
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
+use crate::lexicon::not_names;
 
 /// Edit-distance similarity from which two spellings name the same entity.
 const SAME_NAME: f64 = 0.7;
@@ -84,6 +85,7 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
 fn missing(side: &Side, other: &Side) -> Vec<usize> {
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
+        .filter(|&k| !not_names().contains(bare(&side.tokens[k].norm).as_str()))
         .collect();
     let kept = |k: usize| spelled(side, k, other);
     let adjacent_kept = |k: usize| {

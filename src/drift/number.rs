@@ -25,6 +25,9 @@ struct Figure {
     /// is a number; the explanation calls it a year.)
     date: bool,
     year: bool,
+    /// Read from a word that is not always a count ("first", "both", "fifties"):
+    /// it answers a figure of the other side but is never reported missing.
+    soft: bool,
     span: Span,
 }
 
@@ -57,6 +60,35 @@ const WORDS: [(&str, f64); 28] = [
     ("ninety", 90.0),
     ("hundred", 100.0),
     ("dozen", 12.0),
+];
+
+/// Words that are figures only sometimes (see `Figure::soft`).
+const SOFT_WORDS: [(&str, f64); 25] = [
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("hundredth", 100.0),
+    ("both", 2.0),
+    ("twenties", 20.0),
+    ("thirties", 30.0),
+    ("forties", 40.0),
+    ("fifties", 50.0),
+    ("sixties", 60.0),
+    ("seventies", 70.0),
+    ("eighties", 80.0),
+    ("nineties", 90.0),
+    ("one", 1.0),
 ];
 
 const MONTHS: [&str; 21] = [
@@ -165,6 +197,7 @@ fn figures(side: &Side) -> Vec<Figure> {
                 unit: Unit::Unstated,
                 date: true,
                 year: false,
+                soft: false,
                 span: (t.start, side.tokens[last].end),
             });
             k = last + 1;
@@ -173,10 +206,54 @@ fn figures(side: &Side) -> Vec<Figure> {
         // "5m", "1.8bn", "10km": the figure, then a scale or a unit written onto it.
         let digits = t.norm.find(char::is_alphabetic).filter(|&i| i > 0);
         let (figure, suffix) = t.norm.split_at(digits.unwrap_or(t.norm.len()));
-        let Some(mut v) = value(figure) else {
+        if let Some(&(_, v)) = SOFT_WORDS.iter().find(|(w, _)| *w == t.norm) {
+            out.push(Figure {
+                value: v,
+                unit: Unit::Unstated,
+                date: false,
+                year: false,
+                soft: true,
+                span: (t.start, t.end),
+            });
+            k += 1;
+            continue;
+        }
+        // "a thousand", "a million": the scale word is the figure.
+        let a_scale = || {
+            let after_a = k > 0 && matches!(side.tokens[k - 1].norm.as_str(), "a" | "one");
+            SCALES
+                .iter()
+                .find(|(w, _)| after_a && *w == t.norm)
+                .map(|&(_, v)| v)
+        };
+        let Some(mut v) = value(figure).or_else(a_scale) else {
             k += 1;
             continue;
         };
+        // "2 1/2", "two and a half".
+        let norm_at = |j: usize| side.tokens.get(j).map_or("", |t| t.norm.as_str());
+        let slash = k + 2 < side.tokens.len()
+            && &side.text[side.tokens[k + 1].end..side.tokens[k + 2].start] == "/";
+        let fraction = slash
+            .then(|| {
+                Some((
+                    norm_at(k + 1).parse::<f64>().ok()?,
+                    norm_at(k + 2).parse::<f64>().ok()?,
+                ))
+            })
+            .flatten()
+            .filter(|&(n, d)| d > 0.0 && n < d);
+        if let Some((n, d)) = fraction {
+            v += n / d;
+            k += 2;
+        } else if [norm_at(k + 1), norm_at(k + 2), norm_at(k + 3)] == ["and", "a", "half"] {
+            v += 0.5;
+            k += 3;
+        }
+        // "19th century" is the 1800s.
+        if matches!(suffix, "st" | "nd" | "rd" | "th") && norm_at(k + 1) == "century" {
+            v = (v - 1.0) * 100.0;
+        }
         let money = side.text[..t.start].trim_end().ends_with(CURRENCY_SYMBOLS);
         let mut end = t.end;
         let mut scaled = false;
@@ -237,6 +314,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             unit,
             date: day,
             year,
+            soft: false,
             span: (t.start, end),
         });
         k += 1;
@@ -259,15 +337,18 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let mut used = vec![false; fb.len()];
     let mut left_a = Vec::new();
     for x in &fa {
-        match (0..fb.len()).find(|&j| !used[j] && same(x, &fb[j])) {
+        // A stated figure answers a stated one before a soft one.
+        let free = |j: &usize| !used[*j] && same(x, &fb[*j]);
+        match (0..fb.len()).filter(free).min_by_key(|&j| fb[j].soft) {
             Some(j) => used[j] = true,
             None => left_a.push(*x),
         }
     }
+    left_a.retain(|f| !f.soft);
     let mut left_b: Vec<Figure> = fb
         .iter()
         .zip(&used)
-        .filter(|(_, u)| !**u)
+        .filter(|(f, u)| !**u && !f.soft)
         .map(|(f, _)| *f)
         .collect();
     let words = |side: &Side, fs: &[&Figure]| -> String {
@@ -360,6 +441,15 @@ mod tests {
         assert!(kinds("100 to 250 meters", "100 m to 250 m").is_empty());
         assert!(kinds("a 100 percent rise", "a rise of 100").is_empty());
         assert!(kinds("won $5m", "won 5 million dollars").is_empty());
+        assert!(kinds(
+            "up to 1000 MCIs, over 2 1/2 million",
+            "up to a thousand MCI, more than two and a half million"
+        )
+        .is_empty());
+        assert!(kinds("the runner on 2nd base", "a second base runner").is_empty());
+        assert!(kinds("Both agencies stole data", "The two agencies stole data").is_empty());
+        assert!(kinds("in the 1800s", "in the 19th century").is_empty());
+        assert!(kinds("for the first time", "once again").is_empty());
     }
 
     #[test]

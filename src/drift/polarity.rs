@@ -71,6 +71,15 @@ fn cues(side: &Side) -> Vec<Cue> {
             k += 1;
             continue;
         };
+        // "not only ... but also" adds, it does not negate.
+        if norms[k] == "not"
+            && norms
+                .get(k + 1)
+                .is_some_and(|w| matches!(*w, "only" | "just"))
+        {
+            k += 1;
+            continue;
+        }
         let last = k + len - 1;
         let mut scope = Vec::new();
         let mut j = last;
@@ -84,10 +93,14 @@ fn cues(side: &Side) -> Vec<Cue> {
             }
         }
         let clause = clause_of(side, k);
-        // "neither X nor Y": one negation, not two.
-        if let Some(prev) = out.last_mut().filter(|p: &&mut Cue| {
-            norms[k] == "nor" && norms[p.first] == "neither" && p.clause == clause
-        }) {
+        // "neither X nor Y", "didn't have X, nor Y": one negation, not two.
+        let same_sentence = |p: &Cue| {
+            !side.text[side.tokens[p.last].end..side.tokens[k].start].contains(['.', '!', '?'])
+        };
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|p: &&mut Cue| norms[k] == "nor" && same_sentence(p))
+        {
             for j in scope {
                 if !prev.scope.contains(&j) {
                     prev.scope.push(j);
