@@ -13,8 +13,10 @@ The files are read directly (common readers such as nltk expect another layout).
 Writes, one pair per line, tab-separated, single words only, sorted:
   antonyms.tsv    word, antonym. Direct antonyms of every part of speech, plus the
                   indirect ones of adjectives: a satellite ("unharmed", similar to
-                  "unhurt") against its head's antonym ("hurt"), both ways.
+                  "unhurt") against its head's antonym ("hurt"), both ways; and
+                  adverbs by the adjectives they derive from ("densely" / "sparsely").
   verb_forms.tsv  irregular inflected verb form, base form ("took", "take").
+  adj_forms.tsv   irregular comparative or superlative, base form ("biggest", "big").
   verbs.txt       every single-word verb, one per line: whether "agreed" is a past
                   form ("agree" is a verb) or "seed" is not ("se" is none).
 and LICENSE, WordNet's licence, which must travel with the derived files.
@@ -108,6 +110,11 @@ def antonyms(synsets):
             for w in words:
                 for o in opposites:
                     pairs.add((w, o))
+            # The opposition holds between the senses, so between their synonyms too:
+            # "rise" / "fall" makes "climb" / "fall" (WordNet links only the two words).
+            for w in synset.words:
+                for o in other.words:
+                    pairs.add((w, o))
     # Indirect adjective antonyms: a satellite against the antonyms of its head.
     direct = collections.defaultdict(set)
     for w, o in pairs:
@@ -123,12 +130,23 @@ def antonyms(synsets):
                     for w in synset.words:
                         pairs.add((w, opposite))
                         pairs.add((opposite, w))
+    # Adverbs take the opposites of the adjectives they come from: "densely" /
+    # "sparsely" from "dense" / "sparse".
+    adverbs = collections.defaultdict(set)  # adjective -> adverbs derived from it
+    for synset in synsets.values():
+        for symbol, key, source, target in synset.pointers:
+            if symbol == "\\" and key[0] == "a" and source and target:
+                adverbs[synsets[key].words[target - 1]].add(synset.words[source - 1])
+    for w, o in list(pairs):
+        for x in adverbs.get(w, ()):
+            for y in adverbs.get(o, ()):
+                pairs.add((x, y))
     return {(w, o) for w, o in pairs if w != o and single(w) and single(o)}
 
 
-def verb_forms(wordnet):
+def exceptions(wordnet, pos):
     forms = set()
-    for line in open(wordnet / "verb.exc", encoding="utf-8"):
+    for line in open(wordnet / f"{pos}.exc", encoding="utf-8"):
         parts = line.split()
         if len(parts) >= 2 and single(parts[0]):
             forms.update((parts[0], base) for base in parts[1:] if single(base))
@@ -161,7 +179,8 @@ def main():
     synsets = read_synsets(wordnet)
     out.mkdir(parents=True, exist_ok=True)
     write(out / "antonyms.tsv", antonyms(synsets))
-    write(out / "verb_forms.tsv", verb_forms(wordnet))
+    write(out / "verb_forms.tsv", exceptions(wordnet, "verb"))
+    write(out / "adj_forms.tsv", exceptions(wordnet, "adj"))
     (out / "verbs.txt").write_text("".join(f"{w}\n" for w in sorted(verbs(wordnet))), encoding="utf-8")
     (out / "LICENSE").write_text(LICENSE, encoding="utf-8")
 

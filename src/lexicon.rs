@@ -12,7 +12,9 @@ const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
 const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
 const EN_VERBS: &str = include_str!("../data/lexicon/en/wordnet/verbs.txt");
 const EN_INVARIANT_VERBS: &str = include_str!("../data/lexicon/en/invariant_verbs.txt");
-const EN_ANTONYMS: &str = include_str!("../data/lexicon/en/wordnet/antonyms.tsv");
+const EN_WORDNET_ANTONYMS: &str = include_str!("../data/lexicon/en/wordnet/antonyms.tsv");
+const EN_ANTONYMS: &str = include_str!("../data/lexicon/en/antonyms.tsv");
+const EN_ADJ_FORMS: &str = include_str!("../data/lexicon/en/wordnet/adj_forms.tsv");
 
 /// The rows of a tab-separated list, comments and blank lines skipped.
 fn rows(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -103,8 +105,28 @@ pub fn invariant_verbs() -> &'static AHashSet<&'static str> {
     VERBS.get_or_init(|| parse(EN_INVARIANT_VERBS))
 }
 
-/// English antonyms from WordNet, as pairs of word lists' entries (both orders).
-pub fn antonym_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+/// English irregular comparatives and superlatives from WordNet: form -> base
+/// ("biggest" -> "big").
+pub fn adjective_base() -> &'static AHashMap<&'static str, &'static str> {
+    static FORMS: OnceLock<AHashMap<&'static str, &'static str>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        rows(EN_ADJ_FORMS)
+            .filter(|r| r.len() == 2)
+            .map(|r| (r[0], r[1]))
+            .collect()
+    })
+}
+
+/// English antonyms: WordNet's (both orders listed), for content words.
+pub fn wordnet_antonyms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(EN_WORDNET_ANTONYMS)
+        .filter(|r| r.len() == 2)
+        .map(|r| (r[0], r[1]))
+}
+
+/// English opposites news turns on that WordNet leaves out, function words among
+/// them ("before" / "after"); each pair listed once.
+pub fn extra_antonyms() -> impl Iterator<Item = (&'static str, &'static str)> {
     rows(EN_ANTONYMS)
         .filter(|r| r.len() == 2)
         .map(|r| (r[0], r[1]))

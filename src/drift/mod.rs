@@ -6,6 +6,7 @@
 //! `number`/`date` and `entity`; the other kinds of the design are named here so
 //! reports and code agree on their spelling.
 
+mod antonym;
 mod aspect;
 mod entity;
 mod number;
@@ -84,6 +85,7 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     findings.extend(entity::detect(&a, &b));
     findings.extend(tense::detect(&a, &b));
     findings.extend(aspect::detect(&a, &b));
+    findings.extend(antonym::detect(&a, &b));
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
 }

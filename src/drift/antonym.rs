@@ -1,0 +1,219 @@
+//! Antonym: a word replaced by its opposite ("support" / "oppose", "new" / "old").
+//!
+//! Opposites come from WordNet (content words, with the indirect antonyms of
+//! adjectives) and from a short list of opposites news turns on that WordNet leaves
+//! out, function words among them ("before" / "after"). Words are compared by base
+//! form, inflections undone ("began" / "ended", "biggest" / "smallest").
+//! A pair is drift only when each word is missing from the other side and neither or
+//! both are negated: "not good" / "bad" says the same.
+
+use super::polarity::negated;
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
+use ahash::{AHashMap, AHashSet};
+use std::sync::OnceLock;
+
+/// Opposites by base form: `content` for content words, `any` for every word.
+struct Opposites {
+    content: AHashMap<&'static str, Vec<&'static str>>,
+    any: AHashMap<&'static str, Vec<&'static str>>,
+}
+
+fn opposites() -> &'static Opposites {
+    static TABLE: OnceLock<Opposites> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut content: AHashMap<&str, Vec<&str>> = AHashMap::new();
+        let mut any: AHashMap<&str, Vec<&str>> = AHashMap::new();
+        for (x, y) in wordnet_antonyms() {
+            content.entry(x).or_default().push(y);
+        }
+        for (x, y) in extra_antonyms() {
+            any.entry(x).or_default().push(y);
+            any.entry(y).or_default().push(x);
+        }
+        Opposites { content, any }
+    })
+}
+
+/// Inflections English spells regularly, as (suffix, what replaces it), in the
+/// manner of WordNet's morphy: "carries" -> "carry", "closed" -> "close",
+/// "faster" -> "fast".
+const INFLECTIONS: [(&str, &str); 17] = [
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("est", "e"),
+];
+
+/// The base forms a word may be: itself, an irregular form's base ("began" ->
+/// "begin", "biggest" -> "big") and its regular inflections' (doubled final
+/// consonants undone: "stopped" -> "stop").
+fn bases(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    out.extend(verb_base().get(w).map(|b| b.to_string()));
+    out.extend(adjective_base().get(w).map(|b| b.to_string()));
+    for (suffix, with) in INFLECTIONS {
+        let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 2) else {
+            continue;
+        };
+        out.push(format!("{stem}{with}"));
+        let b = stem.as_bytes();
+        if with.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+            out.push(stem[..stem.len() - 1].to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let table = opposites();
+    let keys_a: Vec<Vec<String>> = a.tokens.iter().map(|t| bases(&t.norm)).collect();
+    let keys_b: Vec<Vec<String>> = b.tokens.iter().map(|t| bases(&t.norm)).collect();
+    // How many words of each side may be each base form: a word is missing from the
+    // other side when that side has fewer of it ("opens ... open" / "opens ... close").
+    let count = |ks: &[Vec<String>]| -> AHashMap<String, usize> {
+        let mut n = AHashMap::new();
+        for k in ks.iter().flatten() {
+            *n.entry(k.clone()).or_insert(0) += 1;
+        }
+        n
+    };
+    let (count_a, count_b) = (count(&keys_a), count(&keys_b));
+    let of = |n: &AHashMap<String, usize>, k: &str| n.get(k).copied().unwrap_or(0);
+    let fewer_in_b = |k: &String| of(&count_b, k) < of(&count_a, k);
+    let fewer_in_a = |k: &String| of(&count_a, k) < of(&count_b, k);
+    let (neg_a, neg_b) = (negated(a), negated(b));
+    let word = |s: &Side, k: usize| -> bool { !s.is_name(k) && !s.is_figure(k) };
+    let mut used_b = vec![false; b.tokens.len()];
+    let mut out = Vec::new();
+    for i in 0..a.tokens.len() {
+        if !word(a, i) || !keys_a[i].iter().all(fewer_in_b) {
+            continue;
+        }
+        let opposite_of_i = |key: &String| -> Vec<&'static str> {
+            let mut o: Vec<&str> = table
+                .any
+                .get(key.as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect();
+            if a.content[i] {
+                o.extend(table.content.get(key.as_str()).into_iter().flatten());
+            }
+            o
+        };
+        let wanted: AHashSet<&str> = keys_a[i].iter().flat_map(opposite_of_i).collect();
+        let found = (0..b.tokens.len()).find(|&j| {
+            !used_b[j]
+                && word(b, j)
+                && neg_a[i] == neg_b[j]
+                && keys_b[j].iter().any(|k| wanted.contains(k.as_str()))
+                && keys_b[j].iter().all(fewer_in_a)
+                // WordNet's opposites hold between content words only.
+                && (b.content[j] || keys_b[j].iter().any(|k| {
+                    keys_a[i].iter().any(|ka| {
+                        table.any.get(ka.as_str()).is_some_and(|o| o.contains(&k.as_str()))
+                    })
+                }))
+        });
+        let Some(j) = found else { continue };
+        used_b[j] = true;
+        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
+        let text = |s: &Side, k: usize| -> String {
+            s.text[s.tokens[k].start..s.tokens[k].end].to_string()
+        };
+        out.push(DriftFinding {
+            kind: DriftKind::Antonym,
+            severity: 0.7,
+            evidence_a: vec![span(a, i)],
+            evidence_b: vec![span(b, j)],
+            explanation: format!(
+                "A says \"{}\", B the opposite: \"{}\"",
+                text(a, i),
+                text(b, j)
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn antonym(a: &str, b: &str) -> Vec<DriftFinding> {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .into_iter()
+            .filter(|f| f.kind == DriftKind::Antonym)
+            .collect()
+    }
+
+    #[test]
+    fn an_opposite_is_drift() {
+        for (a, b) in [
+            (
+                "The unions should be aware of the current state.",
+                "The unions should be unaware of the current state.",
+            ),
+            (
+                "She knows the word from the new exchange log.",
+                "She knows the word from the old exchange log.",
+            ),
+            ("The campaign began in May.", "The campaign ended in May."),
+            (
+                "It is the biggest city in the region.",
+                "It is the smallest city in the region.",
+            ),
+            (
+                "The senator will support the bill.",
+                "The senator will oppose the bill.",
+            ),
+            (
+                "Prices rose before the vote.",
+                "Prices rose after the vote.",
+            ),
+        ] {
+            let found = antonym(a, b);
+            assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
+            assert!(found[0].severity >= 0.5);
+        }
+    }
+
+    #[test]
+    fn the_same_meaning_is_not_drift() {
+        for (a, b) in [
+            ("The result was not good.", "The result was bad."),
+            (
+                "The new law and the old law differ.",
+                "The old law and the new law differ.",
+            ),
+            (
+                "The senator will support the bill.",
+                "The senator will back the bill.",
+            ),
+            ("It was a big city.", "It was a large city."),
+        ] {
+            assert!(antonym(a, b).is_empty(), "{a} / {b}: {:?}", antonym(a, b));
+        }
+    }
+}
