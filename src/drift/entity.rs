@@ -80,22 +80,49 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
             .any(|letters| spells(side, &letters, Some(k)))
 }
 
-/// The names of `side` that `other` does not spell, as token indices. Part of a
-/// longer name whose other part is spelled does not count: "Donald Trump" / "Trump".
-fn missing(side: &Side, other: &Side) -> Vec<usize> {
+/// The names of `side` that `other` does not spell, as token indices, and those
+/// excused as part of a longer name whose other part is spelled ("Donald Trump" /
+/// "Trump"), each with that part's token and on which side of it it stands.
+fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>) {
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
         .filter(|&k| !not_names().contains(bare(&side.tokens[k].norm).as_str()))
         .collect();
     let kept = |k: usize| spelled(side, k, other);
-    let adjacent_kept = |k: usize| {
-        let joined = |j: usize| side.is_name(j) && !side.clause_break_after(j.min(k)) && kept(j);
-        (k > 0 && joined(k - 1)) || (k + 1 < side.tokens.len() && joined(k + 1))
-    };
-    names
-        .into_iter()
-        .filter(|&k| !kept(k) && !adjacent_kept(k))
-        .collect()
+    let joined =
+        |k: usize, j: usize| side.is_name(j) && !side.clause_break_after(j.min(k)) && kept(j);
+    let (mut missing, mut excused) = (Vec::new(), Vec::new());
+    for k in names.into_iter().filter(|&k| !kept(k)) {
+        if k + 1 < side.tokens.len() && joined(k, k + 1) {
+            excused.push((k, k + 1, true));
+        } else if k > 0 && joined(k, k - 1) {
+            excused.push((k, k - 1, false));
+        } else {
+            missing.push(k);
+        }
+    }
+    (missing, excused)
+}
+
+/// Excused name words that the two sides put in the same place of the same longer
+/// name: "Conservative Party" / "Liberal Party" is another party, not a shorter name.
+fn swapped_within(
+    a: &Side,
+    ea: &[(usize, usize, bool)],
+    b: &Side,
+    eb: &[(usize, usize, bool)],
+) -> (Vec<usize>, Vec<usize>) {
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    for &(x, nx, before_x) in ea {
+        let partner = eb.iter().find(|&&(y, ny, before_y)| {
+            before_x == before_y && a.stems[nx] == b.stems[ny] && !sb.contains(&y)
+        });
+        if let Some(&(y, _, _)) = partner {
+            sa.push(x);
+            sb.push(y);
+        }
+    }
+    (sa, sb)
 }
 
 /// Personal pronouns, which stand for a name the other side spells out.
@@ -125,7 +152,12 @@ fn dropped(namer: &str, names: String, pronoun_instead: bool) -> (f64, String) {
 }
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (ma, mb) = (missing(a, b), missing(b, a));
+    let ((mut ma, ea), (mut mb, eb)) = (missing(a, b), missing(b, a));
+    let (sa, sb) = swapped_within(a, &ea, b, &eb);
+    ma.extend(sa);
+    mb.extend(sb);
+    ma.sort_unstable();
+    mb.sort_unstable();
     if ma.is_empty() && mb.is_empty() {
         return Vec::new();
     }
@@ -190,6 +222,17 @@ mod tests {
                 "Officials said he denied it."
             ),
             Some(0.3)
+        );
+        assert_eq!(
+            entity(
+                "The Conservative Party Conference starts on Sunday.",
+                "The Liberal Party Conference starts on Sunday."
+            ),
+            Some(0.85)
+        );
+        assert_eq!(
+            entity("President Donald Trump spoke.", "President Trump spoke."),
+            None
         );
     }
 
