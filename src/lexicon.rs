@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 const EN_STOPWORDS: &str = include_str!("../data/lexicon/en/stopwords.txt");
 const EN_NEGATION: &str = include_str!("../data/lexicon/en/negation.txt");
 const EN_ASPECT: &str = include_str!("../data/lexicon/en/aspect.txt");
+const EN_CONNECTIVES: &str = include_str!("../data/lexicon/en/connectives.txt");
+const EN_HEDGES: &str = include_str!("../data/lexicon/en/hedges.txt");
 const EN_NOT_NAMES: &str = include_str!("../data/lexicon/en/not_names.txt");
 const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
 const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
@@ -62,6 +64,18 @@ pub fn aspect_markers() -> &'static AHashSet<&'static str> {
             .filter(|m| !m.contains(' '))
             .collect()
     })
+}
+
+/// English connectives and pronouns the stop list lacks: no content of their own.
+pub fn connectives() -> &'static AHashSet<&'static str> {
+    static WORDS: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| parse(EN_CONNECTIVES))
+}
+
+/// English hedges ("allegedly") and certainty markers ("certainly").
+pub fn hedges() -> &'static AHashSet<&'static str> {
+    static WORDS: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| parse(EN_HEDGES))
 }
 
 /// Capitalised English words that name no one: honorifics, units, currency codes.

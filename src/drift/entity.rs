@@ -11,7 +11,7 @@ use crate::lexicon::not_names;
 /// Edit-distance similarity from which two spellings name the same entity.
 const SAME_NAME: f64 = 0.7;
 
-fn similarity(x: &str, y: &str) -> f64 {
+pub(super) fn similarity(x: &str, y: &str) -> f64 {
     let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
     let mut prev: Vec<usize> = (0..=y.len()).collect();
     for i in 1..=x.len() {

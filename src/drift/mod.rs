@@ -10,6 +10,7 @@ mod antonym;
 mod aspect;
 mod entity;
 mod number;
+mod omission;
 mod polarity;
 mod side;
 mod tense;
@@ -86,6 +87,7 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     findings.extend(tense::detect(&a, &b));
     findings.extend(aspect::detect(&a, &b));
     findings.extend(antonym::detect(&a, &b));
+    findings.extend(omission::detect(&a, &b));
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
 }

@@ -186,8 +186,15 @@ fn clock(side: &Side, k: usize) -> Option<(f64, usize)> {
     Some((hours, last))
 }
 
+/// "19th century", "the third centuries": an ordinal before these counts centuries.
+fn century(w: &str) -> bool {
+    matches!(w, "century" | "centuries")
+}
+
 fn figures(side: &Side) -> Vec<Figure> {
     let mut out = Vec::new();
+    // The last figure's value and where it ended, stutters included.
+    let mut previous: Option<(f64, usize)> = None;
     let mut k = 0;
     while k < side.tokens.len() {
         let t = &side.tokens[k];
@@ -206,7 +213,10 @@ fn figures(side: &Side) -> Vec<Figure> {
         // "5m", "1.8bn", "10km": the figure, then a scale or a unit written onto it.
         let digits = t.norm.find(char::is_alphabetic).filter(|&i| i > 0);
         let (figure, suffix) = t.norm.split_at(digits.unwrap_or(t.norm.len()));
-        if let Some(&(_, v)) = SOFT_WORDS.iter().find(|(w, _)| *w == t.norm) {
+        if let Some(&(_, mut v)) = SOFT_WORDS.iter().find(|(w, _)| *w == t.norm) {
+            if side.tokens.get(k + 1).is_some_and(|n| century(&n.norm)) {
+                v = (v - 1.0) * 100.0;
+            }
             out.push(Figure {
                 value: v,
                 unit: Unit::Unstated,
@@ -230,6 +240,22 @@ fn figures(side: &Side) -> Vec<Figure> {
             k += 1;
             continue;
         };
+        // "COVID-19", "F-16", "G7": a figure written onto a word is part of a name.
+        let glued = k > 0 && {
+            let gap = &side.text[side.tokens[k - 1].end..t.start];
+            (gap.is_empty() || gap == "-")
+                && side.tokens[k - 1].norm.starts_with(char::is_alphabetic)
+        };
+        // "100 100": a figure said twice in a row is a stutter, not a second figure.
+        let stutter = previous
+            .is_some_and(|(value, end)| value == v && side.text[end..t.start].trim().is_empty());
+        if glued || stutter {
+            if stutter {
+                previous = Some((v, t.end));
+            }
+            k += 1;
+            continue;
+        }
         // "2 1/2", "two and a half".
         let norm_at = |j: usize| side.tokens.get(j).map_or("", |t| t.norm.as_str());
         let slash = k + 2 < side.tokens.len()
@@ -251,7 +277,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             k += 3;
         }
         // "19th century" is the 1800s.
-        if matches!(suffix, "st" | "nd" | "rd" | "th") && norm_at(k + 1) == "century" {
+        if matches!(suffix, "st" | "nd" | "rd" | "th") && century(norm_at(k + 1)) {
             v = (v - 1.0) * 100.0;
         }
         let money = side.text[..t.start].trim_end().ends_with(CURRENCY_SYMBOLS);
@@ -309,6 +335,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             && v.fract() == 0.0
             && (1.0..=31.0).contains(&v)
             && (month(k.checked_sub(1)) || month(Some(k + 1)));
+        previous = Some((v, end));
         out.push(Figure {
             value: v,
             unit,
@@ -450,6 +477,13 @@ mod tests {
         assert!(kinds("Both agencies stole data", "The two agencies stole data").is_empty());
         assert!(kinds("in the 1800s", "in the 19th century").is_empty());
         assert!(kinds("for the first time", "once again").is_empty());
+        assert!(kinds(
+            "deaths from COVID-19 rose",
+            "deaths from the coronavirus rose"
+        )
+        .is_empty());
+        assert!(kinds("surpassed 100.", "surpassed 100 100 100.").is_empty());
+        assert!(kinds("in the third century BCE", "in the 3rd century BC").is_empty());
     }
 
     #[test]

@@ -1,0 +1,207 @@
+//! Omission and addition: words one side states and the other leaves out, where
+//! the two otherwise say the same thing in the same words.
+//!
+//! The two sides' words are aligned in order (longest common subsequence, by stem);
+//! near spellings left over answer each other (a typo, "quick" / "quickly"). When one
+//! side has content words left and the other has nothing left but at most one
+//! function word, that side said more: the other left it out. A rewrite that leaves
+//! words on both sides has reworded, which is for the other detectors to judge. A
+//! word said twice ("the the", a repeated phrase) adds nothing. Names and figures
+//! are left to `entity` and `number`, connectives ("since", "in addition") state no
+//! content.
+
+use super::entity::similarity;
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+use crate::lexicon::connectives;
+
+/// Near spellings of one word: a typo or another inflection.
+const SAME_WORD: f64 = 0.75;
+/// Content words the two sides must share before a gap on one side means anything.
+const MIN_SHARED: usize = 3;
+/// Separate stretches of left-out words a close copy may have: more is a rewrite.
+const MAX_GAPS: usize = 2;
+
+/// Which tokens of each side the longest common subsequence of stems leaves out.
+fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
+    let (n, m) = (a.tokens.len(), b.tokens.len());
+    let mut len = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            len[i][j] = if a.stems[i] == b.stems[j] {
+                len[i + 1][j + 1] + 1
+            } else {
+                len[i + 1][j].max(len[i][j + 1])
+            };
+        }
+    }
+    let (mut left_a, mut left_b) = (vec![true; n], vec![true; m]);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a.stems[i] == b.stems[j] {
+            left_a[i] = false;
+            left_b[j] = false;
+            i += 1;
+            j += 1;
+        } else if len[i + 1][j] >= len[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (left_a, left_b)
+}
+
+fn near(x: &str, y: &str) -> bool {
+    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    similarity(x, y) >= SAME_WORD || prefix >= 4
+}
+
+/// A word its side says again right before it ("the the", "in the in the").
+fn repeated(side: &Side, k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|o| side.stems[o] == side.stems[k])
+}
+
+/// Content a reader would miss: not a function word, connective, name or figure.
+fn content(side: &Side, k: usize) -> bool {
+    let w = side.tokens[k].norm.as_str();
+    // Pieces a tokenizer split off a word ("Kong 's", "do n't") are not words.
+    side.content[k]
+        && w.chars().count() >= 3
+        && w.starts_with(char::is_alphanumeric)
+        && !side.is_name(k)
+        && !side.is_figure(k)
+        && !connectives().contains(side.tokens[k].norm.as_str())
+}
+
+/// Stretches of consecutive unaligned tokens.
+fn gaps(left: &[bool]) -> usize {
+    (0..left.len())
+        .filter(|&k| left[k] && (k == 0 || !left[k - 1]))
+        .count()
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let (mut left_a, mut left_b) = unaligned(a, b);
+    let shared = (0..a.tokens.len())
+        .filter(|&k| !left_a[k] && a.content[k])
+        .count();
+    if shared < MIN_SHARED {
+        return Vec::new();
+    }
+    // Near spellings answer each other; repetitions say nothing new.
+    for i in 0..a.tokens.len() {
+        if !left_a[i] {
+            continue;
+        }
+        let partner =
+            (0..b.tokens.len()).find(|&j| left_b[j] && near(&a.tokens[i].norm, &b.tokens[j].norm));
+        if let Some(j) = partner {
+            left_a[i] = false;
+            left_b[j] = false;
+        }
+    }
+    for (side, left) in [(a, &mut left_a), (b, &mut left_b)] {
+        for k in 0..side.tokens.len() {
+            left[k] &= !repeated(side, k);
+        }
+    }
+    let (count_a, count_b) = (
+        left_a.iter().filter(|&&l| l).count(),
+        left_b.iter().filter(|&&l| l).count(),
+    );
+    let (kind, side, left, other_left) = if count_a >= count_b {
+        (DriftKind::Omission, a, &left_a, count_b)
+    } else {
+        (DriftKind::Addition, b, &left_b, count_a)
+    };
+    // The other side must have kept to the words: none of its own. The side with more must have said it in a few stretches.
+    let other_content = match kind {
+        DriftKind::Omission => (0..b.tokens.len()).any(|k| left_b[k] && content(b, k)),
+        _ => (0..a.tokens.len()).any(|k| left_a[k] && content(a, k)),
+    };
+    if other_left > 0 || other_content || gaps(left) > MAX_GAPS {
+        return Vec::new();
+    }
+    let said: Vec<usize> = (0..side.tokens.len())
+        .filter(|&k| left[k] && content(side, k))
+        .collect();
+    if said.is_empty() {
+        return Vec::new();
+    }
+    let spans: Vec<Span> = said
+        .iter()
+        .map(|&k| (side.tokens[k].start, side.tokens[k].end))
+        .collect();
+    let words: Vec<&str> = spans.iter().map(|&(s, e)| &side.text[s..e]).collect();
+    let (evidence_a, evidence_b, verb) = if kind == DriftKind::Omission {
+        (spans, Vec::new(), "B leaves out")
+    } else {
+        (Vec::new(), spans, "B adds")
+    };
+    vec![DriftFinding {
+        kind,
+        severity: 0.5,
+        evidence_a,
+        evidence_b,
+        explanation: format!("{verb} \"{}\"", words.join(" ")),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn kinds(a: &str, b: &str) -> Vec<DriftKind> {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .into_iter()
+            .filter(|f| matches!(f.kind, DriftKind::Omission | DriftKind::Addition))
+            .map(|f| f.kind)
+            .collect()
+    }
+
+    #[test]
+    fn dropped_or_added_content_is_drift() {
+        let a = "Senior trainee Grzegorz Bal and two officers work at the customs office.";
+        let b = "Trainee Grzegorz Bal and two officers work at the customs office.";
+        assert_eq!(kinds(a, b), [DriftKind::Omission]);
+        assert_eq!(kinds(b, a), [DriftKind::Addition]);
+        assert_eq!(
+            kinds(
+                "Police arrested 45 people after the protests turned violent.",
+                "Police arrested 45 people after the protests in Portland turned extremely violent."
+            ),
+            [DriftKind::Addition]
+        );
+    }
+
+    #[test]
+    fn rewording_typos_and_repetition_are_not() {
+        for (a, b) in [
+            // Reworded: words unanswered on both sides.
+            (
+                "The minister talked about the budget cuts.",
+                "The minister emphasized the budget reductions.",
+            ),
+            // A typo and another inflection.
+            (
+                "The government issued warnings quickly.",
+                "The goverment issued warnings quick.",
+            ),
+            // Repetition and a dropped connective.
+            (
+                "Police fired tear gas at the crowd.",
+                "Police fired tear tear gas at the crowd.",
+            ),
+            (
+                "Since the dam was built, the floods stopped.",
+                "The dam was built, the floods stopped.",
+            ),
+        ] {
+            assert!(kinds(a, b).is_empty(), "{a} / {b}: {:?}", kinds(a, b));
+        }
+    }
+}
