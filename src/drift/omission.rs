@@ -13,7 +13,7 @@
 use super::entity::similarity;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
-use crate::lexicon::connectives;
+use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues};
 
 /// Near spellings of one word: a typo or another inflection.
 const SAME_WORD: f64 = 0.75;
@@ -62,6 +62,15 @@ fn repeated(side: &Side, k: usize) -> bool {
     (k.saturating_sub(4)..k).any(|o| side.stems[o] == side.stems[k])
 }
 
+/// Words whose presence on one side only another detector reports: negations,
+/// hedges, aspect markers.
+fn owned_elsewhere(w: &str) -> bool {
+    negation_cues().iter().any(|c| c.len() == 1 && c[0] == w)
+        || w.ends_with("n't")
+        || hedges().contains(w)
+        || aspect_markers().contains(w)
+}
+
 /// Content a reader would miss: not a function word, connective, name or figure.
 fn content(side: &Side, k: usize) -> bool {
     let w = side.tokens[k].norm.as_str();
@@ -71,7 +80,8 @@ fn content(side: &Side, k: usize) -> bool {
         && w.starts_with(char::is_alphanumeric)
         && !side.is_name(k)
         && !side.is_figure(k)
-        && !connectives().contains(side.tokens[k].norm.as_str())
+        && !connectives().contains(w)
+        && !owned_elsewhere(w)
 }
 
 /// Stretches of consecutive unaligned tokens.
@@ -90,20 +100,20 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         return Vec::new();
     }
     // Near spellings answer each other; repetitions say nothing new.
-    for i in 0..a.tokens.len() {
+    for (i, token) in a.tokens.iter().enumerate() {
         if !left_a[i] {
             continue;
         }
         let partner =
-            (0..b.tokens.len()).find(|&j| left_b[j] && near(&a.tokens[i].norm, &b.tokens[j].norm));
+            (0..b.tokens.len()).find(|&j| left_b[j] && near(&token.norm, &b.tokens[j].norm));
         if let Some(j) = partner {
             left_a[i] = false;
             left_b[j] = false;
         }
     }
     for (side, left) in [(a, &mut left_a), (b, &mut left_b)] {
-        for k in 0..side.tokens.len() {
-            left[k] &= !repeated(side, k);
+        for (k, l) in left.iter_mut().enumerate() {
+            *l &= !repeated(side, k);
         }
     }
     let (count_a, count_b) = (
