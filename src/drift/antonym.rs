@@ -39,7 +39,9 @@ fn opposites() -> &'static Opposites {
 /// Inflections English spells regularly, as (suffix, what replaces it), in the
 /// manner of WordNet's morphy: "carries" -> "carry", "closed" -> "close",
 /// "faster" -> "fast".
-const INFLECTIONS: [(&str, &str); 17] = [
+const INFLECTIONS: [(&str, &str); 19] = [
+    ("ly", ""),
+    ("ily", "y"),
     ("s", ""),
     ("ses", "s"),
     ("xes", "x"),
@@ -79,6 +81,24 @@ fn bases(w: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// Prefixes that turn a word into its opposite.
+const NEGATIVE_PREFIXES: [&str; 3] = ["un", "non", "dis"];
+
+/// Whether one word is the other with a negative prefix ("aware" / "unaware"), the
+/// bare word long enough not to be a chance ending ("discover" is no "cover" negated
+/// by length alone, but "dis" + "cover" is: so four letters and a real word, both
+/// said as content, is the bar).
+fn negative_prefix(x: &str, y: &str) -> bool {
+    let prefixed = |long: &str, short: &str| {
+        short.chars().count() >= 4
+            && NEGATIVE_PREFIXES.iter().any(|p| {
+                long.strip_prefix(p)
+                    .is_some_and(|rest| rest.trim_start_matches('-') == short)
+            })
+    };
+    prefixed(x, y) || prefixed(y, x)
 }
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
@@ -133,7 +153,43 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                     })
                 }))
         });
+        // Or the same word with a negative prefix ("enthused" / "unenthused").
+        let found = found.or_else(|| {
+            (0..b.tokens.len()).find(|&j| {
+                !used_b[j]
+                    && word(b, j)
+                    && a.content[i]
+                    && b.content[j]
+                    && neg_a[i] == neg_b[j]
+                    && keys_b[j].iter().all(fewer_in_a)
+                    && negative_prefix(&a.tokens[i].norm, &b.tokens[j].norm)
+            })
+        });
         let Some(j) = found else { continue };
+        // Two sides that each name both poles ("the closing of one chapter and the
+        // opening of a new one" / "the end of a chapter and the beginning of a new
+        // one") keep the contrast, whichever words they use.
+        // Only words of its own count: a pole both sides say ("larger ... smaller" in
+        // each) is no contrast of one side's making.
+        let opposites_in =
+            |s: &Side, keys: &[Vec<String>], k: usize, own: &dyn Fn(&String) -> bool| {
+                let poles: AHashSet<&str> = keys[k]
+                    .iter()
+                    .flat_map(|key| {
+                        let any = table.any.get(key.as_str()).into_iter().flatten();
+                        any.chain(table.content.get(key.as_str()).into_iter().flatten())
+                    })
+                    .copied()
+                    .collect();
+                (0..s.tokens.len()).any(|o| {
+                    o != k
+                        && keys[o].iter().any(|key| poles.contains(key.as_str()))
+                        && keys[o].iter().all(own)
+                })
+            };
+        if opposites_in(a, &keys_a, i, &fewer_in_b) && opposites_in(b, &keys_b, j, &fewer_in_a) {
+            continue;
+        }
         used_b[j] = true;
         let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
         let text = |s: &Side, k: usize| -> String {
@@ -212,6 +268,10 @@ mod tests {
                 "The senator will back the bill.",
             ),
             ("It was a big city.", "It was a large city."),
+            (
+                "This is the closing of one chapter and the opening of a new one.",
+                "This is the end of a chapter and the beginning of a new one.",
+            ),
         ] {
             assert!(antonym(a, b).is_empty(), "{a} / {b}: {:?}", antonym(a, b));
         }

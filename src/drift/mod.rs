@@ -9,8 +9,11 @@
 mod antonym;
 mod aspect;
 mod entity;
+mod hedge;
+mod mood;
 mod number;
 mod omission;
+mod order;
 mod polarity;
 mod side;
 mod tense;
@@ -37,6 +40,10 @@ pub enum DriftKind {
     Omission,
     Addition,
     Substitution,
+    /// A statement turned into a question, or back.
+    Mood,
+    /// The same words in another order.
+    Order,
 }
 
 impl DriftKind {
@@ -57,6 +64,8 @@ impl DriftKind {
             DriftKind::Omission => "omission",
             DriftKind::Addition => "addition",
             DriftKind::Substitution => "substitution",
+            DriftKind::Mood => "mood",
+            DriftKind::Order => "order",
         }
     }
 }
@@ -88,6 +97,9 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     findings.extend(aspect::detect(&a, &b));
     findings.extend(antonym::detect(&a, &b));
     findings.extend(omission::detect(&a, &b));
+    findings.extend(hedge::detect(&a, &b));
+    findings.extend(mood::detect(&a, &b));
+    findings.extend(order::detect(&a, &b));
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
 }

@@ -11,7 +11,7 @@ use super::verbs::{pairs, Tense, VerbGroup};
 use super::{DriftFinding, DriftKind, Span};
 
 /// Past reporting verbs after which English backshifts tense.
-const REPORTING: [&str; 16] = [
+const REPORTING: [&str; 19] = [
     "said",
     "told",
     "added",
@@ -28,6 +28,9 @@ const REPORTING: [&str; 16] = [
     "believed",
     "thought",
     "knew",
+    "saying",
+    "telling",
+    "explaining",
 ];
 
 fn tensed(t: Tense) -> bool {

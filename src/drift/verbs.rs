@@ -82,9 +82,15 @@ impl VerbGroup {
 }
 
 /// Adverbs that sit inside a verb group without ending it ("has already been").
-const INNER_ADVERBS: [&str; 14] = [
+const INNER_ADVERBS: [&str; 20] = [
     "not", "never", "also", "already", "still", "just", "always", "often", "ever", "now", "even",
-    "all", "both", "yet",
+    "all", "both", "yet", "first", "again", "once", "later", "then", "soon",
+];
+
+/// Determiners: a bare word after one, or after one and a modifier ("the first
+/// launch"), is a noun.
+const DETERMINERS: [&str; 13] = [
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
 ];
 
 /// Subject pronouns: a bare verb after one is finite ("they take").
@@ -152,10 +158,24 @@ fn is_plain_form(w: &str) -> bool {
 /// content word (the subject, an adverb) or a subject pronoun, not a determiner or
 /// a preposition ("the report", "of use").
 fn finite_position(side: &Side, k: usize) -> bool {
+    let norm = |j: usize| side.tokens[j].norm.as_str();
+    // "the first launch": a base form after a determiner and one word is a noun,
+    // unless that word is a plural subject ("the officials say").
+    let noun_phrase = k >= 2
+        && DETERMINERS.contains(&norm(k - 2))
+        && !norm(k - 1).ends_with('s')
+        && verbs().contains(norm(k));
     k > 0
         && !side.clause_break_after(k - 1)
-        && (side.content[k - 1] || SUBJECTS.contains(&side.tokens[k - 1].norm.as_str()))
+        && (side.content[k - 1] || SUBJECTS.contains(&norm(k - 1)))
         && !side.is_figure(k - 1)
+        && !noun_phrase
+}
+
+/// Whether token `k` is written onto the word before it by a hyphen: "fifth-seeded",
+/// "larger-screened" are adjectives, not verbs.
+fn hyphenated(side: &Side, k: usize) -> bool {
+    k > 0 && &side.text[side.tokens[k - 1].end..side.tokens[k].start] == "-"
 }
 
 fn lemma(stemmer: &WordStemmer, w: &str) -> String {
@@ -176,7 +196,11 @@ pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
             let w = norm(k);
             let past = is_past_form(w);
             let verb = past || (is_plain_form(w) && !invariant_verbs().contains(w));
-            let word = verb && side.content[k] && !side.is_name(k) && !side.is_figure(k);
+            let word = verb
+                && side.content[k]
+                && !side.is_name(k)
+                && !side.is_figure(k)
+                && !hyphenated(side, k);
             if word && (finite_position(side, k) || (past && k == 0)) {
                 out.push(VerbGroup {
                     first: k,
@@ -225,6 +249,16 @@ pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
                 // do, will, would and the modals take a bare verb.
                 _ => side.content[m] && !side.is_name(m) && verbs().contains(w),
             });
+        // "is going to take": the future, told with "be".
+        let going_to = head == Some("going")
+            && m + 2 < n
+            && norm(m + 1) == "to"
+            && verbs().contains(norm(m + 2));
+        let (head, m, tense) = if going_to {
+            (Some(norm(m + 2)), m + 2, "future")
+        } else {
+            (head, m, tense)
+        };
         if head.is_none() && !matches!(last_lemma, "be" | "have" | "do") {
             k = j; // "can" standing alone: nothing to compare
             continue;
@@ -237,7 +271,7 @@ pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
         for (i, &(_, l)) in chain.iter().enumerate() {
             let Some(next) = forms.get(i + 1) else { break };
             perfect |= l == "have" && (is_past_form(next) || *next == "been");
-            progressive |= l == "be" && is_ing(next);
+            progressive |= l == "be" && is_ing(next) && !going_to;
         }
         let last = if head.is_some() {
             m
@@ -288,7 +322,12 @@ pub fn pairs<'g>(
             .iter()
             .copied()
             .find(|&j| !used[j] && same_place(a, x, b, &gb[j]));
+        // "be", "have" and "do" stand in many clauses: only their place pairs them.
+        let common = matches!(x.lemma.as_str(), "be" | "have" | "do");
         let only = || {
+            if common {
+                return None;
+            }
             let mine = ga
                 .iter()
                 .filter(|g| g.lemma == x.lemma && g.certain)
@@ -331,6 +370,14 @@ mod tests {
         );
         let g = groups_of("Two million people will have been prisoners since 2007.");
         assert_eq!(g, [("be".to_string(), "future perfect".to_string())]);
+        let g = groups_of("The plane is going to land, and the first launch failed.");
+        assert_eq!(
+            g,
+            [
+                ("land".to_string(), "future".to_string()),
+                ("fail".to_string(), "past".to_string())
+            ]
+        );
         let g = groups_of("Investigators found that he had had free access.");
         assert_eq!(
             g,

@@ -1,0 +1,128 @@
+//! Hedge: one side hedges what the other states as fact ("allegedly took bribes" /
+//! "took bribes"), or asserts what the other only hedges ("certainly" / "perhaps").
+//!
+//! Hedges and certainty markers come from `data/lexicon/en/hedges.txt`. Two sides
+//! that hedge with different words ("reportedly" / "allegedly") agree.
+
+use super::entity::similarity;
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+use crate::lexicon::hedges;
+
+/// Certainty markers in the hedge list: they assert rather than hedge.
+const CERTAIN: [&str; 4] = ["certainly", "definitely", "undoubtedly", "undeniably"];
+
+/// The hedge and the certainty words of a side, as spans.
+fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
+    let list = hedges();
+    let (mut hedge, mut certain) = (Vec::new(), Vec::new());
+    for t in &side.tokens {
+        if !list.contains(t.norm.as_str()) {
+            continue;
+        }
+        if CERTAIN.contains(&t.norm.as_str()) {
+            certain.push((t.start, t.end));
+        } else {
+            hedge.push((t.start, t.end));
+        }
+    }
+    (hedge, certain)
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let ((ha, ca), (hb, cb)) = (marks(a), marks(b));
+    let words = |s: &Side, spans: &[Span]| -> String {
+        spans
+            .iter()
+            .map(|&(x, y)| &s.text[x..y])
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // A hedge the other side spells nearly ("reportedly" / "reportadly", "probable")
+    // is kept, misspelled or in another form.
+    let kept = |s: &Side, spans: &[Span], other: &Side| {
+        spans.iter().any(|&(x, y)| {
+            let hedge = s.text[x..y].to_lowercase();
+            other.tokens.iter().any(|t| {
+                let prefix = hedge
+                    .chars()
+                    .zip(t.norm.chars())
+                    .take_while(|(p, q)| p == q)
+                    .count();
+                prefix >= 5 || similarity(&hedge, &t.norm) >= 0.75
+            })
+        })
+    };
+    let mut out = Vec::new();
+    let one_sided = (hb.is_empty() && !kept(a, &ha, b)) || (ha.is_empty() && !kept(b, &hb, a));
+    if ha.is_empty() != hb.is_empty() && one_sided {
+        let explanation = if hb.is_empty() {
+            format!("A hedges it (\"{}\"), B states it as fact", words(a, &ha))
+        } else {
+            format!("A states it as fact, B hedges it (\"{}\")", words(b, &hb))
+        };
+        out.push(DriftFinding {
+            kind: DriftKind::Hedge,
+            severity: 0.6,
+            evidence_a: ha.clone(),
+            evidence_b: hb.clone(),
+            explanation,
+        });
+    }
+    if ca.is_empty() != cb.is_empty() && (ha.is_empty() == hb.is_empty()) {
+        let explanation = if cb.is_empty() {
+            format!("A is certain (\"{}\"), B is not", words(a, &ca))
+        } else {
+            format!("B is certain (\"{}\"), A is not", words(b, &cb))
+        };
+        out.push(DriftFinding {
+            kind: DriftKind::Hedge,
+            severity: 0.4,
+            evidence_a: ca,
+            evidence_b: cb,
+            explanation,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn hedge(a: &str, b: &str) -> Vec<f64> {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .iter()
+            .filter(|f| f.kind == DriftKind::Hedge)
+            .map(|f| f.severity)
+            .collect()
+    }
+
+    #[test]
+    fn a_hedge_on_one_side_only_is_drift() {
+        assert_eq!(
+            hedge("The mayor allegedly took bribes.", "The mayor took bribes."),
+            [0.6]
+        );
+        assert_eq!(
+            hedge(
+                "The mayor took bribes.",
+                "The mayor reportedly took bribes."
+            ),
+            [0.6]
+        );
+        assert!(hedge(
+            "The mayor allegedly took bribes.",
+            "The mayor reportedly took bribes."
+        )
+        .is_empty());
+        assert!(hedge(
+            "The mayor reportedly took bribes.",
+            "The mayor reportadly took bribes."
+        )
+        .is_empty());
+    }
+}
