@@ -8,6 +8,7 @@
 
 mod antonym;
 mod aspect;
+mod attribution;
 mod entity;
 mod hedge;
 mod mood;
@@ -15,6 +16,7 @@ mod number;
 mod omission;
 mod order;
 mod polarity;
+mod quote;
 mod side;
 mod tense;
 mod verbs;
@@ -100,6 +102,8 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     findings.extend(hedge::detect(&a, &b));
     findings.extend(mood::detect(&a, &b));
     findings.extend(order::detect(&a, &b));
+    findings.extend(quote::detect(&a, &b));
+    findings.extend(attribution::detect(&a, &b));
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
 }

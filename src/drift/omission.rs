@@ -64,7 +64,7 @@ fn repeated(side: &Side, k: usize) -> bool {
 
 /// Words whose presence on one side only another detector reports: negations,
 /// hedges, aspect markers.
-fn owned_elsewhere(w: &str) -> bool {
+pub(super) fn owned_elsewhere(w: &str) -> bool {
     negation_cues().iter().any(|c| c.len() == 1 && c[0] == w)
         || w.ends_with("n't")
         || hedges().contains(w)

@@ -47,9 +47,12 @@ impl<'a> Side<'a> {
     pub fn is_name(&self, k: usize) -> bool {
         let t = &self.tokens[k];
         let capital = self.text[t.start..].starts_with(char::is_uppercase);
-        let opens =
-            k == 0 || self.text[self.tokens[k - 1].end..t.start].contains(['.', '!', '?', '\n']);
-        capital && !opens
+        // A sentence or a quotation opens before it ("\u{201C}That's why", "Mr. X").
+        let opens = k == 0
+            || self.text[self.tokens[k - 1].end..t.start]
+                .contains(['.', '!', '?', '\n', '"', '\u{201C}', '\u{201E}', '\u{AB}']);
+        // "I" is a pronoun, whatever its capital.
+        capital && !opens && t.norm != "i"
     }
 
     /// Whether token `k` is a figure (digits or a number word).

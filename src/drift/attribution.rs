@@ -1,0 +1,156 @@
+//! Attribution: who said it changed, with the same people named on both sides
+//! ("Peskov said Putin would not meet Musk" / "Putin said Peskov would not meet
+//! Musk"). A speaker named on one side only is an `entity` finding.
+//!
+//! The speaker of a side is a name next to a reporting verb ("X said", "said X",
+//! "X told reporters") or after "according to".
+
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+
+/// Verbs that introduce reported speech.
+const REPORTING: [&str; 24] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "announced",
+    "wrote",
+    "writes",
+    "claimed",
+    "claims",
+    "insisted",
+    "argued",
+    "warned",
+    "explained",
+    "noted",
+    "tweeted",
+    "declared",
+    "confirmed",
+    "denied",
+    "according",
+];
+
+/// Words of a speaker's name taken next to the reporting verb.
+const REACH: usize = 4;
+
+/// The speakers of a side: name tokens next to a reporting verb.
+fn speakers(side: &Side) -> Vec<usize> {
+    let n = side.tokens.len();
+    let mut out = Vec::new();
+    for k in 0..n {
+        let w = side.tokens[k].norm.as_str();
+        if !REPORTING.contains(&w) {
+            continue;
+        }
+        if w == "according" {
+            // "according to X", "according to a Reuters report"
+            let start =
+                (k + 2..n).find(|&j| !matches!(side.tokens[j].norm.as_str(), "a" | "an" | "the"));
+            if let Some(start) = start {
+                out.extend((start..n.min(start + REACH)).take_while(|&j| side.is_name(j)));
+            }
+            continue;
+        }
+        // "X said": the run of capitalised words right before the verb (a name may
+        // open the sentence: "Alabama Senator Doug Jones said").
+        let capital = |j: usize| side.text[side.tokens[j].start..].starts_with(char::is_uppercase);
+        let before = (k.saturating_sub(REACH)..k).rev().take_while(|&j| {
+            capital(j)
+                && side.content[j]
+                && side.tokens[j].norm != "i"
+                && !side.clause_break_after(j)
+        });
+        out.extend(before);
+        // "..., said X": after the verb only where it follows a quote or a comma, as
+        // attributions do; otherwise the name is what was said ("said France would").
+        let inverted = k > 0
+            && side.text[side.tokens[k - 1].end..side.tokens[k].start]
+                .contains([',', '"', '\u{201D}', '\u{BB}']);
+        if inverted {
+            out.extend((k + 1..n.min(k + 1 + REACH)).take_while(|&j| side.is_name(j)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let (sa, sb) = (speakers(a), speakers(b));
+    if sa.is_empty() || sb.is_empty() {
+        return Vec::new();
+    }
+    let stems = |s: &Side, ks: &[usize]| -> Vec<String> {
+        ks.iter().map(|&k| s.stems[k].clone()).collect()
+    };
+    let (na, nb) = (stems(a, &sa), stems(b, &sb));
+    if na.iter().any(|x| nb.contains(x)) {
+        return Vec::new(); // a speaker in common
+    }
+    // Both sides name both speakers: the roles moved, not the people.
+    let named = |s: &Side, names: &[String]| names.iter().all(|x| s.stems.contains(x));
+    if !named(a, &nb) || !named(b, &na) {
+        return Vec::new();
+    }
+    let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
+    let text = |s: &Side, ks: &[usize]| -> String {
+        ks.iter()
+            .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    vec![DriftFinding {
+        kind: DriftKind::Attribution,
+        severity: 0.7,
+        evidence_a: sa.iter().map(|&k| span(a, k)).collect(),
+        evidence_b: sb.iter().map(|&k| span(b, k)).collect(),
+        explanation: format!("A attributes it to {}, B to {}", text(a, &sa), text(b, &sb)),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn attribution(a: &str, b: &str) -> usize {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .iter()
+            .filter(|f| f.kind == DriftKind::Attribution)
+            .count()
+    }
+
+    #[test]
+    fn another_speaker_is_drift() {
+        assert_eq!(
+            attribution(
+                "Peskov said Putin would not meet Musk.",
+                "Putin said Peskov would not meet Musk."
+            ),
+            1
+        );
+        assert_eq!(
+            attribution(
+                "The talks failed, according to Reuters, citing Peskov.",
+                "The talks failed, Peskov said, according to a Reuters report."
+            ),
+            0,
+            "Peskov is a speaker on both sides"
+        );
+        assert_eq!(
+            attribution(
+                "Peskov said Putin would not meet Musk.",
+                "Dmitry Peskov told reporters that Putin would not meet Musk."
+            ),
+            0
+        );
+    }
+}

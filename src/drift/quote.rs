@@ -1,0 +1,250 @@
+//! Quote: the words inside quotation marks changed. A faithful rewrite may reword
+//! everything around a quote, but the quote itself is someone's words: "we will
+//! not resign" / "we will not step down" is a misquote.
+//!
+//! Each quote of A is paired with the quote of B that shares most of its content
+//! words. A quote carried over with a word or two changed is drift; one worded
+//! throughout anew (a translation of the quote) is only worth a look, and a quote
+//! turned into reported speech is not drift. Negations, names and figures inside
+//! quotes are left to their own detectors.
+
+use super::entity::similarity;
+use super::omission::owned_elsewhere;
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+
+/// Quotes of fewer content words are labels ("so-called 'experts'"), not statements.
+const MIN_WORDS: usize = 3;
+/// Share of a quote's content words the other quote must keep to be the same quote
+/// carried over (not a new translation of it).
+const CARRIED: f64 = 0.6;
+/// Changed words beyond which the quote is worded anew rather than altered.
+const MAX_CHANGED: usize = 3;
+
+/// The quoted stretches of a side as byte ranges of the text inside the marks.
+fn quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        let closes = |o: char| match o {
+            '"' => c == '"',
+            '\u{201C}' => c == '\u{201D}',
+            '\u{201E}' => c == '\u{201C}' || c == '\u{201D}',
+            '\u{AB}' => c == '\u{BB}',
+            '\u{BB}' => c == '\u{AB}',
+            '\u{300C}' => c == '\u{300D}',
+            '\u{300E}' => c == '\u{300F}',
+            _ => false,
+        };
+        match open {
+            Some((start, o)) if closes(o) => {
+                out.push((start, at));
+                open = None;
+            }
+            None if matches!(
+                c,
+                '"' | '\u{201C}' | '\u{201E}' | '\u{AB}' | '\u{300C}' | '\u{300E}'
+            ) =>
+            {
+                open = Some((at + c.len_utf8(), c));
+            }
+            // "»text«" opens with a right guillemet in German typesetting.
+            None if c == '\u{BB}' && text[at + c.len_utf8()..].contains('\u{AB}') => {
+                open = Some((at + c.len_utf8(), c));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Content tokens of a side inside byte range `span`, names and figures aside.
+fn words(side: &Side, span: Span) -> Vec<usize> {
+    (0..side.tokens.len())
+        .filter(|&k| {
+            let t = &side.tokens[k];
+            t.start >= span.0 && t.end <= span.1 && side.content[k]
+        })
+        .filter(|&k| !side.is_name(k) && !side.is_figure(k))
+        .filter(|&k| !owned_elsewhere(&side.tokens[k].norm))
+        .collect()
+}
+
+/// The same word misspelled or in another form: close by edit distance, one letter
+/// apart, letters swapped ("mkea" / "make"), or a shared stem ("financial" /
+/// "finance").
+fn near(x: &str, y: &str) -> bool {
+    let letters = |w: &str| {
+        let mut l: Vec<char> = w.chars().collect();
+        l.sort_unstable();
+        l
+    };
+    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    x == y
+        || similarity(x, y) >= 0.75
+        || (similarity(x, y) * lx.max(ly) as f64 >= lx.max(ly) as f64 - 1.0)
+        || letters(x) == letters(y)
+        || prefix >= 4
+        || (prefix >= 3 && prefix == lx.min(ly))
+}
+
+/// Whether the text outside the quotes is the same words on both sides: a copy, in
+/// which a quote has no reason to change, rather than a translation, in which
+/// quotes are translated too.
+fn copied_around(a: &Side, qa: &[Span], b: &Side, qb: &[Span]) -> bool {
+    let outside = |s: &Side, qs: &[Span]| -> Vec<usize> {
+        (0..s.tokens.len())
+            .filter(|&k| s.content[k])
+            .filter(|&k| {
+                !qs.iter()
+                    .any(|&(x, y)| s.tokens[k].start >= x && s.tokens[k].end <= y)
+            })
+            .collect()
+    };
+    let (oa, ob) = (outside(a, qa), outside(b, qb));
+    // Too little outside the quotes to tell a copy from a translation.
+    if oa.len().min(ob.len()) < MIN_WORDS {
+        return false;
+    }
+    let differ = unanswered(a, &oa, b, &ob).len() + unanswered(b, &ob, a, &oa).len();
+    differ as f64 <= 0.1 * (oa.len() + ob.len()).max(1) as f64
+}
+
+/// Tokens of `xs` (in side `x`) that no token of `ys` (in side `y`) answers.
+fn unanswered(x: &Side, xs: &[usize], y: &Side, ys: &[usize]) -> Vec<usize> {
+    let mut used = vec![false; ys.len()];
+    xs.iter()
+        .copied()
+        .filter(|&i| {
+            let hit = (0..ys.len()).find(|&j| {
+                !used[j]
+                    && (x.stems[i] == y.stems[ys[j]]
+                        || near(&x.tokens[i].norm, &y.tokens[ys[j]].norm))
+            });
+            if let Some(j) = hit {
+                used[j] = true;
+            }
+            hit.is_none()
+        })
+        .collect()
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let (all_a, all_b) = (quotes(a.text), quotes(b.text));
+    let copy = copied_around(a, &all_a, b, &all_b);
+    let quotes_b: Vec<(Span, Vec<usize>)> = all_b
+        .iter()
+        .copied()
+        .map(|q| (q, words(b, q)))
+        .filter(|(_, w)| w.len() >= MIN_WORDS)
+        .collect();
+    let mut out = Vec::new();
+    for &qa in &all_a {
+        let wa = words(a, qa);
+        if wa.len() < MIN_WORDS {
+            continue;
+        }
+        // The quote of B that keeps most of this one's words.
+        let best = quotes_b
+            .iter()
+            .map(|(qb, wb)| {
+                let lost = unanswered(a, &wa, b, wb);
+                (qb, wb, lost)
+            })
+            .min_by_key(|(_, _, lost)| lost.len());
+        let Some((_, wb, lost)) = best else { continue };
+        let kept = wa.len() - lost.len();
+        if lost.is_empty() || (kept as f64) < CARRIED * wa.len() as f64 {
+            continue; // the same words, or not this quote at all
+        }
+        let added = unanswered(b, wb, a, &wa);
+        let changed = lost.len().max(added.len());
+        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
+        let text = |s: &Side, ks: &[usize]| -> String {
+            ks.iter()
+                .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let explanation = if added.is_empty() {
+            format!("B's quote leaves out \"{}\"", text(a, &lost))
+        } else {
+            format!(
+                "A quotes \"{}\", B quotes \"{}\"",
+                text(a, &lost),
+                text(b, &added)
+            )
+        };
+        out.push(DriftFinding {
+            kind: DriftKind::Quote,
+            // Altered in a copy: a misquote. Altered where everything around it was
+            // reworded too: most likely translated, worth a look only.
+            severity: match (changed <= MAX_CHANGED, copy) {
+                (true, true) => 0.6,
+                (true, false) => 0.45,
+                _ => 0.3,
+            },
+            evidence_a: lost.iter().map(|&k| span(a, k)).collect(),
+            evidence_b: added.iter().map(|&k| span(b, k)).collect(),
+            explanation,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn quote(a: &str, b: &str) -> Vec<f64> {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .iter()
+            .filter(|f| f.kind == DriftKind::Quote)
+            .map(|f| f.severity)
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_quoted_word_is_drift() {
+        assert_eq!(
+            quote(
+                "\"We will resign from the coalition tomorrow,\" the party leader said in Berlin.",
+                "\u{201C}We will withdraw from the coalition tomorrow,\u{201D} the party leader said in Berlin."
+            ),
+            [0.6]
+        );
+        // Reworded around the quote too: a translation, so only worth a look.
+        assert_eq!(
+            quote(
+                "\"We will resign from the coalition tomorrow,\" the leader said.",
+                "According to the party chief: \u{201C}We will withdraw from the coalition tomorrow.\u{201D}"
+            ),
+            [0.45]
+        );
+    }
+
+    #[test]
+    fn the_same_quote_or_reported_speech_is_not() {
+        let a = "\"We will resign from the coalition tomorrow,\" the leader said.";
+        assert!(quote(
+            a,
+            "\u{201E}We will resign from the coalition tomorrow\u{201C}, he said."
+        )
+        .is_empty());
+        assert!(quote(
+            a,
+            "The leader said they would resign from the coalition tomorrow."
+        )
+        .is_empty());
+        let text = "He said \u{AB}yes\u{BB} and \"no\".";
+        let inside: Vec<&str> = quotes(text).iter().map(|&(x, y)| &text[x..y]).collect();
+        assert_eq!(inside, ["yes", "no"]);
+        // Typos and other forms of a word are the same quote.
+        let typo = "\"We will resing from the coalitions tomorrow,\" the leader said.";
+        assert!(quote(a, typo).is_empty());
+    }
+}
