@@ -42,15 +42,16 @@ pub fn stopwords(lang: Language) -> Option<&'static AHashSet<&'static str>> {
     }
 }
 
-/// English negation cues, each as its sequence of folded words.
-pub fn negation_cues() -> &'static [Vec<&'static str>] {
-    static CUES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+/// English negation cues, each as its sequence of folded words, by first word.
+pub fn negation_cues() -> &'static AHashMap<&'static str, Vec<Vec<&'static str>>> {
+    static CUES: OnceLock<AHashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut cues: Vec<Vec<&str>> = parse(EN_NEGATION)
-            .into_iter()
-            .map(|c| c.split_whitespace().collect())
-            .collect();
-        cues.sort();
+        let mut cues: AHashMap<&str, Vec<Vec<&str>>> = AHashMap::new();
+        for cue in parse(EN_NEGATION) {
+            let words: Vec<&str> = cue.split_whitespace().collect();
+            cues.entry(words[0]).or_default().push(words);
+        }
+        cues.values_mut().for_each(|v| v.sort());
         cues
     })
 }

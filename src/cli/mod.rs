@@ -1,5 +1,7 @@
 //! The command line: one file per subcommand, each with its help and examples.
 
+pub mod compare;
+mod excerpt;
 pub mod pairs;
 mod progress;
 pub mod scan;
@@ -13,6 +15,7 @@ Examples:
   dupdrift scan data/seeds --out report
   dupdrift scan feeds/ dump.jsonl extra.csv --out report --threshold 0.8
   dupdrift pairs pairs.jsonl --out scores
+  dupdrift compare --text \"The minister signed.\" \"The minister never signed.\"
   dupdrift scan --help
 
 Exit status: 0 when every input was read, 1 when some inputs were reported in
@@ -29,6 +32,7 @@ pub struct Cli {
 pub enum Command {
     Scan(scan::ScanArgs),
     Pairs(pairs::PairsArgs),
+    Compare(compare::CompareArgs),
 }
 
 /// What a run tells the exit status.
@@ -42,5 +46,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Scan(args) => scan::run(scan::Config::from_args(args)?),
         Command::Pairs(args) => pairs::run(args),
+        Command::Compare(args) => compare::run(args),
     }
 }

@@ -11,23 +11,47 @@ use crate::lexicon::not_names;
 /// Edit-distance similarity from which two spellings name the same entity.
 const SAME_NAME: f64 = 0.7;
 
+/// Whether two words are at least `threshold` similar (see `similarity`), skipping
+/// the edit distance where their lengths alone rule it out.
+pub(super) fn similar(x: &str, y: &str, threshold: f64) -> bool {
+    let (cx, cy) = (x.chars().count(), y.chars().count());
+    let bound = 1.0 - cx.abs_diff(cy) as f64 / cx.max(cy).max(1) as f64;
+    bound >= threshold && similarity(x, y) >= threshold
+}
+
+/// 1 - edit distance / the longer word's length, in characters.
 pub(super) fn similarity(x: &str, y: &str) -> f64 {
+    // Most words are ASCII: compare bytes then, without collecting chars.
+    if x.is_ascii() && y.is_ascii() {
+        return edit_similarity(x.as_bytes(), y.as_bytes());
+    }
     let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    edit_similarity(&x, &y)
+}
+
+/// 1 - Levenshtein distance / longer length.
+fn edit_similarity<T: PartialEq>(x: &[T], y: &[T]) -> f64 {
+    let longer = x.len().max(y.len()).max(1);
+    // The distance is at least the difference in length: skip what cannot be near.
+    if x.len().abs_diff(y.len()) * 2 > longer {
+        return 1.0 - x.len().abs_diff(y.len()) as f64 / longer as f64;
+    }
     let mut prev: Vec<usize> = (0..=y.len()).collect();
+    let mut cur = vec![0; y.len() + 1];
     for i in 1..=x.len() {
-        let mut cur = vec![i; y.len() + 1];
+        cur[0] = i;
         for j in 1..=y.len() {
             let cost = usize::from(x[i - 1] != y[j - 1]);
             cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    1.0 - prev[y.len()] as f64 / x.len().max(y.len()).max(1) as f64
+    1.0 - prev[y.len()] as f64 / longer as f64
 }
 
 /// A word as compared for names: folded, without the points of initialisms and
 /// without diacritics ("Ürümqi" / "Urumqi").
-fn bare(word: &str) -> String {
+pub(super) fn bare(word: &str) -> String {
     use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
     word.nfd()
         .filter(|&c| c != '.' && !is_combining_mark(c))
@@ -39,19 +63,16 @@ fn bare(word: &str) -> String {
 fn same_name(x: &str, y: &str) -> bool {
     let prefix = x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count();
     let shorter = x.chars().count().min(y.chars().count());
-    x == y || similarity(x, y) >= SAME_NAME || (shorter >= 2 && prefix == shorter) || prefix >= 4
+    x == y || (shorter >= 2 && prefix == shorter) || prefix >= 4 || similar(x, y, SAME_NAME)
 }
 
 /// Whether `other` spells the name at token `k` of `side`: the word itself, a near
 /// spelling, or, for an initialism ("US"), consecutive words with those initials
 /// ("United States").
 fn spelled(side: &Side, k: usize, other: &Side) -> bool {
-    let name = bare(&side.tokens[k].norm);
-    let near = other
-        .tokens
-        .iter()
-        .zip(&other.stems)
-        .any(|(t, stem)| *stem == side.stems[k] || same_name(&bare(&t.norm), &name));
+    let name = &side.bare[k];
+    let near = (0..other.tokens.len())
+        .any(|j| other.stems[j] == side.stems[k] || same_name(&other.bare[j], name));
     if near {
         return true;
     }
@@ -86,7 +107,7 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
 fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>) {
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
-        .filter(|&k| !not_names().contains(bare(&side.tokens[k].norm).as_str()))
+        .filter(|&k| !not_names().contains(side.bare[k].as_str()))
         .collect();
     let kept = |k: usize| spelled(side, k, other);
     let joined =

@@ -4,7 +4,7 @@
 //! Hedges and certainty markers come from `data/lexicon/en/hedges.txt`. Two sides
 //! that hedge with different words ("reportedly" / "allegedly") agree.
 
-use super::entity::similarity;
+use super::entity::similar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::hedges;
@@ -49,7 +49,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                     .zip(t.norm.chars())
                     .take_while(|(p, q)| p == q)
                     .count();
-                prefix >= 5 || similarity(&hedge, &t.norm) >= 0.75
+                prefix >= 5 || similar(&hedge, &t.norm, 0.75)
             })
         })
     };

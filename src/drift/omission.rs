@@ -10,7 +10,7 @@
 //! are left to `entity` and `number`, connectives ("since", "in addition") state no
 //! content.
 
-use super::entity::similarity;
+use super::entity::similar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues};
@@ -54,7 +54,7 @@ fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
 
 fn near(x: &str, y: &str) -> bool {
     let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-    similarity(x, y) >= SAME_WORD || prefix >= 4
+    prefix >= 4 || similar(x, y, SAME_WORD)
 }
 
 /// A word its side says again right before it ("the the", "in the in the").
@@ -65,7 +65,9 @@ fn repeated(side: &Side, k: usize) -> bool {
 /// Words whose presence on one side only another detector reports: negations,
 /// hedges, aspect markers.
 pub(super) fn owned_elsewhere(w: &str) -> bool {
-    negation_cues().iter().any(|c| c.len() == 1 && c[0] == w)
+    negation_cues()
+        .get(w)
+        .is_some_and(|cues| cues.iter().any(|c| c.len() == 1))
         || w.ends_with("n't")
         || hedges().contains(w)
         || aspect_markers().contains(w)

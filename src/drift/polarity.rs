@@ -62,7 +62,9 @@ fn cues(side: &Side) -> Vec<Cue> {
     let mut k = 0;
     while k < norms.len() {
         let hit = lexicon
-            .iter()
+            .get(norms[k])
+            .into_iter()
+            .flatten()
             .filter(|cue| norms[k..].starts_with(cue))
             .map(|cue| cue.len())
             .max()

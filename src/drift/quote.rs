@@ -8,7 +8,7 @@
 //! turned into reported speech is not drift. Negations, names and figures inside
 //! quotes are left to their own detectors.
 
-use super::entity::similarity;
+use super::entity::{similar, similarity};
 use super::omission::owned_elsewhere;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
@@ -81,12 +81,14 @@ fn near(x: &str, y: &str) -> bool {
     };
     let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     let (lx, ly) = (x.chars().count(), y.chars().count());
+    let one_edit =
+        || lx.abs_diff(ly) <= 1 && similarity(x, y) * lx.max(ly) as f64 >= lx.max(ly) as f64 - 1.0;
     x == y
-        || similarity(x, y) >= 0.75
-        || (similarity(x, y) * lx.max(ly) as f64 >= lx.max(ly) as f64 - 1.0)
-        || letters(x) == letters(y)
         || prefix >= 4
         || (prefix >= 3 && prefix == lx.min(ly))
+        || similar(x, y, 0.75)
+        || one_edit()
+        || (lx == ly && letters(x) == letters(y))
 }
 
 /// Whether the text outside the quotes is the same words on both sides: a copy, in

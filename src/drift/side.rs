@@ -13,6 +13,8 @@ pub struct Side<'a> {
     pub stems: Vec<String>,
     /// Whether each token is a content word (not a function word).
     pub content: Vec<bool>,
+    /// Each token as names are compared: without diacritics or points ("Urumqi").
+    pub bare: Vec<String>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
     pub verbs: Vec<VerbGroup>,
 }
@@ -35,8 +37,14 @@ impl<'a> Side<'a> {
             tokens,
             stems,
             content,
+            bare: Vec::new(),
             verbs: Vec::new(),
         };
+        side.bare = side
+            .tokens
+            .iter()
+            .map(|t| super::entity::bare(&t.norm))
+            .collect();
         if lang.code == "en" {
             side.verbs = verbs::groups(&side, &stemmer);
         }

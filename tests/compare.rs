@@ -1,0 +1,173 @@
+//! `dupdrift compare` through the binary: the report a reader sees, the CSV a program
+//! reads, and the exit status whether or not the meaning changed.
+
+mod common;
+
+use common::{dupdrift, seeds};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const A: &str = "The minister signed the treaty.";
+const B: &str = "The minister never signed the treaty.";
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_negation_is_shown_as_polarity_with_the_cue_in_brackets() {
+    let out = dupdrift(&["compare", "--text", A, B, "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let header = text.lines().next().expect("a finding");
+    let fields: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(fields[0], "polarity", "{text}");
+    assert!(fields[1].parse::<f64>().expect("severity") >= 0.5, "{text}");
+    let side_b = text.lines().find(|l| l.starts_with("  B  ")).expect("B");
+    assert!(side_b.contains("The minister [[never]]"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "no colour with --color never: {text}"
+    );
+    assert!(
+        text.ends_with("(severity >= 0.00, language en).\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn colour_replaces_the_brackets_when_asked_for() {
+    let out = dupdrift(&["compare", "--text", A, B, "--color", "always"]);
+    let text = stdout(&out);
+    assert!(text.contains("\x1b[1m\x1b[32mnever\x1b[0m"), "{text:?}");
+    assert!(!text.contains("[[never]]"), "{text}");
+}
+
+#[test]
+fn csv_gives_the_header_and_spans_pointing_at_the_cue() {
+    let out = dupdrift(&["compare", "--text", A, B, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "kind",
+            "severity",
+            "evidence_a",
+            "evidence_b",
+            "explanation",
+            "evidence_spans_a",
+            "evidence_spans_b"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let row = rows
+        .iter()
+        .find(|r| &r[0] == "polarity")
+        .expect("a polarity row");
+    let (_, decimals) = row[1].split_once('.').expect("a decimal severity");
+    assert_eq!(decimals.len(), 6, "{:?}", &row[1]);
+    let spans_b: Vec<&str> = row[6]
+        .split(';')
+        .map(|span| {
+            let (s, e) = span.split_once('-').expect("start-end");
+            &B[s.parse::<usize>().expect("start")..e.parse::<usize>().expect("end")]
+        })
+        .collect();
+    assert!(spans_b.contains(&"never"), "{spans_b:?}");
+    assert!(row[3].split(" | ").any(|w| w == "never"), "{:?}", &row[3]);
+}
+
+#[test]
+fn a_file_compared_with_itself_has_no_meaning_change() {
+    let seed = seeds().join("001_2d58f66e70dddb23.txt");
+    let seed = seed.to_str().expect("UTF-8 path");
+    let out = dupdrift(&["compare", seed, seed]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "No meaning change found (severity >= 0.00, language en).\n"
+    );
+    let csv = dupdrift(&["compare", seed, seed, "--format", "csv"]);
+    assert_eq!(csv.status.code(), Some(0));
+    assert_eq!(stdout(&csv).lines().count(), 1, "only the header");
+}
+
+#[test]
+fn findings_below_the_minimum_severity_are_left_out() {
+    let out = dupdrift(&["compare", "--text", A, B, "--min-severity", "0.95"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "No meaning change found (severity >= 0.95, language en).\n"
+    );
+}
+
+#[test]
+fn a_long_file_is_shown_around_the_evidence_and_one_side_may_be_stdin() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = std::fs::read_to_string(seeds().join("000_28c61908d3c90d5b.txt")).expect("seed");
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, format!("{seed}\n{A}\n")).expect("write A");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dupdrift"))
+        .args([
+            "compare",
+            a.to_str().expect("path"),
+            "-",
+            "--color",
+            "never",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dupdrift binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(format!("{seed}\n{B}\n").as_bytes())
+        .expect("write B");
+    drop(stdin);
+    let out = child.wait_with_output().expect("dupdrift ends");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("polarity"), "{text}");
+    let side_b = text.lines().find(|l| l.starts_with("  B  ")).expect("B");
+    // Only the sentence of the evidence, after an ellipsis for the article before it.
+    assert!(side_b.contains("[[never]]"), "{text}");
+    let plain = side_b.replace("[[", "").replace("]]", "");
+    assert_eq!(plain, format!("  B  … {B}"), "{text}");
+    for side in text
+        .lines()
+        .filter(|l| l.starts_with("  A  ") || l.starts_with("  B  "))
+    {
+        assert!(side.chars().count() < 200, "{side}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_a_fatal_error_naming_it() {
+    let out = dupdrift(&[
+        "compare",
+        "data/seeds/no_such_article.txt",
+        "data/seeds/000_28c61908d3c90d5b.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no_such_article.txt"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+    let both_stdin = dupdrift(&["compare", "-", "-"]);
+    assert_eq!(both_stdin.status.code(), Some(2));
+}
