@@ -5,8 +5,13 @@
 //!
 //! ```text
 //! ingest ─> normalize ─> tokenize / segment / language (stem) ─> shingle ─> sketch (MinHash, rayon)
-//!        ─> lsh (candidate pairs) ─> verify (exact Jaccard) ─> report (CSV, run.json)
+//!        ─> lsh (candidate pairs) ─> verify (exact Jaccard)
+//!        ─> align (shared sentences) ─> cluster (passages) ─> drift (meaning changes)
+//!        ─> report (CSV, run.json)
 //! ```
+//!
+//! [`drift`] has one detector per kind of meaning change, each over two aligned
+//! passages; [`explain`] runs align and drift on two whole texts for `compare`.
 //!
 //! [`pipeline`] ties the stages together as library functions over in-memory batches
 //! of articles: nothing below the CLI touches files or global state, so the same
@@ -19,6 +24,7 @@ pub mod cli;
 pub mod cluster;
 pub mod drift;
 pub mod error;
+pub mod explain;
 pub mod hash;
 pub mod ingest;
 pub mod language;

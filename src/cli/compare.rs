@@ -2,7 +2,8 @@
 
 use super::excerpt::excerpt;
 use super::Outcome;
-use crate::drift::{compare, evidence_text, DriftFinding};
+use crate::drift::{evidence_text, DriftFinding};
+use crate::explain::drift_between;
 use crate::ingest::{decode_text, describe_io};
 use crate::language::Language;
 use crate::report;
@@ -113,7 +114,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
             )
         })?
     };
-    let mut found = compare(&a, &b, lang);
+    let mut found = drift_between(&a, &b, lang);
     found.retain(|f| f.severity >= args.min_severity);
     let mut out = std::io::stdout().lock();
     match args.format {
