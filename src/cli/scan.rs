@@ -50,8 +50,10 @@ Reports (in --out):
                  article holding a shared passage)
   drift.csv      doc_a, start_a, end_a, doc_b, start_b, end_b, kind, severity,
                  evidence_a, evidence_b, text_a, text_b, explanation, evidence_spans_a,
-                 evidence_spans_b (meaning changes in aligned sentences; for now the
-                 polarity, number, date and entity kinds)
+                 evidence_spans_b (meaning changes in aligned sentences: polarity,
+                 tense, aspect, number, date, entity, attribution, quote, hedge,
+                 antonym, omission, addition, mood, order; severity >= 0.5 is worth
+                 a look; `dupdrift compare A B` explains one pair of texts)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
 
