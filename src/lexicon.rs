@@ -9,6 +9,7 @@ const EN_NEGATION: &str = include_str!("../data/lexicon/en/negation.txt");
 const EN_ASPECT: &str = include_str!("../data/lexicon/en/aspect.txt");
 const EN_CONNECTIVES: &str = include_str!("../data/lexicon/en/connectives.txt");
 const EN_HEDGES: &str = include_str!("../data/lexicon/en/hedges.txt");
+const EN_QUANTIFIERS: &str = include_str!("../data/lexicon/en/quantifiers.tsv");
 const EN_NOT_NAMES: &str = include_str!("../data/lexicon/en/not_names.txt");
 const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
 const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
@@ -77,6 +78,18 @@ pub fn connectives() -> &'static AHashSet<&'static str> {
 pub fn hedges() -> &'static AHashSet<&'static str> {
     static WORDS: OnceLock<AHashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| parse(EN_HEDGES))
+}
+
+/// English quantifiers: word -> (what it counts: "amount" or "frequency", its rank
+/// on that scale, 1 = least).
+pub fn quantifiers() -> &'static AHashMap<&'static str, (&'static str, u8)> {
+    static WORDS: OnceLock<AHashMap<&'static str, (&'static str, u8)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        rows(EN_QUANTIFIERS)
+            .filter(|r| r.len() == 3)
+            .filter_map(|r| Some((r[0], (r[1], r[2].parse().ok()?))))
+            .collect()
+    })
 }
 
 /// Capitalised English words that name no one: honorifics, units, currency codes.

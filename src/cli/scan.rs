@@ -52,7 +52,7 @@ Reports (in --out):
                  evidence_a, evidence_b, text_a, text_b, explanation, evidence_spans_a,
                  evidence_spans_b (meaning changes in aligned sentences: polarity,
                  tense, aspect, number, date, entity, attribution, quote, hedge,
-                 antonym, omission, addition, mood, order; severity >= 0.5 is worth
+                 quantity, antonym, omission, addition, mood, order; severity >= 0.5 is worth
                  a look; `dupdrift compare A B` explains one pair of texts)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version

@@ -83,6 +83,17 @@ fn bases(w: &str) -> Vec<String> {
     out
 }
 
+/// Whether two words are opposites in the tables (in some form of each).
+pub(super) fn opposite(x: &str, y: &str) -> bool {
+    let table = opposites();
+    let ys = bases(y);
+    bases(x).iter().any(|k| {
+        let any = table.any.get(k.as_str()).into_iter().flatten();
+        any.chain(table.content.get(k.as_str()).into_iter().flatten())
+            .any(|o| ys.iter().any(|b| b == o))
+    })
+}
+
 /// Prefixes that turn a word into its opposite.
 const NEGATIVE_PREFIXES: [&str; 3] = ["un", "non", "dis"];
 

@@ -4,9 +4,9 @@
 //! One detector per kind, each over the two sides' tokens (which keep their byte
 //! spans), each ignoring the rewording that keeps the meaning: `polarity`, `tense`
 //! and `aspect` (over the verb groups of `verbs`), `number`/`date`, `entity`,
-//! `attribution`, `quote`, `hedge`, `antonym`, `omission`/`addition`, `mood` and
-//! `order`. `quantity` and `substitution` are named so reports and code agree on
-//! their spelling, and have no detector yet.
+//! `attribution`, `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`,
+//! `mood` and `order`. `substitution` is named so reports and code agree on its
+//! spelling, and has no detector yet.
 
 mod antonym;
 mod aspect;
@@ -18,6 +18,7 @@ mod number;
 mod omission;
 mod order;
 mod polarity;
+mod quantity;
 mod quote;
 mod side;
 mod tense;
@@ -109,6 +110,7 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
         findings.extend(omission::detect(&a, &b));
         findings.extend(hedge::detect(&a, &b));
         findings.extend(attribution::detect(&a, &b));
+        findings.extend(quantity::detect(&a, &b));
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings

@@ -13,7 +13,7 @@
 use super::entity::similar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
-use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues};
+use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
 
 /// Near spellings of one word: a typo or another inflection.
 const SAME_WORD: f64 = 0.75;
@@ -71,6 +71,7 @@ pub(super) fn owned_elsewhere(w: &str) -> bool {
         || w.ends_with("n't")
         || hedges().contains(w)
         || aspect_markers().contains(w)
+        || quantifiers().contains_key(w)
 }
 
 /// Content a reader would miss: not a function word, connective, name or figure.
