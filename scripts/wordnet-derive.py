@@ -17,6 +17,10 @@ Writes, one pair per line, tab-separated, single words only, sorted:
                   adverbs by the adjectives they derive from ("densely" / "sparsely").
   verb_forms.tsv  irregular inflected verb form, base form ("took", "take").
   adj_forms.tsv   irregular comparative or superlative, base form ("biggest", "big").
+  synsets.tsv     one synset per line: its single words, a tab, and the lines of the
+                  synsets one step broader. Words that share a line, or stand one
+                  step apart, are close enough in meaning that swapping them is a
+                  rewording, not a substitution.
   verbs.txt       every single-word verb, one per line: whether "agreed" is a past
                   form ("agree" is a verb) or "seed" is not ("se" is none).
 and LICENSE, WordNet's licence, which must travel with the derived files.
@@ -144,6 +148,21 @@ def antonyms(synsets):
     return {(w, o) for w, o in pairs if w != o and single(w) and single(o)}
 
 
+def synsets_file(synsets):
+    """One line per synset with a single-word member: its words, a tab, and the line
+    numbers (0-based) of the synsets one step broader (hypernyms; for adjective
+    satellites, their head)."""
+    keys = [k for k, s in synsets.items() if any(single(w) for w in s.words)]
+    line = {k: i for i, k in enumerate(keys)}
+    out = []
+    for k in keys:
+        s = synsets[k]
+        words = sorted({w for w in s.words if single(w)})
+        up = sorted({line[t] for sym, t, _, _ in s.pointers if sym in ("@", "@i", "&") and t in line})
+        out.append(" ".join(words) + "\t" + ",".join(map(str, up)) + "\n")
+    return "".join(out)
+
+
 def exceptions(wordnet, pos):
     forms = set()
     for line in open(wordnet / f"{pos}.exc", encoding="utf-8"):
@@ -182,6 +201,7 @@ def main():
     write(out / "verb_forms.tsv", exceptions(wordnet, "verb"))
     write(out / "adj_forms.tsv", exceptions(wordnet, "adj"))
     (out / "verbs.txt").write_text("".join(f"{w}\n" for w in sorted(verbs(wordnet))), encoding="utf-8")
+    (out / "synsets.tsv").write_text(synsets_file(synsets), encoding="utf-8")
     (out / "LICENSE").write_text(LICENSE, encoding="utf-8")
 
 

@@ -10,6 +10,7 @@ const EN_ASPECT: &str = include_str!("../data/lexicon/en/aspect.txt");
 const EN_CONNECTIVES: &str = include_str!("../data/lexicon/en/connectives.txt");
 const EN_HEDGES: &str = include_str!("../data/lexicon/en/hedges.txt");
 const EN_QUANTIFIERS: &str = include_str!("../data/lexicon/en/quantifiers.tsv");
+const EN_SYNSETS: &str = include_str!("../data/lexicon/en/wordnet/synsets.tsv");
 const EN_NOT_NAMES: &str = include_str!("../data/lexicon/en/not_names.txt");
 const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
 const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
@@ -89,6 +90,51 @@ pub fn quantifiers() -> &'static AHashMap<&'static str, (&'static str, u8)> {
             .filter(|r| r.len() == 3)
             .filter_map(|r| Some((r[0], (r[1], r[2].parse().ok()?))))
             .collect()
+    })
+}
+
+/// WordNet's English synsets: which sets each word belongs to, and for each set the
+/// sets one step broader.
+pub struct Synsets {
+    pub of_word: AHashMap<&'static str, Vec<u32>>,
+    pub broader: Vec<Vec<u32>>,
+}
+
+impl Synsets {
+    /// Whether two words share a sense, or one's sense is one step broader than the
+    /// other's ("car" / "automobile", "car" / "vehicle").
+    pub fn related(&self, x: &str, y: &str) -> bool {
+        let (Some(sx), Some(sy)) = (self.of_word.get(x), self.of_word.get(y)) else {
+            return false;
+        };
+        sx.iter().any(|&a| {
+            sy.iter().any(|&b| {
+                a == b
+                    || self.broader[a as usize].contains(&b)
+                    || self.broader[b as usize].contains(&a)
+            })
+        })
+    }
+
+    /// Whether WordNet knows the word.
+    pub fn knows(&self, w: &str) -> bool {
+        self.of_word.contains_key(w)
+    }
+}
+
+pub fn synsets() -> &'static Synsets {
+    static SETS: OnceLock<Synsets> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let mut of_word: AHashMap<&str, Vec<u32>> = AHashMap::new();
+        let mut broader = Vec::new();
+        for (i, line) in EN_SYNSETS.lines().enumerate() {
+            let (words, up) = line.split_once('\t').unwrap_or((line, ""));
+            for w in words.split(' ').filter(|w| !w.is_empty()) {
+                of_word.entry(w).or_default().push(i as u32);
+            }
+            broader.push(up.split(',').filter_map(|n| n.parse().ok()).collect());
+        }
+        Synsets { of_word, broader }
     })
 }
 

@@ -52,8 +52,9 @@ Reports (in --out):
                  evidence_a, evidence_b, text_a, text_b, explanation, evidence_spans_a,
                  evidence_spans_b (meaning changes in aligned sentences: polarity,
                  tense, aspect, number, date, entity, attribution, quote, hedge,
-                 quantity, antonym, omission, addition, mood, order; severity
-                 >= 0.5 is worth a look; `dupdrift compare A B` explains a pair)
+                 quantity, antonym, omission, addition, substitution, mood, order;
+                 severity >= 0.5 is worth a look; `dupdrift compare A B` explains
+                 a pair)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
 

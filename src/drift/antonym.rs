@@ -64,7 +64,7 @@ const INFLECTIONS: [(&str, &str); 19] = [
 /// The base forms a word may be: itself, an irregular form's base ("began" ->
 /// "begin", "biggest" -> "big") and its regular inflections' (doubled final
 /// consonants undone: "stopped" -> "stop").
-fn bases(w: &str) -> Vec<String> {
+pub(super) fn bases(w: &str) -> Vec<String> {
     let mut out = vec![w.to_string()];
     out.extend(verb_base().get(w).map(|b| b.to_string()));
     out.extend(adjective_base().get(w).map(|b| b.to_string()));

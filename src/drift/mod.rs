@@ -5,8 +5,7 @@
 //! spans), each ignoring the rewording that keeps the meaning: `polarity`, `tense`
 //! and `aspect` (over the verb groups of `verbs`), `number`/`date`, `entity`,
 //! `attribution`, `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`,
-//! `mood` and `order`. `substitution` is named so reports and code agree on its
-//! spelling, and has no detector yet.
+//! `substitution`, `mood` and `order`.
 
 mod antonym;
 mod aspect;
@@ -21,6 +20,7 @@ mod polarity;
 mod quantity;
 mod quote;
 mod side;
+mod substitution;
 mod tense;
 mod verbs;
 
@@ -111,6 +111,7 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
         findings.extend(hedge::detect(&a, &b));
         findings.extend(attribution::detect(&a, &b));
         findings.extend(quantity::detect(&a, &b));
+        findings.extend(substitution::detect(&a, &b));
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings

@@ -23,7 +23,7 @@ const MIN_SHARED: usize = 3;
 const MAX_GAPS: usize = 2;
 
 /// Which tokens of each side the longest common subsequence of stems leaves out.
-fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
+pub(super) fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.tokens.len(), b.tokens.len());
     let mut len = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -52,9 +52,16 @@ fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
     (left_a, left_b)
 }
 
-fn near(x: &str, y: &str) -> bool {
+/// The same word misspelt or in another form: a shared beginning ("financial" /
+/// "finance"), close by edit distance, or the same letters swapped ("foudn").
+pub(super) fn near(x: &str, y: &str) -> bool {
     let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-    prefix >= 4 || similar(x, y, SAME_WORD)
+    let letters = |w: &str| {
+        let mut l: Vec<char> = w.chars().collect();
+        l.sort_unstable();
+        l
+    };
+    prefix >= 4 || similar(x, y, SAME_WORD) || (x.len() == y.len() && letters(x) == letters(y))
 }
 
 /// A word its side says again right before it ("the the", "in the in the").
@@ -75,7 +82,7 @@ pub(super) fn owned_elsewhere(w: &str) -> bool {
 }
 
 /// Content a reader would miss: not a function word, connective, name or figure.
-fn content(side: &Side, k: usize) -> bool {
+pub(super) fn content(side: &Side, k: usize) -> bool {
     let w = side.tokens[k].norm.as_str();
     // Pieces a tokenizer split off a word ("Kong 's", "do n't") are not words.
     side.content[k]

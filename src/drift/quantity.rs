@@ -84,7 +84,10 @@ mod tests {
             quantity("A few officials resigned.", "Most officials resigned."),
             1
         );
-        assert_eq!(quantity("They met occasionally.", "They met constantly."), 1);
+        assert_eq!(
+            quantity("They met occasionally.", "They met constantly."),
+            1
+        );
         // Opposites are antonyms, reported once.
         assert_eq!(quantity("They met rarely.", "They met often."), 0);
         assert_eq!(

@@ -1,0 +1,154 @@
+//! Substitution: in an otherwise faithful copy, a content word replaced by one of
+//! another meaning that no other kind covers ("officers" / "criminals").
+//!
+//! The two sides' words are aligned in order (as for `omission`); each stretch one
+//! side replaced is compared with what the other side has in its place. A typo or
+//! another form of the word, a synonym or a word one step broader or narrower in
+//! WordNet ("car" / "vehicle") is rewording; opposites, negations, names, figures,
+//! hedges and quantifiers are left to their own kinds. Only close copies are judged:
+//! a text reworded throughout has other words everywhere. A word WordNet does not
+//! know in place of one it does (another language: "office" / "úřadu") is drift;
+//! another English word is worth a look (0.4), as WordNet may hold the two as
+//! synonyms further apart than one step.
+
+use super::antonym::{bases, opposite};
+use super::omission::{content, near, unaligned};
+use super::side::Side;
+use super::{DriftFinding, DriftKind, Span};
+use crate::lexicon::synsets;
+
+/// Content words each side may have of its own: more is a rewrite, not a copy.
+const MAX_REPLACED: usize = 2;
+/// Content words the two sides must share.
+const MIN_SHARED: usize = 3;
+
+/// The unaligned tokens of one side, split by the aligned tokens around them: gap
+/// `g` holds the tokens after the `g`-th aligned token (gap 0: before the first).
+fn gaps(left: &[bool]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new()];
+    for (k, &l) in left.iter().enumerate() {
+        if l {
+            out.last_mut().expect("one gap at least").push(k);
+        } else {
+            out.push(Vec::new());
+        }
+    }
+    out
+}
+
+/// Whether two words are the same meaning as far as WordNet tells: a shared sense or
+/// one step apart, in some base form of each.
+fn related(x: &str, y: &str) -> bool {
+    let sets = synsets();
+    let (bx, by) = (bases(x), bases(y));
+    bx.iter()
+        .any(|p| by.iter().any(|q| p == q || sets.related(p, q)))
+}
+
+pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+    let (left_a, left_b) = unaligned(a, b);
+    let shared = (0..a.tokens.len())
+        .filter(|&k| !left_a[k] && a.content[k])
+        .count();
+    let own = |s: &Side, left: &[bool]| {
+        (0..s.tokens.len())
+            .filter(|&k| left[k] && content(s, k))
+            .count()
+    };
+    if shared < MIN_SHARED || own(a, &left_a) > MAX_REPLACED || own(b, &left_b) > MAX_REPLACED {
+        return Vec::new();
+    }
+    let (ga, gb) = (gaps(&left_a), gaps(&left_b));
+    // A copy with one word or phrase replaced: every other word kept, in order.
+    let changed: Vec<usize> = (0..ga.len().min(gb.len()))
+        .filter(|&g| !ga[g].is_empty() || !gb[g].is_empty())
+        .collect();
+    if changed.len() != 1 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (xa, xb) in ga.iter().zip(&gb) {
+        let words = |s: &Side, g: &[usize]| -> Vec<usize> {
+            g.iter().copied().filter(|&k| content(s, k)).collect()
+        };
+        let (wa, wb) = (words(a, xa), words(b, xb));
+        if wa.is_empty() || wb.is_empty() {
+            continue; // dropped or added: `omission`'s
+        }
+        let kin = |i: usize, j: usize| {
+            let (x, y) = (&a.tokens[i].norm, &b.tokens[j].norm);
+            near(x, y) || related(x, y) || opposite(x, y)
+        };
+        if wa.iter().any(|&i| wb.iter().any(|&j| kin(i, j))) {
+            continue;
+        }
+        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
+        let text = |s: &Side, ks: &[usize]| -> String {
+            ks.iter()
+                .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // A word WordNet does not know in place of one it knows (another language,
+        // a garbled word) is clearly not the same; two English words may still be
+        // synonyms WordNet puts further apart ("cited" / "put forward"), worth a look.
+        let known =
+            |s: &Side, k: usize| bases(&s.tokens[k].norm).iter().any(|w| synsets().knows(w));
+        let foreign = wa.iter().all(|&i| known(a, i)) && wb.iter().all(|&j| !known(b, j));
+        out.push(DriftFinding {
+            kind: DriftKind::Substitution,
+            severity: if foreign { 0.5 } else { 0.4 },
+            evidence_a: wa.iter().map(|&k| span(a, k)).collect(),
+            evidence_b: wb.iter().map(|&k| span(b, k)).collect(),
+            explanation: format!("B replaces \"{}\" with \"{}\"", text(a, &wa), text(b, &wb)),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::compare;
+    use super::*;
+    use crate::language::Language;
+
+    fn substitution(a: &str, b: &str) -> usize {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .iter()
+            .filter(|f| f.kind == DriftKind::Substitution)
+            .count()
+    }
+
+    #[test]
+    fn a_word_of_another_meaning_is_drift() {
+        let a = "The three men are officers of the customs and tax office in the city.";
+        assert_eq!(
+            substitution(
+                a,
+                "The three men are criminals of the customs and tax office in the city."
+            ),
+            1
+        );
+        assert_eq!(
+            substitution(
+                a,
+                "The three men are officers of the customs and tax úřadu in the city."
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn synonyms_typos_and_rewrites_are_not() {
+        let a = "The accident occurred near the mountain peak in the morning.";
+        for b in [
+            "The accident happened near the mountain peak in the morning.",
+            "The accident ocurred near the mountain peak in the morning.",
+            "The crash took place close to the summit early in the day.",
+            "The accident occurred near the peak of the mountain in the morning.",
+        ] {
+            assert_eq!(substitution(a, b), 0, "{b}");
+        }
+    }
+}
