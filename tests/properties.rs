@@ -150,3 +150,59 @@ fn pair_search_is_independent_of_input_order() {
     assert!(!forward.is_empty());
     assert_eq!(forward, ids(&reversed));
 }
+
+/// Every sentence of the sample articles.
+fn seed_sentences() -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("data/seeds").expect("data/seeds") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("seed text");
+        for s in dupdrift::segment::sentences(&text) {
+            out.push(text[s.start..s.end].to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// A text compared with itself, or with a copy re-cased and re-punctuated, has
+    /// no meaning change: none of the detectors reads case or punctuation as meaning.
+    #[test]
+    fn a_text_against_its_recased_repunctuated_copy_has_no_drift(
+        pick in any::<prop::sample::Index>(),
+        casing in 0u8..3,
+        commas in 0u8..3,
+        quotes in any::<bool>(),
+        stop in 0u8..3,
+    ) {
+        let sentences = seed_sentences();
+        let text = &sentences[pick.index(sentences.len())];
+        let en = Language::parse("en").expect("English");
+        prop_assert!(dupdrift::drift::compare(text, text, en).is_empty());
+        let mut copy = match casing {
+            0 => text.to_lowercase(),
+            1 => text.to_uppercase(),
+            _ => text.clone(),
+        };
+        copy = match commas {
+            0 => copy.replace(", ", " ; "),
+            1 => copy.replace(", ", " \u{2014} "),
+            _ => copy,
+        };
+        if quotes {
+            copy = copy.replace(['\u{201C}', '\u{201D}'], "\"");
+        }
+        if copy.ends_with('.') {
+            copy.pop();
+            match stop {
+                0 => copy.push('!'),
+                1 => copy.push_str(" ..."),
+                _ => {}
+            }
+        }
+        let found = dupdrift::drift::compare(text, &copy, en);
+        prop_assert!(found.is_empty(), "{text}\n{copy}\n{found:?}");
+    }
+}
