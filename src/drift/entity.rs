@@ -4,6 +4,7 @@
 //! is kept when the other side has a word that spells it, or nearly (transliteration:
 //! "Dmitry" / "Dmitri", "Zelensky" / "Zelenskyy"), anywhere in it, capitalised or not.
 
+use super::date::calendar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::not_names;
@@ -108,6 +109,8 @@ fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>)
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
         .filter(|&k| !not_names().contains(side.bare[k].as_str()))
+        // Months and weekdays are `date`'s.
+        .filter(|&k| calendar(side, k).is_none())
         .collect();
     let kept = |k: usize| spelled(side, k, other);
     let joined =

@@ -3,13 +3,14 @@
 //!
 //! One detector per kind, each over the two sides' tokens (which keep their byte
 //! spans), each ignoring the rewording that keeps the meaning: `polarity`, `tense`
-//! and `aspect` (over the verb groups of `verbs`), `number`/`date`, `entity`,
+//! and `aspect` (over the verb groups of `verbs`), `number`, `date`, `entity`,
 //! `attribution`, `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`,
 //! `substitution`, `mood` and `order`.
 
 mod antonym;
 mod aspect;
 mod attribution;
+mod date;
 mod entity;
 mod hedge;
 mod mood;
@@ -98,6 +99,7 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
     // for any language; the others need a language's word lists (English so far).
     let mut findings = Vec::new();
     findings.extend(number::detect(&a, &b));
+    findings.extend(date::detect(&a, &b));
     findings.extend(entity::detect(&a, &b));
     findings.extend(quote::detect(&a, &b));
     findings.extend(mood::detect(&a, &b));

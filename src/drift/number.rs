@@ -2,6 +2,7 @@
 //! "three" and "3" agree, "15,000" and "15.000" do not need to (locales differ, so a
 //! value is read both ways only where the text is unambiguous: see `value`).
 
+use super::date::calendar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 
@@ -24,6 +25,8 @@ struct Figure {
     /// A day of a named month or a time of day: compared as a date. (A year alone
     /// is a number; the explanation calls it a year.)
     date: bool,
+    /// A time of day (a `date` too).
+    clock: bool,
     year: bool,
     /// Read from a word that is not always a count ("first", "both", "fifties"):
     /// it answers a figure of the other side but is never reported missing.
@@ -89,30 +92,6 @@ const SOFT_WORDS: [(&str, f64); 25] = [
     ("eighties", 80.0),
     ("nineties", 90.0),
     ("one", 1.0),
-];
-
-const MONTHS: [&str; 21] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
 ];
 
 /// Abbreviations that read as a scale only after money ("$5m", but "100 m" is metres).
@@ -203,6 +182,7 @@ fn figures(side: &Side) -> Vec<Figure> {
                 value: hours,
                 unit: Unit::Unstated,
                 date: true,
+                clock: true,
                 year: false,
                 soft: false,
                 span: (t.start, side.tokens[last].end),
@@ -221,6 +201,7 @@ fn figures(side: &Side) -> Vec<Figure> {
                 value: v,
                 unit: Unit::Unstated,
                 date: false,
+                clock: false,
                 year: false,
                 soft: true,
                 span: (t.start, t.end),
@@ -327,8 +308,9 @@ fn figures(side: &Side) -> Vec<Figure> {
             && v.fract() == 0.0;
         // "November 5", "5 November": a day of the month is a date.
         let month = |j: Option<usize>| {
-            j.and_then(|j| side.tokens.get(j))
-                .is_some_and(|m| MONTHS.contains(&m.norm.as_str()))
+            j.filter(|&j| j < side.tokens.len())
+                .and_then(|j| calendar(side, j))
+                .is_some()
         };
         let day = !scaled
             && unit == Unit::Unstated
@@ -340,6 +322,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             value: v,
             unit,
             date: day,
+            clock: false,
             year,
             soft: false,
             span: (t.start, end),
@@ -411,13 +394,18 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         if xa.is_empty() && xb.is_empty() {
             continue;
         }
-        let kind = if date {
-            DriftKind::Date
+        // A figure in a date is still a figure: the explanation says what it counts.
+        let kind = DriftKind::Number;
+        let all = |p: fn(&Figure) -> bool| xa.iter().chain(&xb).all(|f| p(f));
+        let the = if all(|f| f.year) {
+            "the year "
+        } else if all(|f| f.clock) {
+            "the time "
+        } else if date {
+            "the day "
         } else {
-            DriftKind::Number
+            ""
         };
-        let years = xa.iter().chain(&xb).all(|f| f.year);
-        let the = if years { "the year " } else { "" };
         let (severity, explanation) = match (xa.is_empty(), xb.is_empty()) {
             (false, false) => (
                 0.9,
@@ -497,12 +485,17 @@ mod tests {
             [(DriftKind::Number, 0.9)]
         );
         assert_eq!(kinds("in 2021", "in 2022"), [(DriftKind::Number, 0.9)]);
+        // Figures in dates are figures; `date` is for the calendar's names.
         assert_eq!(
             kinds("on November 5", "on November 6"),
-            [(DriftKind::Date, 0.9)]
+            [(DriftKind::Number, 0.9)]
         );
         assert_eq!(
             kinds("started at 8:30 p.m.", "started at 21:30"),
+            [(DriftKind::Number, 0.9)]
+        );
+        assert_eq!(
+            kinds("on November 5", "on December 5"),
             [(DriftKind::Date, 0.9)]
         );
         assert_eq!(
