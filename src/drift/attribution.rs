@@ -9,7 +9,11 @@ use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 
 /// Verbs that introduce reported speech.
-const REPORTING: [&str; 24] = [
+pub(super) const REPORTING: [&str; 28] = [
+    "citing",
+    "cited",
+    "quoting",
+    "quoted",
     "said",
     "says",
     "say",

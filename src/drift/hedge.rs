@@ -4,6 +4,7 @@
 //! Hedges and certainty markers come from `data/lexicon/en/hedges.txt`. Two sides
 //! that hedge with different words ("reportedly" / "allegedly") agree.
 
+use super::attribution::REPORTING;
 use super::entity::similar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
@@ -61,9 +62,16 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         } else {
             format!("A states it as fact, B hedges it (\"{}\")", words(b, &hb))
         };
+        // A side that attributes the claim ("Peskov said", "according to") does not
+        // state it as fact either: the hedge then says little more.
+        let plain = if hb.is_empty() { b } else { a };
+        let attributed = plain
+            .tokens
+            .iter()
+            .any(|t| REPORTING.contains(&t.norm.as_str()));
         out.push(DriftFinding {
             kind: DriftKind::Hedge,
-            severity: 0.6,
+            severity: if attributed { 0.4 } else { 0.6 },
             evidence_a: ha.clone(),
             evidence_b: hb.clone(),
             explanation,
@@ -119,6 +127,14 @@ mod tests {
             "The mayor reportedly took bribes."
         )
         .is_empty());
+        // Attributed on the other side: not stated as fact there either.
+        assert_eq!(
+            hedge(
+                "The mayor reportedly took bribes.",
+                "The mayor took bribes, the prosecutor said."
+            ),
+            [0.4]
+        );
         assert!(hedge(
             "The mayor reportedly took bribes.",
             "The mayor reportadly took bribes."
