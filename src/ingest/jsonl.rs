@@ -1,13 +1,14 @@
-//! JSON Lines: one article per line, streamed line by line.
+//! JSON Lines: one article per line, streamed line by line, from a plain or a
+//! compressed file (see `codec`) or standard input.
 //!
 //! Fields: `id` (string or number), `text` (required), and optionally `title`,
 //! `url`, `source`, `lang`, `published`; other fields are ignored. A record without
 //! an id is named `STEM:LINE` after its file and line. Blank lines are skipped.
 
-use super::{describe_io, stem_id, InputError, Item, Record};
+use super::{describe_io, stem_id, Codec, InputError, Item, Record};
 use serde::Deserialize;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::PathBuf;
 
 /// A scalar JSON value, accepted wherever a string is expected.
@@ -54,17 +55,13 @@ struct Lines {
     records: usize,
 }
 
-pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
-    match File::open(&path) {
+pub(super) fn read(path: PathBuf, codec: Codec) -> Box<dyn Iterator<Item = Item>> {
+    match File::open(&path).and_then(|file| codec.open(file)) {
         Err(e) => Box::new(std::iter::once(Item::Error(InputError::new(
             path.display().to_string(),
             describe_io(&e),
         )))),
-        Ok(file) => from_reader(
-            path.display().to_string(),
-            stem_id(&path),
-            Box::new(BufReader::with_capacity(1 << 16, file)),
-        ),
+        Ok(reader) => from_reader(path.display().to_string(), stem_id(&path), reader),
     }
 }
 

@@ -6,10 +6,13 @@
 //! multi-gigabyte JSON Lines or CSV file is never held in memory at once. A problem
 //! with one input is an [`Item::Error`] naming it; reading goes on.
 
+mod codec;
 mod html;
 mod jsonl;
 mod plain;
 mod table;
+
+pub use codec::Codec;
 
 use crate::article::Article;
 use std::path::{Path, PathBuf};
@@ -45,19 +48,24 @@ pub enum Item {
 pub enum Format {
     Plain,
     Html,
-    JsonLines,
+    /// JSON Lines, plain or compressed (`.jsonl.gz`, `.jsonl.zst`).
+    JsonLines(Codec),
     Csv,
 }
 
 impl Format {
-    /// The format of `path` by its extension; `None` for an unknown extension.
+    /// The format of `path` by its extension, after a compression extension for JSON
+    /// Lines; `None` for an unknown extension.
     pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" | "md" | "markdown" => Some(Format::Plain),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "jsonl" | "ndjson" => Some(Format::JsonLines),
-            "csv" => Some(Format::Csv),
+        let name = path.file_name()?.to_str()?;
+        let (codec, inner) = Codec::of(name);
+        let ext = Path::new(inner).extension()?.to_str()?.to_ascii_lowercase();
+        match (ext.as_str(), codec) {
+            ("jsonl" | "ndjson", codec) => Some(Format::JsonLines(codec)),
+            (_, Codec::Gzip | Codec::Zstd) => None,
+            ("txt" | "text" | "md" | "markdown", _) => Some(Format::Plain),
+            ("html" | "htm" | "xhtml", _) => Some(Format::Html),
+            ("csv", _) => Some(Format::Csv),
             _ => None,
         }
     }
@@ -116,7 +124,7 @@ fn read_dir<'a>(dir: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item 
     if files.is_empty() && items.iter().all(|i| matches!(i, Item::Skipped(_))) {
         items.push(Item::Error(InputError::new(
             dir.display().to_string(),
-            "no articles found: the directory has no .txt, .md, .html, .jsonl or .csv files",
+            "no articles found: the directory has no .txt, .md, .html, .jsonl(.gz/.zst) or .csv files",
         )));
     }
     Box::new(
@@ -130,7 +138,7 @@ fn read_file(path: PathBuf, format: Format) -> Box<dyn Iterator<Item = Item>> {
     match format {
         Format::Plain => Box::new(std::iter::once(plain::read(&path))),
         Format::Html => Box::new(std::iter::once(html::read(&path))),
-        Format::JsonLines => jsonl::read(path),
+        Format::JsonLines(codec) => jsonl::read(path, codec),
         Format::Csv => table::read(path),
     }
 }
@@ -179,7 +187,14 @@ pub(crate) fn checked(article: Article) -> Item {
 
 /// The id of a plain file: its file stem.
 pub(crate) fn stem_id(path: &Path) -> String {
-    path.file_stem()
+    // "dump.jsonl.gz" is "dump", as "dump.jsonl" is.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let (_, inner) = Codec::of(&name);
+    Path::new(inner)
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
