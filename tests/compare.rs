@@ -1,5 +1,6 @@
-//! `dupdrift compare` through the binary: the report a reader sees, the CSV a program
-//! reads, and the exit status whether or not the meaning changed.
+//! `dupdrift compare` through the binary: the report a reader sees, side by side or
+//! stacked, the CSV a program reads, and the exit status whether or not the meaning
+//! changed.
 
 mod common;
 
@@ -20,7 +21,9 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn a_negation_is_shown_as_polarity_with_the_cue_in_brackets() {
-    let out = dupdrift(&["compare", "--text", A, B, "--color", "never"]);
+    let out = dupdrift(&[
+        "compare", "--text", A, B, "--color", "never", "--layout", "stacked",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let header = text.lines().next().expect("a finding");
@@ -126,6 +129,8 @@ fn a_long_file_is_shown_around_the_evidence_and_one_side_may_be_stdin() {
             "-",
             "--color",
             "never",
+            "--layout",
+            "stacked",
         ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -170,4 +175,100 @@ fn a_missing_file_is_a_fatal_error_naming_it() {
     assert!(out.stdout.is_empty());
     let both_stdin = dupdrift(&["compare", "-", "-"]);
     assert_eq!(both_stdin.status.code(), Some(2));
+}
+
+/// The body lines of each finding: those between its header and the blank line.
+fn bodies(text: &str) -> Vec<Vec<&str>> {
+    text.split("\n\n")
+        // The last block is the summary line alone.
+        .filter(|block| block.lines().count() > 1)
+        .map(|block| block.lines().skip(1).collect())
+        .collect()
+}
+
+/// The character column of the separator on each body line, none where it is missing.
+fn separator_columns(body: &[&str]) -> Vec<Option<usize>> {
+    body.iter()
+        .map(|line| line.chars().position(|c| c == '│'))
+        .collect()
+}
+
+#[test]
+fn side_by_side_puts_the_evidence_of_a_and_b_on_one_line() {
+    let out = dupdrift(&[
+        "compare", "--text", A, B, "--layout", "side", "--width", "80", "--color", "never",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("[[signed]]") && l.contains("[[never]]"))
+        .expect("a line with both sides' evidence");
+    let (a, b) = line.split_once(" │ ").expect("the separator");
+    assert!(a.contains("  A  The minister [[signed]]"), "{text}");
+    assert!(b.contains("B  The minister [[never]]"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+#[test]
+fn wrapped_columns_keep_the_separator_in_one_column() {
+    // Accents and curly quotes: padding counts characters, not bytes.
+    let clause = "after “long and difficult” talks with the delegates of Zürich, Genève \
+                  and Malmö about the border,";
+    let a = format!("The minister, {clause} signed the treaty.");
+    let b = format!("The minister, {clause} never signed the treaty.");
+    let seed = seeds().join("000_28c61908d3c90d5b.txt");
+    let other = seeds().join("001_2d58f66e70dddb23.txt");
+    for args in [
+        vec!["--text", &a, &b],
+        vec![seed.to_str().expect("path"), other.to_str().expect("path")],
+    ] {
+        let out = dupdrift(
+            &[
+                &["compare"],
+                &args[..],
+                &["--layout", "side", "--color", "never"],
+            ]
+            .concat(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        let bodies = bodies(&text);
+        assert!(bodies.iter().any(|body| body.len() > 1), "wraps: {text}");
+        for body in bodies {
+            let columns = separator_columns(&body);
+            assert!(columns[0].is_some(), "{text}");
+            assert!(columns.iter().all(|c| *c == columns[0]), "{body:#?}");
+        }
+        // Not a terminal: 100 columns.
+        assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");
+    }
+}
+
+#[test]
+fn auto_is_side_by_side_from_100_columns_and_a_pipe_has_100() {
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dupdrift"))
+            .args([&["compare", "--text", A, B, "--color", "never"], extra].concat())
+            // Only a terminal's width comes from COLUMNS.
+            .env("COLUMNS", "60")
+            .output()
+            .expect("the dupdrift binary runs");
+        bodies(&stdout(&out))[0]
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<String>>()
+    };
+    for body in [run(&[]), run(&["--width", "100"])] {
+        assert!(
+            body[0].starts_with("  A  ") && body[0].contains(" │ B  "),
+            "{body:?}"
+        );
+    }
+    let stacked = run(&["--width", "99"]);
+    assert!(
+        stacked[0].starts_with("  A  ") && stacked[1].starts_with("  B  "),
+        "{stacked:?}"
+    );
+    assert!(!stacked.concat().contains('│'), "{stacked:?}");
 }

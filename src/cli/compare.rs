@@ -1,6 +1,6 @@
 //! `dupdrift compare`: explain on the terminal how the meaning changed between two texts.
 
-use super::excerpt::excerpt;
+use super::excerpt::{excerpt, runs, wrap};
 use super::Outcome;
 use crate::drift::{evidence_text, DriftFinding};
 use crate::explain::drift_between;
@@ -24,10 +24,17 @@ Examples:
   # B from standard input; only what is worth a look, as CSV:
   zcat b.txt.gz | dupdrift compare a.txt - --min-severity 0.5 --format csv
 
+  # Each side on one line of its own, for grep:
+  dupdrift compare a.txt b.txt --layout stacked --color never | grep '^  B'
+
 Output:
   For each meaning change, most severe first: its kind, severity (0..1) and
   explanation, then the sentence around the evidence on each side, the evidence
   highlighted (in colour on a terminal, else [[like this]]).
+  --layout side: A in a left column, B in a right one, each wrapped between
+  words to half the width; stacked: A above B, each on one line; auto (the
+  default): side by side when the width is at least 100 columns, else stacked.
+  The width is --width, else COLUMNS or 120 on a terminal, else 100.
   --format csv: kind, severity, evidence_a, evidence_b, explanation,
   evidence_spans_a, evidence_spans_b (spans as byte offsets start-end, `;`-separated)
 
@@ -63,6 +70,14 @@ pub struct CompareArgs {
     /// Highlight the evidence in colour; `auto`: on a terminal, unless NO_COLOR is set
     #[arg(long, value_enum, default_value_t = When::Auto, value_name = "WHEN")]
     pub color: When,
+    /// The two sides in columns (`side`) or one above the other (`stacked`);
+    /// `auto`: side by side when the width is at least 100 columns
+    #[arg(long, value_enum, default_value_t = Layout::Auto)]
+    pub layout: Layout,
+    /// Columns of output, which the side-by-side layout fills and `auto` goes by;
+    /// default: COLUMNS or 120 on a terminal, else 100
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,6 +92,17 @@ pub enum When {
     Always,
     Never,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Layout {
+    Auto,
+    Side,
+    Stacked,
+}
+
+/// Width from which `auto` lays the sides out in columns: below it a column holds
+/// too few words a line to read a sentence.
+const SIDE_BY_SIDE_FROM: usize = 100;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -120,16 +146,22 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     match args.format {
         Format::Csv => write_csv(&mut out, &a, &b, &found)?,
         Format::Text => {
+            let terminal = std::io::stdout().is_terminal();
             let colour = match args.color {
                 When::Always => true,
                 When::Never => false,
                 // https://no-color.org: set and not empty turns colour off.
-                When::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
+                When::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             };
-            write_text(&mut out, &a, &b, &found, colour)?;
+            let width = args
+                .width
+                .map_or_else(|| default_width(terminal), usize::from);
+            let columns = match args.layout {
+                Layout::Side => Some(width),
+                Layout::Stacked => None,
+                Layout::Auto => (width >= SIDE_BY_SIDE_FROM).then_some(width),
+            };
+            write_text(&mut out, &a, &b, &found, colour, columns)?;
             let changes = match found.len() {
                 0 => "No meaning change found".to_string(),
                 1 => "1 meaning change".to_string(),
@@ -141,6 +173,17 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome { input_errors: 0 })
+}
+
+/// The width of the output without --width. Shells set COLUMNS for themselves and
+/// seldom export it, so on a terminal it is taken when there and else a common
+/// width; a pipe or a file has no width, and 100 keeps the columns of `auto`.
+fn default_width(terminal: bool) -> usize {
+    let columns = || std::env::var("COLUMNS").ok()?.trim().parse::<usize>().ok();
+    match terminal {
+        true => columns().filter(|&n| n > 0).unwrap_or(120),
+        false => 100,
+    }
 }
 
 /// The text of a file, or of standard input for `-`.
@@ -182,30 +225,68 @@ fn write_csv(out: &mut impl Write, a: &str, b: &str, found: &[DriftFinding]) -> 
     Ok(())
 }
 
-/// Each finding: a header line, then each side around its evidence.
+/// Each finding: a header line, then each side around its evidence, one above the
+/// other or, given a width in `columns`, side by side.
 fn write_text(
     out: &mut impl Write,
     a: &str,
     b: &str,
     found: &[DriftFinding],
     colour: bool,
+    columns: Option<usize>,
 ) -> std::io::Result<()> {
     let red = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
     let green = Style::new().bold().fg_color(Some(AnsiColor::Green.into()));
+    let (red, green) = (colour.then_some(red), colour.then_some(green));
     let width = found.iter().map(|f| f.kind.name().len()).max().unwrap_or(0);
     for f in found {
         let (kind, severity) = (f.kind.name(), f.severity);
         writeln!(out, "{kind:width$}  {severity:.2}  {}", f.explanation)?;
-        for (side, text, spans, style) in
-            [("A", a, &f.evidence_a, red), ("B", b, &f.evidence_b, green)]
-        {
-            writeln!(
-                out,
-                "  {side}  {}",
-                excerpt(text, spans, colour.then_some(style))
-            )?;
+        match columns {
+            None => {
+                writeln!(out, "  A  {}", excerpt(a, &f.evidence_a, red))?;
+                writeln!(out, "  B  {}", excerpt(b, &f.evidence_b, green))?;
+            }
+            Some(total) => {
+                let left = wrap(&runs(a, &f.evidence_a), column(total), red);
+                let right = wrap(&runs(b, &f.evidence_b), column(total), green);
+                write_columns(out, &left, &right, column(total))?;
+            }
         }
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Between the two columns.
+const SEPARATOR: &str = " │ ";
+
+/// The width of each column's text in `total` columns: each side has a margin of two
+/// and its label ("A  "), and the separator stands between them.
+fn column(total: usize) -> usize {
+    let around = 2 + 3 + SEPARATOR.chars().count() + 3;
+    // Past a width too narrow to be useful, narrower still would only break words.
+    (total.saturating_sub(around) / 2).max(10)
+}
+
+/// The wrapped sides next to each other, the left one padded on its shown width so
+/// that the separator is in the same column on every line:
+///   A  The minister [[signed]] the   │ B  The minister [[never]]
+///      treaty.                       │    [[signed]] the treaty.
+fn write_columns(
+    out: &mut impl Write,
+    left: &[(String, usize)],
+    right: &[(String, usize)],
+    width: usize,
+) -> std::io::Result<()> {
+    let blank = (String::new(), 0);
+    for i in 0..left.len().max(right.len()).max(1) {
+        let (la, lb) = if i == 0 { ("A", "B") } else { (" ", " ") };
+        let (l, shown) = left.get(i).unwrap_or(&blank);
+        let r = right.get(i).map_or("", |r| r.0.as_str());
+        let pad = " ".repeat(width.saturating_sub(*shown));
+        let line = format!("  {la}  {l}{pad}{SEPARATOR}{lb}  {r}");
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! Excerpts for the terminal: the sentences of a text around some byte spans, cut to
-//! a width with an ellipsis, the spans highlighted.
+//! a width with an ellipsis, the spans highlighted, on one line or wrapped to a column.
 
 use crate::drift::Span;
 use crate::segment::sentences;
@@ -10,9 +10,18 @@ const WIDTH: usize = 160;
 /// Characters shown at least on each side of a span, where its sentence has them.
 const MIN_CONTEXT: usize = 20;
 
+/// A stretch of an excerpt, whitespace squashed, and whether it is evidence.
+pub(super) type Run = (String, bool);
+
 /// The sentences of `text` around `spans`, cut to about [`WIDTH`] characters with
 /// an ellipsis, whitespace on one line, the spans in `style` or else in [[brackets]].
 pub(super) fn excerpt(text: &str, spans: &[Span], style: Option<Style>) -> String {
+    paint(&runs(text, spans), style)
+}
+
+/// [`excerpt`] before it is painted: kept in runs so that a column can be wrapped
+/// and padded on the width the reader sees, not on escapes or brackets.
+pub(super) fn runs(text: &str, spans: &[Span]) -> Vec<Run> {
     let mut spans: Vec<Span> = spans
         .iter()
         .copied()
@@ -20,33 +29,108 @@ pub(super) fn excerpt(text: &str, spans: &[Span], style: Option<Style>) -> Strin
         .collect();
     spans.sort_unstable();
     let pieces = pieces(text, &spans);
-    let mut shown = String::new();
+    let mut shown: Vec<Run> = Vec::new();
     for &(lo, hi) in &pieces {
         if !text[..lo].trim().is_empty() {
-            shown.push_str(if shown.is_empty() { "… " } else { " … " });
+            let ellipsis = if shown.is_empty() { "… " } else { " … " };
+            plain(&mut shown, ellipsis);
         }
         let mut at = lo;
         for &(s, e) in &spans {
             let (s, e) = (s.clamp(at, hi), e.clamp(at, hi));
             if s < e {
-                shown.push_str(&squash(&text[at..s]));
-                let word = squash(&text[s..e]);
-                match style {
-                    Some(st) => shown.push_str(&format!("{st}{word}{st:#}")),
-                    None => shown.push_str(&format!("[[{word}]]")),
-                }
+                plain(&mut shown, &squash(&text[at..s]));
+                shown.push((squash(&text[s..e]), true));
                 at = e;
             }
         }
-        shown.push_str(&squash(&text[at..hi]));
+        plain(&mut shown, &squash(&text[at..hi]));
     }
     let end = pieces.last().map_or(0, |p| p.1);
     match spans.iter().filter(|&&(s, _)| s >= end).count() {
-        0 if !text[end..].trim().is_empty() => shown.push_str(" …"),
+        0 if !text[end..].trim().is_empty() => plain(&mut shown, " …"),
         0 => {}
-        hidden => shown.push_str(&format!(" … and {hidden} more")),
+        hidden => plain(&mut shown, &format!(" … and {hidden} more")),
     }
     shown
+}
+
+/// Appends text that is not evidence, to the last run when that is not evidence either.
+fn plain(runs: &mut Vec<Run>, s: &str) {
+    match runs.last_mut() {
+        _ if s.is_empty() => {}
+        Some((last, false)) => last.push_str(s),
+        _ => runs.push((s.to_string(), false)),
+    }
+}
+
+/// The runs as the terminal gets them: evidence in `style`, or else in [[brackets]].
+pub(super) fn paint(runs: &[Run], style: Option<Style>) -> String {
+    let mut out = String::new();
+    for (text, evidence) in runs {
+        match (evidence, style) {
+            (false, _) => out.push_str(text),
+            (true, Some(st)) => out.push_str(&format!("{st}{text}{st:#}")),
+            (true, None) => out.push_str(&format!("[[{text}]]")),
+        }
+    }
+    out
+}
+
+/// Characters the runs take on the terminal once painted: escapes take none,
+/// brackets their four. Characters, not bytes, for texts beyond ASCII.
+pub(super) fn shown_width(runs: &[Run], style: Option<Style>) -> usize {
+    let brackets = if style.is_none() { 4 } else { 0 };
+    runs.iter()
+        .map(|(text, evidence)| text.chars().count() + if *evidence { brackets } else { 0 })
+        .sum()
+}
+
+/// The runs wrapped between words to lines of at most `width` shown characters (a
+/// word longer than that is cut), each line painted on its own so that a colour
+/// or a bracket never runs past the end of its line; with each line its width.
+pub(super) fn wrap(runs: &[Run], width: usize, style: Option<Style>) -> Vec<(String, usize)> {
+    // One cell per character with the run it came from, so that a line can be cut
+    // anywhere and regrouped into runs; evidence side by side stays two runs.
+    let cells: Vec<(char, usize)> = runs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (text, _))| text.chars().map(move |c| (c, i)))
+        .collect();
+    let regroup = |line: &[(char, usize)]| -> Vec<Run> {
+        line.chunk_by(|x, y| x.1 == y.1)
+            .map(|run| (run.iter().map(|c| c.0).collect(), runs[run[0].1].1))
+            .collect()
+    };
+    let fits = |line: &[(char, usize)]| shown_width(&regroup(line), style) <= width;
+    let mut lines = Vec::new();
+    let mut rest = trim(&cells);
+    while !rest.is_empty() {
+        let most = (1..=rest.len())
+            .take_while(|&k| fits(&rest[..k]))
+            .last()
+            .unwrap_or(1);
+        let end = if most == rest.len() || rest[most].0 == ' ' {
+            most
+        } else {
+            // Back to the last space, unless the line is one word too long.
+            match rest[..most].iter().rposition(|c| c.0 == ' ') {
+                Some(space) if !trim(&rest[..space]).is_empty() => space,
+                _ => most,
+            }
+        };
+        let line = regroup(trim(&rest[..end]));
+        lines.push((paint(&line, style), shown_width(&line, style)));
+        rest = trim(&rest[end..]);
+    }
+    lines
+}
+
+/// The cells without the spaces at either end.
+fn trim(cells: &[(char, usize)]) -> &[(char, usize)] {
+    let lo = cells.iter().position(|c| c.0 != ' ').unwrap_or(cells.len());
+    let hi = cells.iter().rposition(|c| c.0 != ' ').map_or(lo, |k| k + 1);
+    &cells[lo..hi]
 }
 
 /// Byte ranges of `text` to show for `spans` (sorted): the sentences holding them
@@ -203,5 +287,45 @@ mod tests {
         let text = "It was not signed.";
         let shown = excerpt(text, &spans_of(text, "not"), Some(style));
         assert_eq!(shown, format!("It was {style}not{style:#} signed."));
+    }
+
+    #[test]
+    fn wrapping_counts_the_brackets_and_breaks_between_words() {
+        let text = "The minister never signed the treaty.";
+        let lines = wrap(&runs(text, &spans_of(text, "never")), 22, None);
+        let shown: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+        assert_eq!(shown, ["The minister [[never]]", "signed the treaty."]);
+        assert_eq!(lines[0].1, 22);
+    }
+
+    #[test]
+    fn a_colour_is_closed_at_the_end_of_each_line_and_not_counted() {
+        let style = Style::new().bold();
+        let text = "Ça n’a jamais été signé par lui.";
+        let lines = wrap(
+            &runs(text, &spans_of(text, "jamais été signé")),
+            13,
+            Some(style),
+        );
+        let shown: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+        let (on, off) = (style.render().to_string(), style.render_reset().to_string());
+        assert_eq!(
+            shown,
+            [
+                format!("Ça n’a {on}jamais{off}"),
+                format!("{on}été signé{off} par"),
+                "lui.".to_string(),
+            ]
+        );
+        assert_eq!(lines[0].1, "Ça n’a jamais".chars().count());
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        let text = "see https://example.org/a/very/long/address here";
+        let lines = wrap(&runs(text, &[]), 10, None);
+        assert!(lines.iter().all(|l| l.1 <= 10 && l.1 > 0), "{lines:?}");
+        assert_eq!(lines[0].0, "see");
+        assert_eq!(lines.last().map(|l| l.0.as_str()), Some("here"));
     }
 }
