@@ -212,3 +212,36 @@ fn identical_copies_are_paired_once_each() {
     assert_eq!(rows.len(), 120 * 119 / 2);
     assert!(rows.iter().all(|r| r[0] < r[1] && r[3] == "1.000000"));
 }
+
+#[test]
+fn stages_pairs_runs_the_article_stage_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let seeds = common::seeds();
+    let reprints = common::repo().join("data/reprints.jsonl");
+    let (code, stderr) = common::scan(&[&seeds, &reprints], &out, &["--quiet"]);
+    assert_eq!(code, 0, "{stderr}");
+    let full_pairs = std::fs::read(out.join("pairs.csv")).expect("pairs.csv");
+    assert!(out.join("drift.csv").exists());
+    let (code, stderr) = common::scan(
+        &[&seeds, &reprints],
+        &out,
+        &["--quiet", "--stages", "pairs"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        std::fs::read(out.join("pairs.csv")).expect("pairs.csv"),
+        full_pairs,
+        "the same pairs as the full run"
+    );
+    for gone in ["alignments.csv", "passages.csv", "drift.csv"] {
+        assert!(
+            !out.join(gone).exists(),
+            "{gone} of the earlier run is removed"
+        );
+    }
+    let run: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("run.json")).expect("run.json"))
+            .expect("JSON");
+    assert_eq!(run["parameters"]["stages"], "pairs");
+}

@@ -103,6 +103,21 @@ pub struct ScanArgs {
     /// No progress bar and no messages on stderr
     #[arg(long, short)]
     pub quiet: bool,
+    /// Stages to run: `all`, or `pairs` for the article-level stage alone (near-
+    /// duplicates: documents.csv, pairs.csv, errors.csv and run.json; no passages,
+    /// no drift)
+    #[arg(long, value_enum, default_value_t = Stages::All)]
+    pub stages: Stages,
+}
+
+/// How much of the pipeline a scan runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stages {
+    /// Near-duplicates, shared passages and drift.
+    All,
+    /// Near-duplicate articles only.
+    Pairs,
 }
 
 /// A validated scan: everything checked once, before any input is read.
@@ -118,6 +133,7 @@ pub struct Config {
     pub language: LanguageChoice,
     pub threads: usize,
     pub quiet: bool,
+    pub stages: Stages,
 }
 
 impl Config {
@@ -157,6 +173,7 @@ impl Config {
             language,
             threads: args.threads,
             quiet: args.quiet,
+            stages: args.stages,
         })
     }
 }
@@ -197,20 +214,27 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     let t = Instant::now();
     let search = find_pairs(&read.docs, config.threshold, config.banding)?;
     let pairs_secs = t.elapsed().as_secs_f64();
+    let passages = config.stages == Stages::All;
 
-    progress.stage(format!(
-        "aligning sentences across {} articles",
-        read.docs.len()
-    ));
     let t = Instant::now();
-    let alignments = align(&read.docs, &config.align);
+    let alignments = if passages {
+        progress.stage(format!(
+            "aligning sentences across {} articles",
+            read.docs.len()
+        ));
+        align(&read.docs, &config.align)
+    } else {
+        Vec::new()
+    };
     let (clusters, cluster_ids) = cluster(&read.docs, &alignments, config.min_docs);
     let align_secs = t.elapsed().as_secs_f64();
 
-    progress.stage(format!(
-        "looking for drift in {} aligned sentences",
-        alignments.len()
-    ));
+    if passages {
+        progress.stage(format!(
+            "looking for drift in {} aligned sentences",
+            alignments.len()
+        ));
+    }
     let t = Instant::now();
     let drift: Vec<Vec<DriftFinding>> = alignments
         .par_iter()
@@ -230,9 +254,22 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     let context = || format!("cannot write the reports in {}", out.display());
     report::write_documents(out, &read.docs).with_context(context)?;
     report::write_pairs(out, &read.docs, &search.pairs).with_context(context)?;
-    report::write_alignments(out, &read.docs, &alignments, &cluster_ids).with_context(context)?;
-    report::write_passages(out, &read.docs, &clusters).with_context(context)?;
-    report::write_drift(out, &read.docs, &alignments, &drift).with_context(context)?;
+    if passages {
+        report::write_alignments(out, &read.docs, &alignments, &cluster_ids)
+            .with_context(context)?;
+        report::write_passages(out, &read.docs, &clusters).with_context(context)?;
+        report::write_drift(out, &read.docs, &alignments, &drift).with_context(context)?;
+    } else {
+        // Reports of an earlier full run would read as this run's.
+        for stale in ["alignments.csv", "passages.csv", "drift.csv"] {
+            match std::fs::remove_file(out.join(stale)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(context);
+                }
+                _ => {}
+            }
+        }
+    }
     report::write_errors(out, &read.errors).with_context(context)?;
     let report_secs = t.elapsed().as_secs_f64();
 
@@ -255,6 +292,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
                 LanguageChoice::Fixed(l) => l.code,
             },
             threads,
+            stages: config.stages,
         },
         counts: Counts {
             articles: read.docs.len(),
@@ -279,12 +317,16 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     };
     report::write_run(out, &run).with_context(context)?;
 
+    let shared = if passages {
+        format!("{} shared passages, ", run.counts.clusters)
+    } else {
+        String::new()
+    };
     let mut summary = format!(
-        "dupdrift: {} articles, {} near-duplicate pairs (jaccard >= {}), {} shared passages, {} inputs in errors.csv; reports in {}",
+        "dupdrift: {} articles, {} near-duplicate pairs (jaccard >= {}), {shared}{} inputs in errors.csv; reports in {}",
         run.counts.articles,
         run.counts.pairs,
         config.threshold,
-        run.counts.clusters,
         run.counts.input_errors,
         out.display()
     );
@@ -398,6 +440,7 @@ struct Parameters<'a> {
     min_docs: usize,
     lang: &'static str,
     threads: usize,
+    stages: Stages,
 }
 
 #[derive(Serialize)]
