@@ -103,9 +103,9 @@ pub struct ScanArgs {
     /// No progress bar and no messages on stderr
     #[arg(long, short)]
     pub quiet: bool,
-    /// Stages to run: `all`, or `pairs` for the article-level stage alone (near-
-    /// duplicates: documents.csv, pairs.csv, errors.csv and run.json; no passages,
-    /// no drift)
+    /// Stages to run: `all`, or `pairs` for the article-level stage alone
+    /// (near-duplicates: documents.csv, pairs.csv, errors.csv and run.json; no
+    /// passages, no drift)
     #[arg(long, value_enum, default_value_t = Stages::All)]
     pub stages: Stages,
 }
