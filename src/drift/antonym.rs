@@ -9,7 +9,7 @@
 
 use super::polarity::negated;
 use super::side::Side;
-use super::{DriftFinding, DriftKind, Span};
+use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::{AHashMap, AHashSet};
 use std::sync::OnceLock;
@@ -202,15 +202,14 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             continue;
         }
         used_b[j] = true;
-        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
         let text = |s: &Side, k: usize| -> String {
             s.text[s.tokens[k].start..s.tokens[k].end].to_string()
         };
         out.push(DriftFinding {
             kind: DriftKind::Antonym,
             severity: 0.7,
-            evidence_a: vec![span(a, i)],
-            evidence_b: vec![span(b, j)],
+            evidence_a: vec![a.span(i)],
+            evidence_b: vec![b.span(j)],
             explanation: format!(
                 "A says \"{}\", B the opposite: \"{}\"",
                 text(a, i),

@@ -6,7 +6,7 @@
 //! "X told reporters") or after "according to".
 
 use super::side::Side;
-use super::{DriftFinding, DriftKind, Span};
+use super::{DriftFinding, DriftKind};
 
 /// Verbs that introduce reported speech.
 pub(super) const REPORTING: [&str; 28] = [
@@ -102,19 +102,16 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     if !named(a, &nb) || !named(b, &na) {
         return Vec::new();
     }
-    let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-    let text = |s: &Side, ks: &[usize]| -> String {
-        ks.iter()
-            .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     vec![DriftFinding {
         kind: DriftKind::Attribution,
         severity: 0.7,
-        evidence_a: sa.iter().map(|&k| span(a, k)).collect(),
-        evidence_b: sb.iter().map(|&k| span(b, k)).collect(),
-        explanation: format!("A attributes it to {}, B to {}", text(a, &sa), text(b, &sb)),
+        evidence_a: sa.iter().map(|&k| a.span(k)).collect(),
+        evidence_b: sb.iter().map(|&k| b.span(k)).collect(),
+        explanation: format!(
+            "A attributes it to {}, B to {}",
+            a.words(&sa, " "),
+            b.words(&sb, " ")
+        ),
     }]
 }
 

@@ -3,7 +3,7 @@
 //! month, the year, the time) are compared as values by `number`.
 
 use super::side::Side;
-use super::{DriftFinding, DriftKind, Span};
+use super::{DriftFinding, DriftKind};
 
 /// Months and days of the week, with their abbreviations, as (word, canonical).
 const CALENDAR: [(&str, &str); 40] = [
@@ -87,27 +87,30 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     if left_a.is_empty() && left_b.is_empty() {
         return Vec::new();
     }
-    let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-    let text = |s: &Side, ks: &[usize]| -> String {
-        ks.iter()
-            .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     // A date one side leaves out is detail; another date is another fact.
     let (severity, explanation) = match (left_a.is_empty(), left_b.is_empty()) {
         (false, false) => (
             0.9,
-            format!("A says {}, B says {}", text(a, &left_a), text(b, &left_b)),
+            format!(
+                "A says {}, B says {}",
+                a.words(&left_a, ", "),
+                b.words(&left_b, ", ")
+            ),
         ),
-        (false, true) => (0.4, format!("A gives {}, B does not", text(a, &left_a))),
-        _ => (0.4, format!("B gives {}, A does not", text(b, &left_b))),
+        (false, true) => (
+            0.4,
+            format!("A gives {}, B does not", a.words(&left_a, ", ")),
+        ),
+        _ => (
+            0.4,
+            format!("B gives {}, A does not", b.words(&left_b, ", ")),
+        ),
     };
     vec![DriftFinding {
         kind: DriftKind::Date,
         severity,
-        evidence_a: left_a.iter().map(|&k| span(a, k)).collect(),
-        evidence_b: left_b.iter().map(|&k| span(b, k)).collect(),
+        evidence_a: left_a.iter().map(|&k| a.span(k)).collect(),
+        evidence_b: left_b.iter().map(|&k| b.span(k)).collect(),
         explanation,
     }]
 }

@@ -6,7 +6,7 @@
 
 use super::date::calendar;
 use super::side::Side;
-use super::{DriftFinding, DriftKind, Span};
+use super::{DriftFinding, DriftKind};
 use crate::lexicon::not_names;
 
 /// Edit-distance similarity from which two spellings name the same entity.
@@ -185,30 +185,23 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     if ma.is_empty() && mb.is_empty() {
         return Vec::new();
     }
-    let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-    let words = |s: &Side, ks: &[usize]| {
-        ks.iter()
-            .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
         (false, false) => (
             0.85,
             format!(
                 "A names {}, B names {} instead",
-                words(a, &ma),
-                words(b, &mb)
+                a.words(&ma, " "),
+                b.words(&mb, " ")
             ),
         ),
-        (false, true) => dropped("A", words(a, &ma), pronouns(b) > pronouns(a)),
-        _ => dropped("B", words(b, &mb), pronouns(a) > pronouns(b)),
+        (false, true) => dropped("A", a.words(&ma, " "), pronouns(b) > pronouns(a)),
+        _ => dropped("B", b.words(&mb, " "), pronouns(a) > pronouns(b)),
     };
     vec![DriftFinding {
         kind: DriftKind::Entity,
         severity,
-        evidence_a: ma.iter().map(|&k| span(a, k)).collect(),
-        evidence_b: mb.iter().map(|&k| span(b, k)).collect(),
+        evidence_a: ma.iter().map(|&k| a.span(k)).collect(),
+        evidence_b: mb.iter().map(|&k| b.span(k)).collect(),
         explanation,
     }]
 }

@@ -173,15 +173,14 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             if shared.is_empty() {
                 continue;
             }
-            let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-            let mut ev_neg: Vec<Span> = (cue.first..=cue.last).map(|k| span(neg, k)).collect();
-            ev_neg.extend(shared.iter().map(|&(i, _)| span(neg, i)));
+            let mut ev_neg: Vec<Span> = (cue.first..=cue.last).map(|k| neg.span(k)).collect();
+            ev_neg.extend(shared.iter().map(|&(i, _)| neg.span(i)));
             let markers = aspect_markers();
             let mut ev_plain: Vec<Span> = (0..plain.tokens.len())
                 .filter(|&j| markers.contains(plain.tokens[j].norm.as_str()))
-                .map(|j| span(plain, j))
+                .map(|j| plain.span(j))
                 .collect();
-            ev_plain.extend(shared.iter().map(|&(_, j)| span(plain, j)));
+            ev_plain.extend(shared.iter().map(|&(_, j)| plain.span(j)));
             ev_plain.sort_unstable();
             let words: Vec<&str> = shared
                 .iter()

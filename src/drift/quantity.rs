@@ -10,7 +10,7 @@
 
 use super::antonym::opposite;
 use super::side::Side;
-use super::{DriftFinding, DriftKind, Span};
+use super::{DriftFinding, DriftKind};
 use crate::lexicon::quantifiers;
 
 /// A quantifier: token, what it counts, rank.
@@ -51,14 +51,12 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         if rank.abs_diff(other) < 2 || opposite(&a.tokens[i].norm, &b.tokens[j].norm) {
             continue;
         }
-        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-        let word = |s: &Side, k: usize| s.text[s.tokens[k].start..s.tokens[k].end].to_string();
         out.push(DriftFinding {
             kind: DriftKind::Quantity,
             severity: 0.6,
-            evidence_a: vec![span(a, i)],
-            evidence_b: vec![span(b, j)],
-            explanation: format!("A says \"{}\", B says \"{}\"", word(a, i), word(b, j)),
+            evidence_a: vec![a.span(i)],
+            evidence_b: vec![b.span(j)],
+            explanation: format!("A says \"{}\", B says \"{}\"", a.word(i), b.word(j)),
         });
     }
     out

@@ -162,20 +162,13 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         }
         let added = unanswered(b, wb, a, &wa);
         let changed = lost.len().max(added.len());
-        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-        let text = |s: &Side, ks: &[usize]| -> String {
-            ks.iter()
-                .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         let explanation = if added.is_empty() {
-            format!("B's quote leaves out \"{}\"", text(a, &lost))
+            format!("B's quote leaves out \"{}\"", a.words(&lost, " "))
         } else {
             format!(
                 "A quotes \"{}\", B quotes \"{}\"",
-                text(a, &lost),
-                text(b, &added)
+                a.words(&lost, " "),
+                b.words(&added, " ")
             )
         };
         out.push(DriftFinding {
@@ -187,8 +180,8 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                 (true, false) => 0.45,
                 _ => 0.3,
             },
-            evidence_a: lost.iter().map(|&k| span(a, k)).collect(),
-            evidence_b: added.iter().map(|&k| span(b, k)).collect(),
+            evidence_a: lost.iter().map(|&k| a.span(k)).collect(),
+            evidence_b: added.iter().map(|&k| b.span(k)).collect(),
             explanation,
         });
     }

@@ -1,6 +1,7 @@
 //! One side of a comparison: its tokens with stems, and which are content words.
 
 use super::verbs::{self, VerbGroup};
+use super::Span;
 use crate::language::Language;
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
@@ -49,6 +50,24 @@ impl<'a> Side<'a> {
             side.verbs = verbs::groups(&side, &stemmer);
         }
         side
+    }
+
+    /// The byte span of token `k`.
+    pub fn span(&self, k: usize) -> Span {
+        (self.tokens[k].start, self.tokens[k].end)
+    }
+
+    /// The text of token `k` as written.
+    pub fn word(&self, k: usize) -> &'a str {
+        &self.text[self.tokens[k].start..self.tokens[k].end]
+    }
+
+    /// The text of tokens `ks` as written, joined by `sep`: evidence for an explanation.
+    pub fn words(&self, ks: &[usize], sep: &str) -> String {
+        ks.iter()
+            .map(|&k| self.word(k))
+            .collect::<Vec<_>>()
+            .join(sep)
     }
 
     /// Whether token `k` looks like a name: capitalised, not opening a sentence.

@@ -14,7 +14,7 @@
 use super::antonym::{bases, opposite};
 use super::omission::{content, near, unaligned};
 use super::side::Side;
-use super::{DriftFinding, DriftKind, Span};
+use super::{DriftFinding, DriftKind};
 use crate::lexicon::synsets;
 
 /// Content words each side may have of its own: more is a rewrite, not a copy.
@@ -82,13 +82,6 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         if wa.iter().any(|&i| wb.iter().any(|&j| kin(i, j))) {
             continue;
         }
-        let span = |s: &Side, k: usize| -> Span { (s.tokens[k].start, s.tokens[k].end) };
-        let text = |s: &Side, ks: &[usize]| -> String {
-            ks.iter()
-                .map(|&k| &s.text[s.tokens[k].start..s.tokens[k].end])
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         // A word WordNet does not know in place of one it knows (another language,
         // a garbled word) is clearly not the same; two English words may still be
         // synonyms WordNet puts further apart ("cited" / "put forward"), worth a look.
@@ -98,9 +91,13 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         out.push(DriftFinding {
             kind: DriftKind::Substitution,
             severity: if foreign { 0.5 } else { 0.4 },
-            evidence_a: wa.iter().map(|&k| span(a, k)).collect(),
-            evidence_b: wb.iter().map(|&k| span(b, k)).collect(),
-            explanation: format!("B replaces \"{}\" with \"{}\"", text(a, &wa), text(b, &wb)),
+            evidence_a: wa.iter().map(|&k| a.span(k)).collect(),
+            evidence_b: wb.iter().map(|&k| b.span(k)).collect(),
+            explanation: format!(
+                "B replaces \"{}\" with \"{}\"",
+                a.words(&wa, " "),
+                b.words(&wb, " ")
+            ),
         });
     }
     out
