@@ -4,6 +4,7 @@
 use crate::drift::Span;
 use crate::segment::sentences;
 use anstyle::Style;
+use unicode_width::UnicodeWidthStr;
 
 /// Characters of a text shown around its spans, about.
 const WIDTH: usize = 160;
@@ -77,12 +78,12 @@ pub(super) fn paint(runs: &[Run], style: Option<Style>) -> String {
     out
 }
 
-/// Characters the runs take on the terminal once painted: escapes take none,
-/// brackets their four. Characters, not bytes, for texts beyond ASCII.
+/// Columns the runs take on the terminal once painted: escapes take none, brackets
+/// their four, and each character its display width (two for most CJK ones).
 pub(super) fn shown_width(runs: &[Run], style: Option<Style>) -> usize {
     let brackets = if style.is_none() { 4 } else { 0 };
     runs.iter()
-        .map(|(text, evidence)| text.chars().count() + if *evidence { brackets } else { 0 })
+        .map(|(text, evidence)| text.width() + if *evidence { brackets } else { 0 })
         .sum()
 }
 
