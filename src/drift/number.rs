@@ -227,7 +227,9 @@ fn figures(side: &Side) -> Vec<Figure> {
             // Latin letters only: Chinese and Japanese write figures onto words
             // ("2021年") without making them names.
             (gap.is_empty() || gap == "-")
-                && side.tokens[k - 1].norm.starts_with(|c: char| c.is_ascii_alphabetic())
+                && side.tokens[k - 1]
+                    .norm
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
         };
         // "100 100": a figure said twice in a row is a stutter, not a second figure.
         let stutter = previous
@@ -474,7 +476,10 @@ mod tests {
         .is_empty());
         assert!(kinds("surpassed 100.", "surpassed 100 100 100.").is_empty());
         assert_eq!(
-            kinds("北京市政府2021年宣布新规定。", "北京市政府2022年宣布新规定。"),
+            kinds(
+                "北京市政府2021年宣布新规定。",
+                "北京市政府2022年宣布新规定。"
+            ),
             [(DriftKind::Number, 0.9)]
         );
         assert!(kinds("in the third century BCE", "in the 3rd century BC").is_empty());
