@@ -2,10 +2,11 @@
 
 use super::progress::Progress;
 use super::Outcome;
-use crate::drift::{compare, evidence_text, DriftFinding};
+use crate::drift::{compare_sides, evidence_text, DriftFinding, Side};
 use crate::ingest::InputError;
 use crate::language::Language;
 use crate::report;
+use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
 use rayon::prelude::*;
@@ -108,9 +109,28 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let mut batch: Vec<Pair> = Vec::new();
     let flush = |batch: &mut Vec<Pair>, scored: &mut Vec<(Pair, Vec<DriftFinding>)>| {
         let found: Vec<Vec<DriftFinding>> = pool.install(|| {
+            // Pair files repeat their texts (one original against many rewrites):
+            // each distinct text is prepared once per batch.
+            let mut index: AHashMap<&str, usize> = AHashMap::new();
+            let mut texts: Vec<&str> = Vec::new();
+            for p in batch.iter() {
+                for t in [p.a.as_str(), p.b.as_str()] {
+                    index.entry(t).or_insert_with(|| {
+                        texts.push(t);
+                        texts.len() - 1
+                    });
+                }
+            }
+            let sides: Vec<Side> = texts.par_iter().map(|t| Side::new(t, lang)).collect();
             batch
                 .par_iter()
-                .map(|p| compare(&p.a, &p.b, lang))
+                .map(|p| {
+                    compare_sides(
+                        &sides[index[p.a.as_str()]],
+                        &sides[index[p.b.as_str()]],
+                        lang,
+                    )
+                })
                 .collect()
         });
         scored.extend(batch.drain(..).zip(found));

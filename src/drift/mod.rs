@@ -94,26 +94,31 @@ pub struct DriftFinding {
 
 /// The meaning changes from text `a` to text `b`, both in `lang`, most severe first.
 pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
-    let (a, b) = (Side::new(a, lang), Side::new(b, lang));
+    compare_sides(&Side::new(a, lang), &Side::new(b, lang), lang)
+}
+
+/// [`compare`] over sides already prepared: a text compared with many others is
+/// tokenized and stemmed once.
+pub fn compare_sides(a: &Side, b: &Side, lang: Language) -> Vec<DriftFinding> {
     // Detectors that read figures, capitals, quotation marks and word order work
     // for any language; the others need a language's word lists (English so far).
     let mut findings = Vec::new();
-    findings.extend(number::detect(&a, &b));
-    findings.extend(date::detect(&a, &b));
-    findings.extend(entity::detect(&a, &b));
-    findings.extend(quote::detect(&a, &b));
-    findings.extend(mood::detect(&a, &b));
-    findings.extend(order::detect(&a, &b));
+    findings.extend(number::detect(a, b));
+    findings.extend(date::detect(a, b));
+    findings.extend(entity::detect(a, b));
+    findings.extend(quote::detect(a, b));
+    findings.extend(mood::detect(a, b));
+    findings.extend(order::detect(a, b));
     if lang.code == "en" {
-        findings.extend(polarity::detect(&a, &b));
-        findings.extend(tense::detect(&a, &b));
-        findings.extend(aspect::detect(&a, &b));
-        findings.extend(antonym::detect(&a, &b));
-        findings.extend(omission::detect(&a, &b));
-        findings.extend(hedge::detect(&a, &b));
-        findings.extend(attribution::detect(&a, &b));
-        findings.extend(quantity::detect(&a, &b));
-        findings.extend(substitution::detect(&a, &b));
+        findings.extend(polarity::detect(a, b));
+        findings.extend(tense::detect(a, b));
+        findings.extend(aspect::detect(a, b));
+        findings.extend(antonym::detect(a, b));
+        findings.extend(omission::detect(a, b));
+        findings.extend(hedge::detect(a, b));
+        findings.extend(attribution::detect(a, b));
+        findings.extend(quantity::detect(a, b));
+        findings.extend(substitution::detect(a, b));
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
