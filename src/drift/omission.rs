@@ -22,9 +22,18 @@ const MIN_SHARED: usize = 3;
 /// Separate stretches of left-out words a close copy may have: more is a rewrite.
 const MAX_GAPS: usize = 2;
 
-/// Which tokens of each side the longest common subsequence of stems leaves out.
-pub(super) fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
+/// Cells of the alignment table beyond which two texts are not compared word by
+/// word: that is two passages of about 2,000 words each, far past a close copy of
+/// a sentence, and the table would cost memory and time quadratic in their length.
+const MAX_CELLS: usize = 4_000_000;
+
+/// Which tokens of each side the longest common subsequence of stems leaves out;
+/// `None` for texts too long to align word by word (see `MAX_CELLS`).
+pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
     let (n, m) = (a.tokens.len(), b.tokens.len());
+    if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
+        return None;
+    }
     let mut len = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
@@ -49,7 +58,7 @@ pub(super) fn unaligned(a: &Side, b: &Side) -> (Vec<bool>, Vec<bool>) {
             j += 1;
         }
     }
-    (left_a, left_b)
+    Some((left_a, left_b))
 }
 
 /// The same word misspelt or in another form: a shared beginning ("financial" /
@@ -102,7 +111,9 @@ fn gaps(left: &[bool]) -> usize {
 }
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (mut left_a, mut left_b) = unaligned(a, b);
+    let Some((mut left_a, mut left_b)) = unaligned(a, b) else {
+        return Vec::new();
+    };
     let shared = (0..a.tokens.len())
         .filter(|&k| !left_a[k] && a.content[k])
         .count();
@@ -196,6 +207,16 @@ mod tests {
             ),
             [DriftKind::Addition]
         );
+    }
+
+    #[test]
+    fn texts_too_long_to_align_word_by_word_are_left_alone() {
+        // Two long texts that differ by one word: no quadratic table, no finding.
+        let a = "The council met again and the budget was approved by the members. ".repeat(300);
+        let b = a.replacen("approved", "quickly approved", 1);
+        let started = std::time::Instant::now();
+        assert!(kinds(&a, &b).is_empty());
+        assert!(started.elapsed().as_secs() < 30);
     }
 
     #[test]

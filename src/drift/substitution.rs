@@ -46,7 +46,9 @@ fn related(x: &str, y: &str) -> bool {
 }
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (left_a, left_b) = unaligned(a, b);
+    let Some((left_a, left_b)) = unaligned(a, b) else {
+        return Vec::new();
+    };
     let shared = (0..a.tokens.len())
         .filter(|&k| !left_a[k] && a.content[k])
         .count();
