@@ -10,7 +10,7 @@
 //! are left to `entity` and `number`, connectives ("since", "in addition") state no
 //! content.
 
-use super::entity::similar;
+use super::entity::{similar, similarity};
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
@@ -62,15 +62,24 @@ pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
 }
 
 /// The same word misspelt or in another form: a shared beginning ("financial" /
-/// "finance"), close by edit distance, or the same letters swapped ("foudn").
+/// "finance", "new" / "newly"), close by edit distance or one edit apart ("ir" /
+/// "air"), or the same letters swapped ("foudn" / "found").
 pub(super) fn near(x: &str, y: &str) -> bool {
-    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     let letters = |w: &str| {
         let mut l: Vec<char> = w.chars().collect();
         l.sort_unstable();
         l
     };
-    prefix >= 4 || similar(x, y, SAME_WORD) || (x.len() == y.len() && letters(x) == letters(y))
+    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    let longer = lx.max(ly) as f64;
+    let one_edit = || lx.abs_diff(ly) <= 1 && similarity(x, y) * longer >= longer - 1.0;
+    x == y
+        || prefix >= 4
+        || (prefix >= 3 && prefix == lx.min(ly))
+        || similar(x, y, SAME_WORD)
+        || one_edit()
+        || (lx == ly && letters(x) == letters(y))
 }
 
 /// A word its side says again right before it ("the the", "in the in the").

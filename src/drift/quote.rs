@@ -8,8 +8,7 @@
 //! turned into reported speech is not drift. Negations, names and figures inside
 //! quotes are left to their own detectors.
 
-use super::entity::{similar, similarity};
-use super::omission::owned_elsewhere;
+use super::omission::{near, owned_elsewhere};
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 
@@ -68,27 +67,6 @@ fn words(side: &Side, span: Span) -> Vec<usize> {
         .filter(|&k| !side.is_name(k) && !side.is_figure(k))
         .filter(|&k| !owned_elsewhere(&side.tokens[k].norm))
         .collect()
-}
-
-/// The same word misspelled or in another form: close by edit distance, one letter
-/// apart, letters swapped ("mkea" / "make"), or a shared stem ("financial" /
-/// "finance").
-fn near(x: &str, y: &str) -> bool {
-    let letters = |w: &str| {
-        let mut l: Vec<char> = w.chars().collect();
-        l.sort_unstable();
-        l
-    };
-    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-    let (lx, ly) = (x.chars().count(), y.chars().count());
-    let one_edit =
-        || lx.abs_diff(ly) <= 1 && similarity(x, y) * lx.max(ly) as f64 >= lx.max(ly) as f64 - 1.0;
-    x == y
-        || prefix >= 4
-        || (prefix >= 3 && prefix == lx.min(ly))
-        || similar(x, y, 0.75)
-        || one_edit()
-        || (lx == ly && letters(x) == letters(y))
 }
 
 /// Whether the text outside the quotes is the same words on both sides: a copy, in
