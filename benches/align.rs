@@ -3,13 +3,10 @@
 //! terms, not from all pairs). Every iteration checks that the planted passages are
 //! still found, so a fast wrong answer fails the bench.
 
-#[path = "../tests/common/synth.rs"]
-#[allow(dead_code)]
-mod synth;
-
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use dupdrift::align::{align, AlignParams};
 use dupdrift::cluster::cluster;
+use dupdrift::gen::fixture::planted_passages;
 use dupdrift::pipeline::{analyze_batch, Document, LanguageChoice};
 use dupdrift::sketch::{SketchParams, Sketcher};
 use std::hint::black_box;
@@ -23,7 +20,7 @@ fn align_scaling(c: &mut Criterion) {
     for scale in [1, 4, 16] {
         let articles = BASE_ARTICLES * scale;
         let passages = articles * 3 / 4;
-        let (corpus, _) = synth::planted_passages(scale as u64, passages, articles);
+        let (corpus, _) = planted_passages(scale as u64, passages, articles);
         let docs: Vec<Document> = analyze_batch(&corpus, LanguageChoice::Auto, &sketcher)
             .into_iter()
             .map(|d| d.expect("synthetic text analyses"))

@@ -138,6 +138,12 @@ pub fn synsets() -> &'static Synsets {
     })
 }
 
+/// WordNet's synsets as shipped, one per line: nouns first, then verbs, adjectives
+/// and adverbs (the order `scripts/wordnet-derive.py` writes them in).
+pub fn synset_lines() -> &'static str {
+    EN_SYNSETS
+}
+
 /// Capitalised English words that name no one: honorifics, units, currency codes.
 pub fn not_names() -> &'static AHashSet<&'static str> {
     static WORDS: OnceLock<AHashSet<&'static str>> = OnceLock::new();

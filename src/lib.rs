@@ -12,6 +12,8 @@
 //!
 //! [`drift`] has one detector per kind of meaning change, each over two aligned
 //! passages; [`explain`] runs align and drift on two whole texts for `compare`.
+//! [`gen`] writes synthetic corpora with planted near-duplicates, passages and
+//! drift, and the truth about them, for `dupdrift gen`, the tests and benchmarks.
 //!
 //! [`pipeline`] ties the stages together as library functions over in-memory batches
 //! of articles: nothing below the CLI touches files or global state, so the same
@@ -25,6 +27,7 @@ pub mod cluster;
 pub mod drift;
 pub mod error;
 pub mod explain;
+pub mod gen;
 pub mod hash;
 pub mod ingest;
 pub mod language;

@@ -1,16 +1,14 @@
 //! Passages planted into several articles, each copy reworded, are recovered as
 //! clusters of exactly those articles, and no cluster mixes unrelated text.
 
-mod common;
-
-use common::synth;
 use dupdrift::align::{align, AlignParams};
 use dupdrift::cluster::cluster;
+use dupdrift::gen::fixture::{planted_passages, PlantedPassage};
 use dupdrift::pipeline::{analyze, Document, LanguageChoice};
 use dupdrift::sketch::{SketchParams, Sketcher};
 
 /// Which planted passage a byte span of article `a` lies in, if any.
-fn label(planted: &[synth::Planted], a: usize, start: usize, end: usize) -> Option<usize> {
+fn label(planted: &[PlantedPassage], a: usize, start: usize, end: usize) -> Option<usize> {
     planted.iter().position(|p| {
         p.copies
             .iter()
@@ -27,7 +25,7 @@ fn planted_passages_are_recovered_as_clusters() {
 
 /// 60 passages planted into 80 articles of filler text.
 fn check_corpus(seed: u64) {
-    let (articles, planted) = synth::planted_passages(seed, 60, 80);
+    let (articles, planted) = planted_passages(seed, 60, 80);
     let sketcher = Sketcher::new(SketchParams::new(5, 128, 1).expect("valid"));
     let docs: Vec<Document> = articles
         .iter()

@@ -1,10 +1,8 @@
 //! Property tests with oracles: MinHash against exact Jaccard, LSH against brute force,
 //! reported Jaccard against an independent exact computation.
 
-mod common;
-
 use ahash::AHashSet;
-use common::synth;
+use dupdrift::gen::fixture;
 use dupdrift::language::Language;
 use dupdrift::lsh::Banding;
 use dupdrift::pipeline::{analyze, find_pairs, Document, LanguageChoice};
@@ -52,7 +50,7 @@ proptest! {
 
 /// The analysed corpus and, per document, its shingles as strings of stemmed words.
 fn analysed(seed: u64, n: usize, k: usize) -> (Vec<Document>, Vec<AHashSet<Vec<String>>>) {
-    let articles = synth::corpus(seed, n);
+    let articles = fixture::edited_copies(seed, n);
     let params = SketchParams::new(k, 128, SketchParams::DEFAULT_SEED).expect("valid");
     let sketcher = Sketcher::new(params);
     let docs: Vec<Document> = articles

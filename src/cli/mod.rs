@@ -2,6 +2,7 @@
 
 pub mod compare;
 mod excerpt;
+pub mod gen;
 pub mod pairs;
 mod progress;
 pub mod scan;
@@ -16,6 +17,7 @@ Examples:
   dupdrift scan feeds/ dump.jsonl extra.csv --out report --threshold 0.8
   dupdrift pairs pairs.jsonl --out scores
   dupdrift compare --text \"The minister signed.\" \"The minister never signed.\"
+  dupdrift gen --articles 20000 --seed 1 --out corpus
   dupdrift scan --help
 
 Exit status: 0 when every input was read, 1 when some inputs were reported in
@@ -33,6 +35,7 @@ pub enum Command {
     Scan(scan::ScanArgs),
     Pairs(pairs::PairsArgs),
     Compare(compare::CompareArgs),
+    Gen(gen::GenArgs),
 }
 
 /// What a run tells the exit status.
@@ -47,5 +50,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Scan(args) => scan::run(scan::Config::from_args(args)?),
         Command::Pairs(args) => pairs::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Gen(args) => gen::run(args),
     }
 }

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: run the real binary, read its reports.
 #![allow(dead_code)]
 
-pub mod synth;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,141 @@
+//! What was planted, as rows of the truth files: tab-separated, with a header, one
+//! file per kind of plant. Texts in cells never hold a tab or a line break.
+
+use crate::drift::DriftKind;
+use std::io::{self, Write};
+
+/// How a near-duplicate pair was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PairKind {
+    /// An exact reprint.
+    Copy,
+    /// A reprint with words replaced, added and dropped.
+    Edited,
+    /// A reprint with one sentence changed (see `truth_drift.tsv`).
+    Drift,
+}
+
+impl PairKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PairKind::Copy => "copy",
+            PairKind::Edited => "edited",
+            PairKind::Drift => "drift",
+        }
+    }
+}
+
+/// A planted near-duplicate: `doc_b` was made from `doc_a`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairTruth {
+    pub doc_a: String,
+    pub doc_b: String,
+    pub kind: PairKind,
+    /// Words edited, per word of `doc_a` (0 for an exact reprint).
+    pub edit_rate: f64,
+}
+
+/// One copy of a planted passage: its byte span in the article's text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PassageTruth {
+    pub passage: u32,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A planted change of one sentence: `doc_b` is `doc_a` with the sentence at
+/// `start_a..end_a` rewritten as the one at `start_b..end_b`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriftTruth {
+    pub doc_a: String,
+    pub doc_b: String,
+    /// The kind of meaning change; `None` for a rewording that keeps the meaning.
+    pub kind: Option<DriftKind>,
+    pub start_a: usize,
+    pub end_a: usize,
+    pub start_b: usize,
+    pub end_b: usize,
+    pub sentence_a: String,
+    pub sentence_b: String,
+    /// What changed, briefly ("Monday -> Thursday", "negation added").
+    pub change: String,
+}
+
+impl DriftTruth {
+    /// The kind's name in reports, `none` for a rewording.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind.map_or("none", DriftKind::name)
+    }
+}
+
+/// Everything planted in a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Truth {
+    pub pairs: Vec<PairTruth>,
+    pub passages: Vec<PassageTruth>,
+    pub drift: Vec<DriftTruth>,
+}
+
+impl Truth {
+    /// Rows in file order: pairs and drift by their documents, passages by passage
+    /// then document.
+    pub fn sort(&mut self) {
+        self.pairs
+            .sort_by(|x, y| (&x.doc_a, &x.doc_b).cmp(&(&y.doc_a, &y.doc_b)));
+        self.passages.sort();
+        self.drift
+            .sort_by(|x, y| (&x.doc_a, &x.doc_b).cmp(&(&y.doc_a, &y.doc_b)));
+    }
+}
+
+fn cell(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+pub fn write_pairs(mut w: impl Write, rows: &[PairTruth]) -> io::Result<()> {
+    writeln!(w, "doc_a\tdoc_b\tkind\tedit_rate")?;
+    for r in rows {
+        writeln!(
+            w,
+            "{}\t{}\t{}\t{:.4}",
+            r.doc_a,
+            r.doc_b,
+            r.kind.name(),
+            r.edit_rate
+        )?;
+    }
+    w.flush()
+}
+
+pub fn write_passages(mut w: impl Write, rows: &[PassageTruth]) -> io::Result<()> {
+    writeln!(w, "passage\tdoc_id\tstart\tend")?;
+    for r in rows {
+        writeln!(w, "{}\t{}\t{}\t{}", r.passage, r.doc, r.start, r.end)?;
+    }
+    w.flush()
+}
+
+pub fn write_drift(mut w: impl Write, rows: &[DriftTruth]) -> io::Result<()> {
+    writeln!(
+        w,
+        "doc_a\tdoc_b\tkind\tstart_a\tend_a\tstart_b\tend_b\tsentence_a\tsentence_b\tchange"
+    )?;
+    for r in rows {
+        writeln!(
+            w,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.doc_a,
+            r.doc_b,
+            r.kind_name(),
+            r.start_a,
+            r.end_a,
+            r.start_b,
+            r.end_b,
+            cell(&r.sentence_a),
+            cell(&r.sentence_b),
+            cell(&r.change)
+        )?;
+    }
+    w.flush()
+}
