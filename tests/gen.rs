@@ -69,13 +69,27 @@ fn same_seed_same_bytes_whatever_the_threads() {
     for file in TRUTH_FILES {
         assert!(bytes(&dir("one").join(file)) == bytes(&dir("gz1").join(file)));
     }
-    // The library gives the articles the command writes.
-    let (articles, _) = gen::corpus(1300, 5);
+    // The library gives the articles the command writes, and the truth it writes
+    // reads back, quotation marks and all.
+    let (articles, truth) = gen::corpus(1300, 5);
     let mut lines = Vec::new();
     for a in &articles {
         gen::write_record(a, &mut lines).expect("serialises");
     }
     assert!(lines == bytes(&dir("one").join("corpus.jsonl")));
+    let rows = truth_rows(&dir("one").join("truth_drift.tsv"));
+    assert_eq!(rows.len(), truth.drift.len());
+    for (row, d) in rows.iter().zip(&truth.drift) {
+        assert_eq!(
+            (
+                row["kind"].as_str(),
+                row["sentence_a"].as_str(),
+                row["sentence_b"].as_str()
+            ),
+            (d.kind_name(), d.sentence_a.as_str(), d.sentence_b.as_str())
+        );
+    }
+    assert!(rows.iter().any(|r| r["sentence_a"].contains('"')));
     // A corpus of the other form does not linger beside the new one.
     generate(&dir("one"), 50, 5, &["--gzip"]);
     assert!(!dir("one").join("corpus.jsonl").exists());
@@ -211,17 +225,21 @@ fn truth_agrees_with_the_corpus() {
     }
 }
 
-/// The docs of a truth TSV's pair rows with their kind column.
+/// The rows of a truth file, by column name.
 fn truth_rows(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path).expect("truth file");
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
-    lines
-        .map(|l| {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_path(path)
+        .expect("truth file");
+    let header = reader.headers().expect("header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("well-formed row");
             header
                 .iter()
-                .zip(l.split('\t'))
-                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .map(String::from)
+                .zip(r.iter().map(String::from))
                 .collect()
         })
         .collect()

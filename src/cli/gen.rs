@@ -41,6 +41,9 @@ Writes (in --out):
                        none for a rewording that keeps the meaning
   gen.json             version, seed, articles and counts
 
+The truth files are tab-separated with a header; a cell holding a quotation mark
+is quoted as in CSV (Python reads them with csv.DictReader(f, delimiter='\\t')).
+
 The same --articles and --seed give the same corpus and truth files, byte for
 byte, whatever --threads.";
 
@@ -225,7 +228,7 @@ fn block(
 fn write_tsv(
     dir: &Path,
     name: &str,
-    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut BufWriter<File>) -> crate::Result<()>,
 ) -> anyhow::Result<()> {
     let path = dir.join(name);
     let partial = dir.join(format!("{name}.partial"));

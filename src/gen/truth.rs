@@ -1,8 +1,11 @@
 //! What was planted, as rows of the truth files: tab-separated, with a header, one
-//! file per kind of plant. Texts in cells never hold a tab or a line break.
+//! file per kind of plant. Texts in cells never hold a tab or a line break; a cell
+//! with a quotation mark is quoted as CSV quotes it (`"` around, inner `"` doubled),
+//! so Python's `csv.DictReader(f, delimiter="\t")` reads every row back.
 
 use crate::drift::DriftKind;
-use std::io::{self, Write};
+use crate::error::Result;
+use std::io::Write;
 
 /// How a near-duplicate pair was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,53 +92,67 @@ impl Truth {
     }
 }
 
+/// A tab-separated writer with the quoting of Python's `csv` module and of
+/// spreadsheets: a cell holding a quotation mark is quoted, its marks doubled.
+fn tsv(w: impl Write) -> csv::Writer<impl Write> {
+    csv::WriterBuilder::new().delimiter(b'\t').from_writer(w)
+}
+
 fn cell(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-pub fn write_pairs(mut w: impl Write, rows: &[PairTruth]) -> io::Result<()> {
-    writeln!(w, "doc_a\tdoc_b\tkind\tedit_rate")?;
+pub fn write_pairs(w: impl Write, rows: &[PairTruth]) -> Result<()> {
+    let mut w = tsv(w);
+    w.write_record(["doc_a", "doc_b", "kind", "edit_rate"])?;
     for r in rows {
-        writeln!(
-            w,
-            "{}\t{}\t{}\t{:.4}",
-            r.doc_a,
-            r.doc_b,
-            r.kind.name(),
-            r.edit_rate
-        )?;
+        let rate = format!("{:.4}", r.edit_rate);
+        w.write_record([&r.doc_a, &r.doc_b, r.kind.name(), &rate])?;
     }
-    w.flush()
+    Ok(w.flush()?)
 }
 
-pub fn write_passages(mut w: impl Write, rows: &[PassageTruth]) -> io::Result<()> {
-    writeln!(w, "passage\tdoc_id\tstart\tend")?;
+pub fn write_passages(w: impl Write, rows: &[PassageTruth]) -> Result<()> {
+    let mut w = tsv(w);
+    w.write_record(["passage", "doc_id", "start", "end"])?;
     for r in rows {
-        writeln!(w, "{}\t{}\t{}\t{}", r.passage, r.doc, r.start, r.end)?;
+        let (p, s, e) = (
+            r.passage.to_string(),
+            r.start.to_string(),
+            r.end.to_string(),
+        );
+        w.write_record([&p, &r.doc, &s, &e])?;
     }
-    w.flush()
+    Ok(w.flush()?)
 }
 
-pub fn write_drift(mut w: impl Write, rows: &[DriftTruth]) -> io::Result<()> {
-    writeln!(
-        w,
-        "doc_a\tdoc_b\tkind\tstart_a\tend_a\tstart_b\tend_b\tsentence_a\tsentence_b\tchange"
-    )?;
+pub fn write_drift(w: impl Write, rows: &[DriftTruth]) -> Result<()> {
+    let mut w = tsv(w);
+    w.write_record([
+        "doc_a",
+        "doc_b",
+        "kind",
+        "start_a",
+        "end_a",
+        "start_b",
+        "end_b",
+        "sentence_a",
+        "sentence_b",
+        "change",
+    ])?;
     for r in rows {
-        writeln!(
-            w,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            r.doc_a,
-            r.doc_b,
+        w.write_record([
+            r.doc_a.as_str(),
+            &r.doc_b,
             r.kind_name(),
-            r.start_a,
-            r.end_a,
-            r.start_b,
-            r.end_b,
-            cell(&r.sentence_a),
-            cell(&r.sentence_b),
-            cell(&r.change)
-        )?;
+            &r.start_a.to_string(),
+            &r.end_a.to_string(),
+            &r.start_b.to_string(),
+            &r.end_b.to_string(),
+            &cell(&r.sentence_a),
+            &cell(&r.sentence_b),
+            &cell(&r.change),
+        ])?;
     }
-    w.flush()
+    Ok(w.flush()?)
 }
