@@ -70,9 +70,6 @@ ROUNDS=3
 WORKERS="1 2"
 TOOLS=$ALL_TOOLS
 CORPUS="$REPO/../shared/corpora/peerbench/corpus.jsonl.gz"
-if [[ ! -e $CORPUS && -e $REPO/../shared/corpora/peerbench/corpus.jsonl.gz ]]; then
-    CORPUS=$REPO/../shared/corpora/peerbench/corpus.jsonl.gz
-fi
 TRUTH=""
 OUT=""
 
