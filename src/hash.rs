@@ -68,6 +68,14 @@ pub fn splitmix64(seed: u64, n: usize) -> Vec<u64> {
 
 /// Key of one LSH band: equal bands give equal keys.
 pub fn band_key(band: usize, values: &[u64]) -> u64 {
+    const STACK: usize = 32;
+    if values.len() <= STACK {
+        let mut bytes = [0u8; 8 * STACK];
+        for (chunk, v) in bytes.chunks_exact_mut(8).zip(values) {
+            chunk.copy_from_slice(&v.to_le_bytes());
+        }
+        return xxh3_64_with_seed(&bytes[..8 * values.len()], band as u64);
+    }
     let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
     xxh3_64_with_seed(&bytes, band as u64)
 }
@@ -108,6 +116,11 @@ mod tests {
             vec![0xe220_a839_7b1d_cdaf, 0x6e78_9e6a_a1b9_65f4]
         );
         assert_eq!(band_key(0, &[]), term_hash(""));
+        // Long bands take the other branch and agree with the byte layout.
+        let long: Vec<u64> = (0..40).collect();
+        let bytes: Vec<u8> = long.iter().flat_map(|t| t.to_le_bytes()).collect();
+        assert_eq!(band_key(3, &long), xxh3_64_with_seed(&bytes, 3));
+        assert_eq!(band_key(3, &long[..5]), xxh3_64_with_seed(&bytes[..40], 3));
     }
 
     // Cross-checked against the reference XXH3 (Python `xxhash.xxh3_64_intdigest`).
