@@ -7,7 +7,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use dupdrift::align::{align, AlignParams};
 use dupdrift::cluster::cluster;
 use dupdrift::gen::fixture::planted_passages;
-use dupdrift::pipeline::{analyze_batch, Document, LanguageChoice};
+use dupdrift::pipeline::{analyze_batch, Depth, Document, LanguageChoice};
 use dupdrift::sketch::{SketchParams, Sketcher};
 use std::hint::black_box;
 
@@ -21,10 +21,11 @@ fn align_scaling(c: &mut Criterion) {
         let articles = BASE_ARTICLES * scale;
         let passages = articles * 3 / 4;
         let (corpus, _) = planted_passages(scale as u64, passages, articles);
-        let docs: Vec<Document> = analyze_batch(&corpus, LanguageChoice::Auto, &sketcher)
-            .into_iter()
-            .map(|d| d.expect("synthetic text analyses"))
-            .collect();
+        let docs: Vec<Document> =
+            analyze_batch(corpus.clone(), LanguageChoice::Auto, &sketcher, Depth::Full)
+                .into_iter()
+                .map(|d| d.expect("synthetic text analyses"))
+                .collect();
         group.throughput(Throughput::Elements(articles as u64));
         group.bench_with_input(BenchmarkId::new("articles", articles), &docs, |b, docs| {
             b.iter(|| {

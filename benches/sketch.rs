@@ -5,8 +5,8 @@
 //! total shingle count against a first single-threaded pass, so a fast wrong answer
 //! fails the bench instead of winning it.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use dupdrift::pipeline::{analyze_batch, LanguageChoice};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+use dupdrift::pipeline::{analyze_batch, Depth, LanguageChoice};
 use dupdrift::sketch::{SketchParams, Sketcher};
 use dupdrift::Article;
 use std::hint::black_box;
@@ -48,7 +48,12 @@ fn shingle_and_sketch(c: &mut Criterion) {
             .map(|d| d.as_ref().map_or(0, |d| d.shingles.len()))
             .sum()
     };
-    let expected = count(&analyze_batch(&articles, LanguageChoice::Auto, &sketcher));
+    let expected = count(&analyze_batch(
+        articles.clone(),
+        LanguageChoice::Auto,
+        &sketcher,
+        Depth::Pairs,
+    ));
     assert!(expected > 0);
 
     let mut group = c.benchmark_group("shingle+minhash");
@@ -60,13 +65,23 @@ fn shingle_and_sketch(c: &mut Criterion) {
             .build()
             .expect("pool");
         group.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
-            b.iter(|| {
-                let docs = pool.install(|| {
-                    analyze_batch(black_box(&articles), LanguageChoice::Auto, &sketcher)
-                });
-                assert_eq!(count(&docs), expected);
-                docs
-            })
+            // The copy of the articles each run consumes is made outside the timing.
+            b.iter_batched(
+                || articles.clone(),
+                |batch| {
+                    let docs = pool.install(|| {
+                        analyze_batch(
+                            black_box(batch),
+                            LanguageChoice::Auto,
+                            &sketcher,
+                            Depth::Pairs,
+                        )
+                    });
+                    assert_eq!(count(&docs), expected);
+                    docs
+                },
+                BatchSize::LargeInput,
+            )
         });
     }
     group.finish();

@@ -5,34 +5,41 @@
 //! tests, so a sketch computed today compares with one computed elsewhere tomorrow:
 //!
 //! - term hash: XXH3-64 (seed 0) of the term's UTF-8 bytes;
-//! - shingle hash: XXH3-64 (seed 0) of the k term hashes, each as 8 little-endian bytes;
-//! - permutation `i` of a MinHash sketch with seed `s`: `fmix64(x ^ key_i)`, where
-//!   `key_i` is the `i`-th output of SplitMix64 started at `s` and `fmix64` is the
-//!   MurmurHash3 64-bit finalizer (a bijection on `u64`);
+//! - shingle hash of term hashes `t_1..t_n`: `fmix64(t_1 K^(n-1) + t_2 K^(n-2) + .. +
+//!   t_n)` with wrapping arithmetic and `K` = [`SHINGLE_BASE`]: a polynomial, so the
+//!   next shingle of a text is computed from the last in constant time;
+//! - MinHash sketch with seed `s` and `k` slots (one-permutation, see
+//!   [`crate::sketch`]): shingle `x` hashes to `h = fmix64(x ^ key_0)` and falls in
+//!   bin `(h * k) >> 64`; empty bin `i` probes bins `(fmix64(key_1 ^ (i << 32) ^ t)
+//!   * k) >> 64` for `t = 0, 1, ..` and takes the first filled one's minimum. `key_0`
+//!   and `key_1` are the first two outputs of SplitMix64 started at `s`, and
+//!   `fmix64` is the MurmurHash3 64-bit finalizer (a bijection on `u64`);
 //! - LSH band key: XXH3-64 with seed = band index of the band's values as
 //!   little-endian bytes.
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 /// Name recorded with every sketch, so sketches from another hash scheme are refused.
-pub const HASH_NAME: &str = "xxh3-64+fmix64/splitmix64";
+pub const HASH_NAME: &str = "xxh3-64+oph-fmix64/splitmix64";
 
 /// Hash of one normalized, stemmed term.
 pub fn term_hash(term: &str) -> u64 {
     xxh3_64(term.as_bytes())
 }
 
+/// Base of the shingle polynomial: odd (invertible), with well-spread bits.
+pub const SHINGLE_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
 /// Hash of a shingle given the hashes of its terms, in order.
 pub fn shingle_hash(terms: &[u64]) -> u64 {
-    let mut bytes = [0u8; 8 * 16];
-    if terms.len() <= 16 {
-        for (chunk, t) in bytes.chunks_exact_mut(8).zip(terms) {
-            chunk.copy_from_slice(&t.to_le_bytes());
-        }
-        return xxh3_64(&bytes[..8 * terms.len()]);
-    }
-    let long: Vec<u8> = terms.iter().flat_map(|t| t.to_le_bytes()).collect();
-    xxh3_64(&long)
+    fmix64(shingle_polynomial(terms))
+}
+
+/// The polynomial under [`shingle_hash`], before mixing.
+pub(crate) fn shingle_polynomial(terms: &[u64]) -> u64 {
+    terms
+        .iter()
+        .fold(0u64, |h, &t| h.wrapping_mul(SHINGLE_BASE).wrapping_add(t))
 }
 
 /// MurmurHash3's 64-bit finalizer: a fast bijective mixer.
@@ -61,6 +68,14 @@ pub fn splitmix64(seed: u64, n: usize) -> Vec<u64> {
 
 /// Key of one LSH band: equal bands give equal keys.
 pub fn band_key(band: usize, values: &[u64]) -> u64 {
+    const STACK: usize = 32;
+    if values.len() <= STACK {
+        let mut bytes = [0u8; 8 * STACK];
+        for (chunk, v) in bytes.chunks_exact_mut(8).zip(values) {
+            chunk.copy_from_slice(&v.to_le_bytes());
+        }
+        return xxh3_64_with_seed(&bytes[..8 * values.len()], band as u64);
+    }
     let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
     xxh3_64_with_seed(&bytes, band as u64)
 }
@@ -82,10 +97,14 @@ mod tests {
         let a = shingle_hash(&[1, 2, 3]);
         assert_eq!(a, GOLDEN_SHINGLE_123);
         assert_ne!(a, shingle_hash(&[3, 2, 1]));
-        // Long shingles take the other branch and must agree with the byte layout.
-        let long: Vec<u64> = (0..20).collect();
-        let bytes: Vec<u8> = long.iter().flat_map(|t| t.to_le_bytes()).collect();
-        assert_eq!(shingle_hash(&long), xxh3_64(&bytes));
+        assert_ne!(shingle_hash(&[7, 9]), shingle_hash(&[9, 7]));
+        // The polynomial as specified: K^2 + 2K + 3.
+        let k = SHINGLE_BASE;
+        let p = k
+            .wrapping_mul(k)
+            .wrapping_add(2u64.wrapping_mul(k))
+            .wrapping_add(3);
+        assert_eq!(a, fmix64(p));
     }
 
     #[test]
@@ -97,9 +116,15 @@ mod tests {
             vec![0xe220_a839_7b1d_cdaf, 0x6e78_9e6a_a1b9_65f4]
         );
         assert_eq!(band_key(0, &[]), term_hash(""));
+        // Long bands take the other branch and agree with the byte layout.
+        let long: Vec<u64> = (0..40).collect();
+        let bytes: Vec<u8> = long.iter().flat_map(|t| t.to_le_bytes()).collect();
+        assert_eq!(band_key(3, &long), xxh3_64_with_seed(&bytes, 3));
+        assert_eq!(band_key(3, &long[..5]), xxh3_64_with_seed(&bytes[..40], 3));
     }
 
     // Cross-checked against the reference XXH3 (Python `xxhash.xxh3_64_intdigest`).
     const GOLDEN_PUTIN: u64 = 0x40e3_266e_a6e0_496c;
-    const GOLDEN_SHINGLE_123: u64 = 0x7c68_b490_6e7e_a780;
+    // The polynomial of the specification, checked in the test above as well.
+    const GOLDEN_SHINGLE_123: u64 = 0xe203_89af_c827_76d6;
 }

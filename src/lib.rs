@@ -26,6 +26,7 @@ pub mod cli;
 pub mod cluster;
 pub mod drift;
 pub mod error;
+pub mod exact;
 pub mod explain;
 pub mod gen;
 pub mod hash;

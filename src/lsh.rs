@@ -7,7 +7,6 @@
 
 use crate::error::{Error, Result};
 use crate::hash::band_key;
-use ahash::AHashMap;
 use rayon::prelude::*;
 
 /// The chance of missing a pair whose Jaccard sits exactly at the threshold.
@@ -63,17 +62,17 @@ pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Vec<(u32, u32)> {
         .map(|band| {
             let lo = band * banding.rows;
             let hi = lo + banding.rows;
-            let mut buckets: AHashMap<u64, Vec<u32>> = AHashMap::new();
-            for (doc, sig) in signatures.iter().enumerate() {
-                buckets
-                    .entry(band_key(band, &sig[lo..hi]))
-                    .or_default()
-                    .push(doc as u32);
-            }
+            // Sorting the keys puts each bucket's members side by side.
+            let mut keyed: Vec<(u64, u32)> = signatures
+                .iter()
+                .enumerate()
+                .map(|(doc, sig)| (band_key(band, &sig[lo..hi]), doc as u32))
+                .collect();
+            keyed.sort_unstable();
             let mut pairs = Vec::new();
-            for members in buckets.values().filter(|m| m.len() > 1) {
-                for (x, &a) in members.iter().enumerate() {
-                    pairs.extend(members[x + 1..].iter().map(|&b| (a, b)));
+            for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
+                for (x, &(_, a)) in bucket.iter().enumerate() {
+                    pairs.extend(bucket[x + 1..].iter().map(|&(_, b)| (a, b)));
                 }
             }
             pairs.sort_unstable();

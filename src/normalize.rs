@@ -21,14 +21,22 @@ pub fn fold_char(c: char) -> char {
 
 /// The matching form of `s`: NFKC, folded quotes and dashes, lower case.
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, which is cleared first: one buffer serves every token.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in s.nfkc() {
         out.extend(fold_char(c).to_lowercase());
     }
-    out
 }
 
 #[cfg(test)]

@@ -9,13 +9,16 @@ use crate::ingest::InputError;
 use crate::language::{Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::lsh::{candidates, Banding};
-use crate::segment::sentences;
+use crate::normalize::fold_into;
+use crate::segment::{sentences, Sentence};
 use crate::shingle::shingles_of_hashes;
 use crate::sketch::{Sketch, Sketcher};
-use crate::tokenize::{tokenize, Token, TokenKind};
+use crate::tokenize::{spans, Span, TokenKind};
 use crate::verify::{overlap, Overlap};
 use ahash::AHashMap;
 use rayon::prelude::*;
+use std::cell::RefCell;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// How an article's language is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +27,16 @@ pub enum LanguageChoice {
     Auto,
     /// The same language for every article.
     Fixed(Language),
+}
+
+/// How much of an article the analysis keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// What the pair search needs: statistics, shingles and sketch. The text and
+    /// the sentences' terms are dropped, which saves the stemming and most memory.
+    Pairs,
+    /// Everything, for sentence alignment and drift too.
+    Full,
 }
 
 /// One article with what the later stages need: its sentences with their terms,
@@ -35,9 +48,14 @@ pub struct Document {
     pub title: String,
     pub input: String,
     pub lang: Language,
-    /// The text as read; every span points into it.
+    /// The text as read; every span points into it. Empty at [`Depth::Pairs`].
     pub text: String,
+    /// Length of the text in bytes.
+    pub bytes: usize,
+    /// The sentences with their terms. Empty at [`Depth::Pairs`].
     pub sentences: Vec<SentenceTerms>,
+    /// Number of sentences, at every depth.
+    pub sentence_count: usize,
     pub tokens: usize,
     /// Sorted, distinct shingle hashes.
     pub shingles: Vec<u64>,
@@ -56,11 +74,15 @@ pub struct SentenceTerms {
     pub numbers: Vec<u64>,
 }
 
-/// Groups term hashes (in token order; `None` for a word left out) by the sentence
-/// their token falls in.
-fn sentence_terms(text: &str, tokens: &[Token], terms: &[Option<u64>]) -> Vec<SentenceTerms> {
-    let mut out: Vec<SentenceTerms> = sentences(text)
-        .into_iter()
+/// Groups term hashes (one per token span; `None` for a word left out) by the
+/// sentence their token falls in.
+fn sentence_terms(
+    sentences: &[Sentence],
+    spans: &[Span],
+    terms: &[Option<u64>],
+) -> Vec<SentenceTerms> {
+    let mut out: Vec<SentenceTerms> = sentences
+        .iter()
         .map(|s| SentenceTerms {
             start: s.start,
             end: s.end,
@@ -69,13 +91,13 @@ fn sentence_terms(text: &str, tokens: &[Token], terms: &[Option<u64>]) -> Vec<Se
         })
         .collect();
     let mut k = 0;
-    for (token, &term) in tokens.iter().zip(terms) {
-        while k < out.len() && out[k].end <= token.start {
+    for (span, &term) in spans.iter().zip(terms) {
+        while k < out.len() && out[k].end <= span.start {
             k += 1;
         }
         if let (Some(s), Some(term)) = (out.get_mut(k), term) {
             s.terms.push(term);
-            if token.kind == TokenKind::Number {
+            if span.kind == TokenKind::Number {
                 s.numbers.push(term);
             }
         }
@@ -89,75 +111,129 @@ fn sentence_terms(text: &str, tokens: &[Token], terms: &[Option<u64>]) -> Vec<Se
     out
 }
 
+/// The term hash of the folded form of the token at `span`; `scratch` may be
+/// overwritten. Most tokens of prose are short and ASCII: those are read as one
+/// 16-byte word and lower-cased in it, eight bits a letter at once.
+#[inline]
+fn folded_hash(text: &str, span: Span, scratch: &mut String) -> u64 {
+    const ONES: u128 = u128::MAX / 0xff; // 0x0101..01
+    const HIGH: u128 = ONES * 0x80;
+    let n = span.end - span.start;
+    if let Some(window) = text.as_bytes().get(span.start..span.start + 16) {
+        if n <= 16 {
+            let mut w = u128::from_le_bytes(window.try_into().unwrap_or_default());
+            if n < 16 {
+                w &= (1u128 << (8 * n)) - 1;
+            }
+            if w & HIGH == 0 {
+                // Per byte, with no carry between bytes (all are below 0x80): the
+                // high bit of x + 0x3f is x >= 'A', that of x + 0x25 is x > 'Z'.
+                let upper = w.wrapping_add(ONES * 0x3f) & !w.wrapping_add(ONES * 0x25) & HIGH;
+                let lower = w | (upper >> 2);
+                return xxh3_64(&lower.to_le_bytes()[..n]);
+            }
+        }
+    }
+    fold_into(&text[span.start..span.end], scratch);
+    term_hash(scratch)
+}
+
+thread_local! {
+    /// Each worker's memo of stems: news repeats its words, and stemming a word
+    /// costs more than everything else done to it.
+    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::new());
+}
+
 /// Normalizes, tokenizes, segments, stems, shingles and sketches one article.
 pub fn analyze(
     article: &Article,
     choice: LanguageChoice,
     sketcher: &Sketcher,
 ) -> Result<Document, InputError> {
-    analyze_cached(article, choice, sketcher, &mut StemCache::new())
+    analyze_to(article.clone(), choice, sketcher, Depth::Full)
 }
 
-/// [`analyze`] with a stem cache kept across the articles one worker analyses.
-pub fn analyze_cached(
-    article: &Article,
+/// Analyses one article, keeping what `depth` asks for.
+pub fn analyze_to(
+    article: Article,
     choice: LanguageChoice,
     sketcher: &Sketcher,
-    cache: &mut StemCache,
+    depth: Depth,
 ) -> Result<Document, InputError> {
-    let tokens = tokenize(&article.text);
-    if tokens.is_empty() {
-        return Err(InputError::new(
-            article.input.clone(),
-            "no words to compare: the text has only punctuation or symbols",
-        ));
-    }
+    let text = article.text.as_str();
     let lang = match choice {
         LanguageChoice::Fixed(lang) => lang,
         LanguageChoice::Auto => {
-            Language::parse(&article.lang).unwrap_or_else(|| Language::detect(&article.text))
+            Language::parse(&article.lang).unwrap_or_else(|| Language::detect(text))
         }
     };
     // Shingles are over the folded words, unstemmed: a copy is a copy whatever
     // language it is taken to be in. Stems serve sentence alignment, where
-    // rewording changes inflections.
-    let words: Vec<u64> = tokens.iter().map(|t| term_hash(&t.norm)).collect();
-    // Alignment terms: stems and numbers; function words are left out (`None`).
+    // rewording changes inflections; function words are left out of it (`None`).
+    let full = depth == Depth::Full;
     let stop = stopwords(lang);
-    let terms: Vec<Option<u64>> = tokens
-        .iter()
-        .zip(&words)
-        .map(|(t, &word)| match t.kind {
-            TokenKind::Word if stop.is_some_and(|s| s.contains(t.norm.as_str())) => None,
-            TokenKind::Word => Some(term_hash(cache.stem(lang, &t.norm))),
-            TokenKind::Number => Some(word),
-        })
-        .collect();
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
+    let mut kept: Vec<Span> = Vec::new();
+    let mut terms: Vec<Option<u64>> = Vec::new();
+    let mut norm = String::new();
+    STEMS.with_borrow_mut(|stems| {
+        for span in spans(text) {
+            if !full {
+                words.push(folded_hash(text, span, &mut norm));
+                continue;
+            }
+            fold_into(&text[span.start..span.end], &mut norm);
+            let word = term_hash(&norm);
+            words.push(word);
+            kept.push(span);
+            terms.push(match span.kind {
+                TokenKind::Word if stop.is_some_and(|s| s.contains(norm.as_str())) => None,
+                TokenKind::Word => Some(term_hash(stems.stem(lang, &norm))),
+                TokenKind::Number => Some(word),
+            });
+        }
+    });
+    if words.is_empty() {
+        return Err(InputError::new(
+            article.input,
+            "no words to compare: the text has only punctuation or symbols",
+        ));
+    }
     let shingles = shingles_of_hashes(&words, sketcher.params().shingle_size);
     let sketch = sketcher.sketch(&shingles);
+    let segments = sentences(text);
+    let sentence_count = segments.len();
+    let sentences = if full {
+        sentence_terms(&segments, &kept, &terms)
+    } else {
+        Vec::new()
+    };
     Ok(Document {
-        id: article.id.clone(),
-        source: article.source.clone(),
-        title: article.title.clone(),
-        input: article.input.clone(),
+        bytes: text.len(),
+        text: if full { article.text } else { String::new() },
+        id: article.id,
+        source: article.source,
+        title: article.title,
+        input: article.input,
         lang,
-        sentences: sentence_terms(&article.text, &tokens, &terms),
-        text: article.text.clone(),
-        tokens: tokens.len(),
+        sentences,
+        sentence_count,
+        tokens: words.len(),
         shingles,
         sketch,
     })
 }
 
-/// [`analyze`] over a batch in parallel; results in input order.
+/// [`analyze_to`] over a batch in parallel; results in input order.
 pub fn analyze_batch(
-    articles: &[Article],
+    articles: Vec<Article>,
     choice: LanguageChoice,
     sketcher: &Sketcher,
+    depth: Depth,
 ) -> Vec<Result<Document, InputError>> {
     articles
-        .par_iter()
-        .map(|a| analyze(a, choice, sketcher))
+        .into_par_iter()
+        .map(|a| analyze_to(a, choice, sketcher, depth))
         .collect()
 }
 
@@ -174,35 +250,66 @@ pub struct NearDuplicate {
 /// The outcome of the pair search, with what it cost.
 #[derive(Debug, Clone)]
 pub struct PairSearch {
-    pub banding: Banding,
+    pub search: Search,
     pub candidates: usize,
     /// Sorted by the ids of `a`, then `b`.
     pub pairs: Vec<NearDuplicate>,
 }
 
-/// Candidate pairs by LSH, each verified by exact Jaccard against `threshold`.
+/// How candidate pairs are found; either way each is verified exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// Banded MinHash sketches: fast, and misses a pair at the threshold with
+    /// probability at most [`crate::lsh::MISS_AT_THRESHOLD`].
+    Lsh(Banding),
+    /// Prefix filtering over the shingle sets ([`crate::exact`]): every pair,
+    /// at the cost of a table of every shingle.
+    Exact,
+}
+
+/// Candidate pairs by `search`, each verified by exact Jaccard against `threshold`.
 ///
 /// Documents with identical shingle sets (reprints, boilerplate) are grouped first
 /// and LSH sees one of each group, so a thousand copies cost one signature in every
 /// band instead of half a million bucket pairs per band.
-pub fn find_pairs(docs: &[Document], threshold: f64, banding: Banding) -> Result<PairSearch> {
+pub fn find_pairs(docs: &[Document], threshold: f64, search: Search) -> Result<PairSearch> {
     if let Some(first) = docs.first() {
         for d in docs {
             first.sketch.params().check_compatible(d.sketch.params())?;
         }
     }
-    let mut group_of: AHashMap<&[u64], usize> = AHashMap::new();
+    // Identical sets have identical sketches: the sketch (a kilobyte) finds the
+    // groups' candidates, and only documents that share one compare their sets.
+    let mut by_sketch: AHashMap<(usize, &[u64]), Vec<usize>> = AHashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let next = groups.len();
-        let g = *group_of.entry(d.shingles.as_slice()).or_insert(next);
-        if g == next {
-            groups.push(Vec::new());
+        let same_sketch = by_sketch
+            .entry((d.shingles.len(), d.sketch.mins()))
+            .or_default();
+        match same_sketch
+            .iter()
+            .find(|&&g| docs[groups[g][0]].shingles == d.shingles)
+        {
+            Some(&g) => groups[g].push(i),
+            None => {
+                same_sketch.push(groups.len());
+                groups.push(vec![i]);
+            }
         }
-        groups[g].push(i);
     }
-    let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
-    let cands = candidates(&signatures, banding);
+    let cands = match search {
+        Search::Lsh(banding) => {
+            let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
+            candidates(&signatures, banding)
+        }
+        Search::Exact => {
+            let sets: Vec<&[u64]> = groups
+                .iter()
+                .map(|g| docs[g[0]].shingles.as_slice())
+                .collect();
+            crate::exact::candidates(&sets, threshold)
+        }
+    };
 
     let copies = groups.par_iter().flat_map_iter(|g| {
         let o = docs[g[0]].shingles.len();
@@ -233,7 +340,7 @@ pub fn find_pairs(docs: &[Document], threshold: f64, banding: Banding) -> Result
     let rank = id_ranks(docs);
     pairs.par_sort_unstable_by_key(|p| (rank[p.a], rank[p.b]));
     Ok(PairSearch {
-        banding,
+        search,
         candidates: cands.len(),
         pairs,
     })
@@ -271,5 +378,41 @@ fn oriented(docs: &[Document], x: usize, y: usize, estimate: f64, o: Overlap) ->
         b,
         jaccard_estimate: estimate,
         overlap,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+
+    #[test]
+    fn folded_hash_agrees_with_folding_then_hashing() {
+        let text = "The U.S. Senate's NATO-led vote: 1,500 ZZyzx AbCdEfGhIjKlMnOp \
+                    Qrstuvwxyzabcdefgh [x] @Z Caf\u{e9} \u{201C}\u{0130}stanbul\u{201D} ok";
+        let mut scratch = String::new();
+        let spans: Vec<Span> = spans(text).collect();
+        assert!(spans.len() > 10);
+        for span in spans {
+            let raw = &text[span.start..span.end];
+            assert_eq!(
+                folded_hash(text, span, &mut scratch),
+                term_hash(&fold(raw)),
+                "{raw}"
+            );
+        }
+        // Every ASCII byte value, at every length up to the window.
+        let all: String = (0u8..128).map(char::from).collect();
+        for start in 0..100 {
+            for len in 1..=16 {
+                let span = Span {
+                    start,
+                    end: start + len,
+                    kind: TokenKind::Word,
+                };
+                let raw = &all[start..start + len];
+                assert_eq!(folded_hash(&all, span, &mut scratch), term_hash(&fold(raw)));
+            }
+        }
     }
 }

@@ -97,40 +97,71 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// The bytes that can start `\n` or a terminal: the main loop looks closer only
+/// there (the lead bytes of `…`, `。`, `！`, `？`, `؟` and `।` included). A table,
+/// because a chain of comparisons mispredicts on prose.
+static MAY_START_BOUNDARY: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'\n', b'.', b'!', b'?', 0xE2, 0xE3, 0xEF, 0xD8, 0xE0];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// The character starting at byte `i`, if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
 /// Splits `text` into sentences. Spans contain at least one letter or digit.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let hard_wrapped = text.lines().all(|l| l.chars().count() <= WRAP_WIDTH);
+    let bytes = text.as_bytes();
+    let hard_wrapped = text
+        .lines()
+        .all(|l| l.len() <= WRAP_WIDTH || l.chars().count() <= WRAP_WIDTH);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    while i < bytes.len() {
+        // Most bytes are neither: find the next that may be, in a tight loop.
+        match bytes[i..]
+            .iter()
+            .position(|&b| MAY_START_BOUNDARY[b as usize])
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
+        };
         if c == '\n' {
-            if !hard_wrapped || line_break_ends_sentence(&chars, i) {
-                push(text, &mut out, start, chars[i].0);
-                start = chars[i].0;
+            if !hard_wrapped || line_break_ends_sentence(text, i) {
+                push(text, &mut out, start, i);
+                start = i;
             }
             i += 1;
             continue;
         }
         if !is_terminal(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         // Take the run of terminals and closing marks.
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminal(chars[j].1) || is_closing(chars[j].1)) {
-            j += 1;
+        let mut j = i + c.len_utf8();
+        while let Some(d) = char_at(text, j).filter(|&d| is_terminal(d) || is_closing(d)) {
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        let spaced = j == chars.len() || chars[j].1.is_whitespace();
+        let spaced = char_at(text, j).is_none_or(char::is_whitespace);
         let ends = (spaced || is_unspaced_terminal(c))
-            && next_starts_sentence(&chars, j)
-            && !(c == '.' && j == i + 1 && point_is_abbreviation(&chars, i, j));
+            && next_starts_sentence(text, j)
+            && !(c == '.' && j == i + 1 && point_is_abbreviation(text, i, j));
         if ends {
-            push(text, &mut out, start, end);
-            start = end;
+            push(text, &mut out, start, j);
+            start = j;
         }
         i = j;
     }
@@ -148,53 +179,49 @@ fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize) {
     }
 }
 
-/// The first non-space character from `j` on, with its index.
-fn next_visible(chars: &[(usize, char)], j: usize) -> Option<(usize, char)> {
-    (j..chars.len())
-        .map(|k| (k, chars[k].1))
+/// The first non-space character from byte `j` on, with its byte offset.
+fn next_visible(text: &str, j: usize) -> Option<(usize, char)> {
+    text[j..]
+        .char_indices()
         .find(|(_, c)| !c.is_whitespace())
+        .map(|(k, c)| (j + k, c))
 }
 
-/// A blank line, or a line ending like a sentence followed by one starting like one.
-fn line_break_ends_sentence(chars: &[(usize, char)], i: usize) -> bool {
-    let blank_follows = chars[i + 1..]
-        .iter()
-        .take_while(|(_, c)| c.is_whitespace())
-        .any(|&(_, c)| c == '\n');
+/// A blank line, or a line ending like a sentence followed by one starting like
+/// one; the line break is the byte at `i`.
+fn line_break_ends_sentence(text: &str, i: usize) -> bool {
+    let blank_follows = text[i + 1..]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\n');
     if blank_follows {
         return true;
     }
-    let last = chars[..i]
-        .iter()
-        .rev()
-        .map(|&(_, c)| c)
-        .find(|c| !c.is_whitespace());
+    let last = text[..i].chars().rev().find(|c| !c.is_whitespace());
     let line_complete = match last {
         None => false,
         Some(c) => !(c.is_lowercase() || matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '(')),
     };
-    line_complete && next_starts_sentence(chars, i + 1)
+    line_complete && next_starts_sentence(text, i + 1)
 }
 
-fn next_starts_sentence(chars: &[(usize, char)], j: usize) -> bool {
-    match next_visible(chars, j) {
+fn next_starts_sentence(text: &str, j: usize) -> bool {
+    match next_visible(text, j) {
         None => true,
         Some((_, c)) => !c.is_lowercase() && !matches!(c, ',' | ';' | ':'),
     }
 }
 
-/// The word that ends at the point `chars[i]`, lower-cased, and whether the word
-/// after it (from `j`) commonly opens a sentence.
-fn point_is_abbreviation(chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    let mut k = i;
-    while k > 0 && (chars[k - 1].1.is_alphanumeric() || chars[k - 1].1 == '.') {
-        k -= 1;
-    }
-    let word: String = chars[k..i]
-        .iter()
-        .map(|&(_, c)| c)
-        .collect::<String>()
-        .to_lowercase();
+/// Whether the point at byte `i` ends an abbreviation rather than a sentence,
+/// judging by the word before it and, for some, the word after it (from `j`).
+fn point_is_abbreviation(text: &str, i: usize, j: usize) -> bool {
+    let k = text[..i]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(i, |(k, _)| k);
+    let word = text[k..i].to_lowercase();
     if word.is_empty() {
         return false;
     }
@@ -205,18 +232,17 @@ fn point_is_abbreviation(chars: &[(usize, char)], i: usize, j: usize) -> bool {
         return true;
     }
     if initialism || SUFFIXES.contains(&word.as_str()) {
-        return !next_word_opens_sentence(chars, j);
+        return !next_word_opens_sentence(text, j);
     }
     false
 }
 
-fn next_word_opens_sentence(chars: &[(usize, char)], j: usize) -> bool {
-    let Some((k, _)) = next_visible(chars, j) else {
+fn next_word_opens_sentence(text: &str, j: usize) -> bool {
+    let Some((k, _)) = next_visible(text, j) else {
         return true;
     };
-    let word: String = chars[k..]
-        .iter()
-        .map(|&(_, c)| c)
+    let word: String = text[k..]
+        .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase();

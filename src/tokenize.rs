@@ -26,6 +26,15 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// A token's place in the text, without its matching form: what the hot path of
+/// the article stage walks, folding each span into one reused buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}')
 }
@@ -45,45 +54,182 @@ fn is_unspaced(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_unspaced(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_general_punctuation(c) && c.is_alphanumeric() && !is_unspaced(c)
+    }
+}
+
+/// Typographic quotes, dashes and spaces (U+2000..U+206F): common in prose, never
+/// part of a word, and cheaper to rule out by range than by Unicode tables.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && is_combining_mark(c)
+}
+
+/// Byte classes for the ASCII fast paths: a table, because a chain of range
+/// comparisons mispredicts on prose.
+const SEPARATOR: u8 = 0;
+const ALNUM: u8 = 1;
+const NON_ASCII: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The character starting at byte `i`, if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+/// The character ending at byte `i` (there is one: `i` > 0 on a boundary).
+#[inline]
+fn char_before(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i - 1];
+    if b.is_ascii() {
+        b as char
+    } else {
+        text[..i].chars().next_back().unwrap_or(' ')
+    }
 }
 
 /// Splits `text` into word and number tokens, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        if is_unspaced(c) && c.is_alphanumeric() {
-            // The character with the marks that follow it (Thai tone marks, kana voicing).
-            let mut j = i + 1;
-            while j < chars.len() && is_combining_mark(chars[j].1) {
-                j += 1;
+    spans(text)
+        .map(|s| Token {
+            start: s.start,
+            end: s.end,
+            norm: fold(&text[s.start..s.end]),
+            kind: s.kind,
+        })
+        .collect()
+}
+
+/// The spans of the tokens of `text`, in order: [`tokenize`] without the folding.
+pub fn spans(text: &str) -> Spans<'_> {
+    Spans { text, pos: 0 }
+}
+
+/// Iterator over the token spans of a text; see [`spans`].
+pub struct Spans<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for Spans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        loop {
+            // ASCII spaces and punctuation are most of what lies between tokens.
+            let skip = bytes[self.pos..]
+                .iter()
+                .position(|&b| CLASS[b as usize] != SEPARATOR)?;
+            let start = self.pos + skip;
+            let b = bytes[start];
+            if b.is_ascii() {
+                // An ASCII letter or digit: the common case, decided without tables.
+                let kind = if b.is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                self.pos = self.word_end(start + 1);
+                return Some(Span {
+                    start,
+                    end: self.pos,
+                    kind,
+                });
             }
-            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-            tokens.push(make_token(text, start, end));
-            i = j;
-            continue;
-        }
-        if !is_word_char(c) {
-            i += 1;
-            continue;
-        }
-        // Extend the run of word characters, taking joiners that sit between them.
-        let mut j = i + 1;
-        let mut segment_len = 1; // letters since the last initialism point
-        while j < chars.len() {
-            let c = chars[j].1;
-            if is_word_char(c) || is_combining_mark(c) {
-                segment_len += 1;
-                j += 1;
+            let c = char_at(text, start)?;
+            if !c.is_ascii() && is_general_punctuation(c) {
+                self.pos = start + c.len_utf8();
                 continue;
             }
-            let prev = chars[j - 1].1;
-            let next = match chars.get(j + 1) {
-                Some(&(_, n)) if is_word_char(n) => n,
-                _ => break,
+            let kind = if c.is_numeric() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            if !c.is_ascii() && is_unspaced(c) && c.is_alphanumeric() {
+                // The character with the marks that follow it (Thai tone marks, kana voicing).
+                let mut j = start + c.len_utf8();
+                while let Some(m) = char_at(text, j).filter(|&m| is_mark(m)) {
+                    j += m.len_utf8();
+                }
+                self.pos = j;
+                return Some(Span {
+                    start,
+                    end: j,
+                    kind,
+                });
+            }
+            if !is_word_char(c) {
+                self.pos = start + c.len_utf8();
+                continue;
+            }
+            self.pos = self.word_end(start + c.len_utf8());
+            return Some(Span {
+                start,
+                end: self.pos,
+                kind,
+            });
+        }
+    }
+}
+
+impl Spans<'_> {
+    /// Extends a run of word characters from `j`, taking joiners that sit between
+    /// them; returns its end.
+    fn word_end(&self, mut j: usize) -> usize {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut segment_len = 1; // letters since the last initialism point
+        loop {
+            let run = bytes[j..]
+                .iter()
+                .position(|&b| CLASS[b as usize] != ALNUM)
+                .unwrap_or(bytes.len() - j);
+            segment_len += run;
+            j += run;
+            match bytes.get(j) {
+                None => return j,
+                // Only these ASCII characters may join two runs.
+                Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'.' | b',') => return j,
+                _ => {}
+            }
+            let Some(c) = char_at(text, j) else {
+                return j;
+            };
+            if is_word_char(c) || is_mark(c) {
+                segment_len += 1;
+                j += c.len_utf8();
+                continue;
+            }
+            let prev = char_before(text, j);
+            let after = j + c.len_utf8();
+            let next = match char_at(text, after) {
+                Some(n) if is_word_char(n) => n,
+                _ => return j,
             };
             let joins = (is_apostrophe(c) && prev.is_alphabetic() && next.is_alphabetic())
                 || (matches!(c, '.' | ',') && prev.is_ascii_digit() && next.is_ascii_digit())
@@ -91,37 +237,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && segment_len == 1
                     && prev.is_alphabetic()
                     && next.is_alphabetic()
-                    && followed_by_point(&chars, j + 1));
+                    && char_at(text, after + next.len_utf8()) == Some('.'));
             if !joins {
-                break;
+                return j;
             }
             segment_len = 0;
-            j += 1;
+            j = after;
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        tokens.push(make_token(text, start, end));
-        i = j;
-    }
-    tokens
-}
-
-/// True when the letter at `k` is a single letter followed by a point ("U.S.").
-fn followed_by_point(chars: &[(usize, char)], k: usize) -> bool {
-    matches!(chars.get(k + 1), Some(&(_, '.')))
-}
-
-fn make_token(text: &str, start: usize, end: usize) -> Token {
-    let raw = &text[start..end];
-    let kind = if raw.starts_with(|c: char| c.is_numeric()) {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
-    Token {
-        start,
-        end,
-        norm: fold(raw),
-        kind,
     }
 }
 

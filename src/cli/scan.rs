@@ -9,7 +9,7 @@ use crate::drift::{compare, DriftFinding};
 use crate::ingest::{self, InputError, Item};
 use crate::language::Language;
 use crate::lsh::Banding;
-use crate::pipeline::{analyze_batch, find_pairs, Document, LanguageChoice};
+use crate::pipeline::{analyze_batch, find_pairs, Depth, Document, LanguageChoice, Search};
 use crate::report;
 use crate::sketch::{SketchParams, Sketcher};
 use ahash::AHashMap;
@@ -62,8 +62,8 @@ Exit status: 0 when every input was read, 1 when some were reported in
 errors.csv, 2 on a fatal error.";
 
 /// Articles analysed together in parallel; bounds memory on huge inputs.
-const BATCH_ARTICLES: usize = 4096;
-const BATCH_BYTES: usize = 64 << 20;
+const BATCH_ARTICLES: usize = 1024;
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Find near-duplicate articles and shared passages, and write CSV reports
 #[derive(Debug, Args)]
@@ -103,6 +103,12 @@ pub struct ScanArgs {
     /// No progress bar and no messages on stderr
     #[arg(long, short)]
     pub quiet: bool,
+    /// How near-duplicate candidates are found: `lsh` (banded MinHash: fast,
+    /// misses at most 1% of the pairs right at the threshold, fewer above it) or
+    /// `exact` (prefix filtering over the shingle sets: every pair, slower and with
+    /// a table of every shingle in memory; the truth to measure `lsh` against)
+    #[arg(long, value_enum, default_value_t = SearchKind::Lsh)]
+    pub search: SearchKind,
     /// Stages to run: `all`, or `pairs` for the article-level stage alone
     /// (near-duplicates: documents.csv, pairs.csv, errors.csv and run.json; no
     /// passages, no drift)
@@ -120,6 +126,14 @@ pub enum Stages {
     Pairs,
 }
 
+/// The `--search` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchKind {
+    Lsh,
+    Exact,
+}
+
 /// A validated scan: everything checked once, before any input is read.
 #[derive(Debug)]
 pub struct Config {
@@ -127,7 +141,7 @@ pub struct Config {
     pub out: PathBuf,
     pub threshold: f64,
     pub sketch: SketchParams,
-    pub banding: Banding,
+    pub search: Search,
     pub align: AlignParams,
     pub min_docs: usize,
     pub language: LanguageChoice,
@@ -169,7 +183,10 @@ impl Config {
             out: args.out,
             threshold: args.threshold,
             sketch,
-            banding,
+            search: match args.search {
+                SearchKind::Lsh => Search::Lsh(banding),
+                SearchKind::Exact => Search::Exact,
+            },
             language,
             threads: args.threads,
             quiet: args.quiet,
@@ -212,7 +229,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         read.docs.len()
     ));
     let t = Instant::now();
-    let search = find_pairs(&read.docs, config.threshold, config.banding)?;
+    let search = find_pairs(&read.docs, config.threshold, config.search)?;
     let pairs_secs = t.elapsed().as_secs_f64();
     let passages = config.stages == Stages::All;
 
@@ -284,7 +301,14 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         parameters: Parameters {
             threshold: config.threshold,
             sketch: &config.sketch,
-            banding: config.banding,
+            search: match config.search {
+                Search::Lsh(_) => SearchKind::Lsh,
+                Search::Exact => SearchKind::Exact,
+            },
+            banding: match config.search {
+                Search::Lsh(banding) => Some(banding),
+                Search::Exact => None,
+            },
             align: config.align,
             min_docs: config.min_docs,
             lang: match config.language {
@@ -298,7 +322,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
             articles: read.docs.len(),
             input_errors: read.errors.len(),
             skipped_files: read.skipped.len(),
-            bytes: read.docs.iter().map(|d| d.text.len()).sum(),
+            bytes: read.docs.iter().map(|d| d.bytes).sum(),
             tokens: read.docs.iter().map(|d| d.tokens).sum(),
             candidates: search.candidates,
             pairs: search.pairs.len(),
@@ -343,12 +367,44 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     })
 }
 
+/// Articles read ahead and handed to the workers together.
+struct Batch {
+    articles: Vec<Article>,
+    /// Each article's position among the inputs' items.
+    positions: Vec<usize>,
+    /// Inputs that could not be read, with their positions.
+    errors: Vec<(usize, InputError)>,
+    skipped: Vec<PathBuf>,
+    bytes: usize,
+}
+
+impl Batch {
+    fn new() -> Batch {
+        Batch {
+            articles: Vec::new(),
+            positions: Vec::new(),
+            errors: Vec::new(),
+            skipped: Vec::new(),
+            bytes: 0,
+        }
+    }
+}
+
+/// Batches the reader may run ahead of the workers: enough to keep them busy,
+/// few enough to bound memory.
+const BATCHES_AHEAD: usize = 2;
+
 /// Reads every input and analyses the articles batch by batch.
 ///
-/// Ids are checked once an article is analysed, in input order: an article that
-/// fails does not claim its id. Every problem carries its position in the input,
-/// so `errors.csv` follows the input order whatever the batching.
+/// One thread reads (decompressing and parsing) while the workers analyse the
+/// batch before. Ids are checked once an article is analysed, in input order: an
+/// article that fails does not claim its id. Every problem carries its position
+/// in the input, so `errors.csv` follows the input order whatever the batching.
 fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Read {
+    let depth = match config.stages {
+        Stages::All => Depth::Full,
+        Stages::Pairs => Depth::Pairs,
+    };
     let mut read = Read {
         docs: Vec::new(),
         errors: Vec::new(),
@@ -357,68 +413,67 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
     let mut errors: Vec<(usize, InputError)> = Vec::new();
     // First input each id was read from: later articles with the id are errors.
     let mut seen: AHashMap<String, String> = AHashMap::new();
-    let mut batch: Vec<Article> = Vec::new();
-    let mut positions: Vec<usize> = Vec::new();
-    let mut batch_bytes = 0;
     let mut total_bytes = 0usize;
-
-    let mut flush = |batch: &mut Vec<Article>,
-                     positions: &mut Vec<usize>,
-                     read: &mut Read,
-                     errors: &mut Vec<(usize, InputError)>,
-                     progress: &mut Progress| {
-        let results = analyze_batch(batch, config.language, sketcher);
-        for (&at, result) in positions.iter().zip(results) {
-            let problem = match result {
-                Ok(doc) => match seen.get(&doc.id) {
-                    None => {
-                        seen.insert(doc.id.clone(), doc.input.clone());
-                        read.docs.push(doc);
-                        continue;
-                    }
-                    Some(first) => InputError::new(
-                        doc.input.clone(),
-                        format!("duplicate id {:?}: already read from {first}", doc.id),
-                    ),
-                },
-                Err(e) => e,
-            };
-            progress.input_error(&problem.input, &problem.reason);
-            errors.push((at, problem));
-        }
-        batch.clear();
-        positions.clear();
-    };
-
-    let exclude: Vec<PathBuf> = config.out.canonicalize().into_iter().collect();
-    for (at, item) in ingest::read(&config.inputs, &exclude).enumerate() {
-        match item {
-            Item::Article(article) => {
-                batch_bytes += article.text.len();
-                total_bytes += article.text.len();
-                batch.push(article);
-                positions.push(at);
-                if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch, &mut positions, &mut read, &mut errors, progress);
-                    batch_bytes = 0;
-                }
-                let count = read.docs.len() + batch.len();
-                if count % 256 == 1 {
-                    let mb = total_bytes as f64 / 1e6;
-                    progress.stage(format!("read {count} articles, {mb:.1} MB"));
-                }
-            }
-            Item::Error(e) => {
+    let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_AHEAD);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_batches(config, sender));
+        for batch in batches {
+            for (at, e) in batch.errors {
                 progress.input_error(&e.input, &e.reason);
                 errors.push((at, e));
             }
-            Item::Skipped(path) => read.skipped.push(path),
+            read.skipped.extend(batch.skipped);
+            total_bytes += batch.bytes;
+            let results = analyze_batch(batch.articles, config.language, sketcher, depth);
+            for (at, result) in batch.positions.into_iter().zip(results) {
+                let problem = match result {
+                    Ok(doc) => match seen.get(&doc.id) {
+                        None => {
+                            seen.insert(doc.id.clone(), doc.input.clone());
+                            read.docs.push(doc);
+                            continue;
+                        }
+                        Some(first) => InputError::new(
+                            doc.input.clone(),
+                            format!("duplicate id {:?}: already read from {first}", doc.id),
+                        ),
+                    },
+                    Err(e) => e,
+                };
+                progress.input_error(&problem.input, &problem.reason);
+                errors.push((at, problem));
+            }
+            let mb = total_bytes as f64 / 1e6;
+            progress.stage(format!("read {} articles, {mb:.1} MB", read.docs.len()));
         }
-    }
-    flush(&mut batch, &mut positions, &mut read, &mut errors, progress);
+    });
     errors.sort_by_key(|(at, _)| *at);
     read.errors = errors.into_iter().map(|(_, e)| e).collect();
     read
+}
+
+/// The reader: every input's items, grouped into batches for the workers.
+fn read_batches(config: &Config, sender: std::sync::mpsc::SyncSender<Batch>) {
+    let exclude: Vec<PathBuf> = config.out.canonicalize().into_iter().collect();
+    let mut batch = Batch::new();
+    for (at, item) in ingest::read(&config.inputs, &exclude).enumerate() {
+        match item {
+            Item::Article(article) => {
+                batch.bytes += article.text.len();
+                batch.articles.push(article);
+                batch.positions.push(at);
+            }
+            Item::Error(e) => batch.errors.push((at, e)),
+            Item::Skipped(path) => batch.skipped.push(path),
+        }
+        if batch.articles.len() >= BATCH_ARTICLES || batch.bytes >= BATCH_BYTES {
+            let full = std::mem::replace(&mut batch, Batch::new());
+            if sender.send(full).is_err() {
+                return; // the workers stopped: nothing more to read for
+            }
+        }
+    }
+    let _ = sender.send(batch);
 }
 
 #[derive(Serialize)]
@@ -435,7 +490,9 @@ struct RunJson<'a> {
 struct Parameters<'a> {
     threshold: f64,
     sketch: &'a SketchParams,
-    banding: Banding,
+    search: SearchKind,
+    /// The LSH bands; none for the exact search.
+    banding: Option<Banding>,
     align: AlignParams,
     min_docs: usize,
     lang: &'static str,
