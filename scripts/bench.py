@@ -209,7 +209,7 @@ def table(rows):
         first = rs[0]
         wall = med(rs, "wall_s")
         lines.append("| " + " | ".join([
-            Path(first["corpus"]).name, str(first["articles"]), fmt(float(first["mb"]), 1),
+            "/".join(Path(first["corpus"]).parts[-2:]), str(first["articles"]), fmt(float(first["mb"]), 1),
             first["mode"], str(first["threads"]), str(first["threshold"]), str(len(rs)),
             fmt(wall, 2), fmt(med(rs, "mb_per_s"), 1), fmt(med(rs, "articles_per_s"), 0),
             fmt(wall * 1e6 / int(first["articles"]), 1), fmt(med(rs, "peak_rss_mb"), 0),
