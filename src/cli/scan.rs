@@ -2,10 +2,10 @@
 
 use super::progress::Progress;
 use super::Outcome;
-use crate::align::{align, AlignParams, DEFAULT_MIN_SIMILARITY};
+use crate::align::{align, AlignParams, Alignment, SentenceRange, DEFAULT_MIN_SIMILARITY};
 use crate::article::Article;
 use crate::cluster::cluster;
-use crate::drift::{compare, DriftFinding};
+use crate::drift::{compare_sides, DriftFinding, Side};
 use crate::ingest::{self, InputError, Item};
 use crate::language::Language;
 use crate::lsh::Banding;
@@ -253,16 +253,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         ));
     }
     let t = Instant::now();
-    let drift: Vec<Vec<DriftFinding>> = alignments
-        .par_iter()
-        .map(|al| {
-            compare(
-                al.a.text(&read.docs),
-                al.b.text(&read.docs),
-                read.docs[al.a.doc].lang,
-            )
-        })
-        .collect();
+    let drift = drift_of(&read.docs, &alignments);
     let drift_secs = t.elapsed().as_secs_f64();
 
     progress.stage("writing reports".into());
@@ -365,6 +356,34 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     Ok(Outcome {
         input_errors: read.errors.len(),
     })
+}
+
+/// The drift findings of every alignment, in order.
+///
+/// Each distinct sentence range is prepared (tokenized, stemmed) once, not once
+/// per alignment: a sentence of a passage told by many articles is in many.
+/// A pair is read in the language of its first article, as `compare` reads it.
+fn drift_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
+    let key = |range: SentenceRange, al: &Alignment| (range, docs[al.a.doc].lang.code);
+    let mut keys: Vec<(SentenceRange, &str)> = alignments
+        .iter()
+        .flat_map(|al| [key(al.a, al), key(al.b, al)])
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let langs: AHashMap<&str, Language> = docs.iter().map(|d| (d.lang.code, d.lang)).collect();
+    let sides: Vec<Side> = keys
+        .par_iter()
+        .map(|(range, code)| Side::new(range.text(docs), langs[code]))
+        .collect();
+    let side = |k| &sides[keys.partition_point(|x| *x < k)];
+    alignments
+        .par_iter()
+        .map(|al| {
+            let lang = docs[al.a.doc].lang;
+            compare_sides(side(key(al.a, al)), side(key(al.b, al)), lang)
+        })
+        .collect()
 }
 
 /// Articles read ahead and handed to the workers together.
