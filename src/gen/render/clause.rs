@@ -27,14 +27,8 @@ impl Frame {
         match change {
             Change::Keep => note = String::new(),
             Change::Drift(DriftKind::Polarity) => {
-                negated = !negated;
+                note = toggle_negation(&mut negated);
                 marker = false;
-                note = if negated {
-                    "negation added"
-                } else {
-                    "negation removed"
-                }
-                .to_string();
             }
             Change::Drift(DriftKind::Tense) => {
                 note = format!("{aux} {} -> had {}", verb.participle, verb.participle);
@@ -157,15 +151,7 @@ impl Frame {
         let (mut future, mut hedge, mut front, mut contract) = (false, None, false, false);
         let note = match change {
             Change::Keep => String::new(),
-            Change::Drift(DriftKind::Polarity) => {
-                negated = !negated;
-                if negated {
-                    "negation added"
-                } else {
-                    "negation removed"
-                }
-                .to_string()
-            }
+            Change::Drift(DriftKind::Polarity) => toggle_negation(&mut negated),
             Change::Drift(DriftKind::Tense) => {
                 future = true;
                 format!("past -> future ({})", verb.base)
@@ -326,15 +312,7 @@ impl Frame {
                 verb = other;
                 note
             }
-            Change::Drift(DriftKind::Polarity) => {
-                negated = !negated;
-                if negated {
-                    "negation added"
-                } else {
-                    "negation removed"
-                }
-                .to_string()
-            }
+            Change::Drift(DriftKind::Polarity) => toggle_negation(&mut negated),
             Change::Drift(DriftKind::Tense) => {
                 future = true;
                 format!("past -> future ({})", verb.base)

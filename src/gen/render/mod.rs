@@ -183,6 +183,17 @@ fn finish(body: String, end: char) -> String {
     out
 }
 
+/// Flips a sentence's negation; the truth file's note on the change.
+fn toggle_negation(negated: &mut bool) -> String {
+    *negated = !*negated;
+    if *negated {
+        "negation added"
+    } else {
+        "negation removed"
+    }
+    .to_string()
+}
+
 fn changed(text: String, note: String) -> Option<Rendered> {
     Some(Rendered { text, note })
 }

@@ -44,15 +44,7 @@ impl Frame {
                 speaker = new;
                 note
             }
-            Change::Drift(DriftKind::Polarity) => {
-                negated = !negated;
-                if negated {
-                    "negation added"
-                } else {
-                    "negation removed"
-                }
-                .to_string()
-            }
+            Change::Drift(DriftKind::Polarity) => toggle_negation(&mut negated),
             Change::Drift(DriftKind::Hedge) if !negated => {
                 let h = rng.pick(&["probably", "possibly"]);
                 hedge = Some(h);
@@ -126,15 +118,7 @@ impl Frame {
                 actor = new;
                 note
             }
-            Change::Drift(DriftKind::Polarity) => {
-                negated = !negated;
-                if negated {
-                    "negation added"
-                } else {
-                    "negation removed"
-                }
-                .to_string()
-            }
+            Change::Drift(DriftKind::Polarity) => toggle_negation(&mut negated),
             Change::Reword => {
                 according = !according;
                 "\"said\" <-> \"according to\"".into()
@@ -184,15 +168,7 @@ impl Frame {
                 speaker = new;
                 note
             }
-            Change::Drift(DriftKind::Polarity) => {
-                negated = !negated;
-                if negated {
-                    "negation added"
-                } else {
-                    "negation removed"
-                }
-                .to_string()
-            }
+            Change::Drift(DriftKind::Polarity) => toggle_negation(&mut negated),
             _ => return None,
         };
         let not = if negated { " not" } else { "" };
