@@ -16,6 +16,17 @@ use rayon::prelude::*;
 
 /// Rarest terms of each sentence that go into the candidate index.
 const PREFIX_TERMS: usize = 12;
+/// Term pairs expected together in more sentences than this by chance alone
+/// (`df1 * df2 / N` for independent terms among `N` sentences) propose no
+/// candidates. Two sentences telling the same fact share rare terms (names,
+/// figures, uncommon words); a pair of terms that would meet in some sentence by
+/// chance anyway says little, and its posting list lengthens with the corpus,
+/// which made the candidates grow faster than the corpus. At 1, a pair is kept
+/// when less than one sentence of the corpus would hold both by chance. On 4,000
+/// peerbench articles this dropped 23% of the alignments, at a median similarity
+/// of 0.38 against 0.84 for those kept (sentences of one novel sharing a
+/// character's name), and made alignment 10x faster.
+const CHANCE_COOCCURRENCE: f64 = 1.0;
 /// Term pairs in more sentences than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 1000;
 /// Similarity at which a single aligned sentence links two articles on its own;
@@ -318,8 +329,14 @@ fn candidate_pairs(docs: &[Document], w: &Weights) -> Vec<(SentenceKey, Sentence
                     let keys: Vec<(u64, SentenceKey)> = rare
                         .iter()
                         .enumerate()
-                        .flat_map(|(k, &(_, t1))| {
-                            rare[k + 1..].iter().map(move |&(_, t2)| pair_key(t1, t2))
+                        .flat_map(|(k, &(df1, t1))| {
+                            rare[k + 1..]
+                                .iter()
+                                .filter(move |&&(df2, _)| {
+                                    f64::from(df1) * f64::from(df2)
+                                        <= CHANCE_COOCCURRENCE * w.sentences
+                                })
+                                .map(move |&(_, t2)| pair_key(t1, t2))
                         })
                         .map(|key| (key, (d, s)))
                         .collect();
