@@ -9,6 +9,7 @@ use crate::tokenize::{spans, TokenKind};
 use ahash::{AHashMap, AHashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// ISO 639-1, ISO 639-3, English name, and the Snowball stemmer when there is one.
 const STEMMED: &[(&str, &str, &str, Algorithm)] = &[
@@ -257,6 +258,14 @@ impl StemCache {
             self.entries += 1;
         }
         stems.get(word).map_or(word, |s| s)
+    }
+
+    /// Runs `f` with this thread's cache.
+    pub fn with_thread_cache<R>(f: impl FnOnce(&mut StemCache) -> R) -> R {
+        thread_local! {
+            static STEMS: RefCell<StemCache> = RefCell::new(StemCache::new());
+        }
+        STEMS.with_borrow_mut(f)
     }
 }
 

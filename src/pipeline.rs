@@ -17,7 +17,6 @@ use crate::tokenize::{spans, Span, TokenKind};
 use crate::verify::{overlap, Overlap};
 use ahash::AHashMap;
 use rayon::prelude::*;
-use std::cell::RefCell;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// How an article's language is chosen.
@@ -138,12 +137,6 @@ fn folded_hash(text: &str, span: Span, scratch: &mut String) -> u64 {
     term_hash(scratch)
 }
 
-thread_local! {
-    /// Each worker's memo of stems: news repeats its words, and stemming a word
-    /// costs more than everything else done to it.
-    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::new());
-}
-
 /// Normalizes, tokenizes, segments, stems, shingles and sketches one article.
 pub fn analyze(
     article: &Article,
@@ -176,7 +169,7 @@ pub fn analyze_to(
     let mut kept: Vec<Span> = Vec::new();
     let mut terms: Vec<Option<u64>> = Vec::new();
     let mut norm = String::new();
-    STEMS.with_borrow_mut(|stems| {
+    StemCache::with_thread_cache(|stems| {
         for span in spans(text) {
             if !full {
                 words.push(folded_hash(text, span, &mut norm));

@@ -365,9 +365,17 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
 /// A pair is read in the language of its first article, as `compare` reads it.
 fn drift_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
     let key = |range: SentenceRange, al: &Alignment| (range, docs[al.a.doc].lang.code);
+    // Reprinted sentences are most alignments between copies, and the same words
+    // say the same thing: those are neither prepared nor compared.
+    let reworded: Vec<bool> = alignments
+        .par_iter()
+        .map(|al| al.a.text(docs) != al.b.text(docs))
+        .collect();
     let mut keys: Vec<(SentenceRange, &str)> = alignments
         .iter()
-        .flat_map(|al| [key(al.a, al), key(al.b, al)])
+        .zip(&reworded)
+        .filter(|(_, &r)| r)
+        .flat_map(|(al, _)| [key(al.a, al), key(al.b, al)])
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -379,10 +387,9 @@ fn drift_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding
     let side = |k| &sides[keys.partition_point(|x| *x < k)];
     alignments
         .par_iter()
-        .map(|al| {
-            // Reprinted sentences are most alignments between copies, and the
-            // same words say the same thing.
-            if al.a.text(docs) == al.b.text(docs) {
+        .zip(&reworded)
+        .map(|(al, &reworded)| {
+            if !reworded {
                 return Vec::new();
             }
             let lang = docs[al.a.doc].lang;

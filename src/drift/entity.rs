@@ -37,8 +37,25 @@ fn edit_similarity<T: PartialEq>(x: &[T], y: &[T]) -> f64 {
     if x.len().abs_diff(y.len()) * 2 > longer {
         return 1.0 - x.len().abs_diff(y.len()) as f64 / longer as f64;
     }
-    let mut prev: Vec<usize> = (0..=y.len()).collect();
-    let mut cur = vec![0; y.len() + 1];
+    1.0 - levenshtein(x, y) as f64 / longer as f64
+}
+
+/// Levenshtein distance, in two rows; words are short, so the rows live on the
+/// stack (this runs for many word pairs of every compared sentence).
+fn levenshtein<T: PartialEq>(x: &[T], y: &[T]) -> usize {
+    const ON_STACK: usize = 48;
+    let (mut stack_prev, mut stack_cur) = ([0usize; ON_STACK], [0usize; ON_STACK]);
+    let (mut heap_prev, mut heap_cur) = (Vec::new(), Vec::new());
+    let (mut prev, mut cur): (&mut [usize], &mut [usize]) = if y.len() < ON_STACK {
+        (&mut stack_prev[..=y.len()], &mut stack_cur[..=y.len()])
+    } else {
+        heap_prev.resize(y.len() + 1, 0);
+        heap_cur.resize(y.len() + 1, 0);
+        (&mut heap_prev, &mut heap_cur)
+    };
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=x.len() {
         cur[0] = i;
         for j in 1..=y.len() {
@@ -47,7 +64,7 @@ fn edit_similarity<T: PartialEq>(x: &[T], y: &[T]) -> f64 {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    1.0 - prev[y.len()] as f64 / longer as f64
+    prev[y.len()]
 }
 
 /// A word as compared for names: folded, without the points of initialisms and
@@ -72,8 +89,10 @@ fn same_name(x: &str, y: &str) -> bool {
 /// ("United States").
 fn spelled(side: &Side, k: usize, other: &Side) -> bool {
     let name = &side.bare[k];
+    // The same word first: it is the common case and needs no edit distance.
     let near = (0..other.tokens.len())
-        .any(|j| other.stems[j] == side.stems[k] || same_name(&other.bare[j], name));
+        .any(|j| other.stems[j] == side.stems[k] || other.bare[j] == *name)
+        || (0..other.tokens.len()).any(|j| same_name(&other.bare[j], name));
     if near {
         return true;
     }

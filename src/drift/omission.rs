@@ -10,7 +10,7 @@
 //! are left to `entity` and `number`, connectives ("since", "in addition") state no
 //! content.
 
-use super::entity::{similar, similarity};
+use super::entity::similarity;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
@@ -65,21 +65,32 @@ pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
 /// "finance", "new" / "newly"), close by edit distance or one edit apart ("ir" /
 /// "air"), or the same letters swapped ("foudn" / "found").
 pub(super) fn near(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    if prefix >= 4 || (prefix >= 3 && prefix == lx.min(ly)) {
+        return true;
+    }
+    // Close by edit distance, or one edit apart: one distance answers both, and
+    // only words whose lengths allow either need it (this runs for every pair of
+    // words two sides leave over).
+    let longer = lx.max(ly) as f64;
+    let may_be_similar = 1.0 - lx.abs_diff(ly) as f64 / longer.max(1.0) >= SAME_WORD;
+    let may_be_one_edit = lx.abs_diff(ly) <= 1;
+    if may_be_similar || may_be_one_edit {
+        let s = similarity(x, y);
+        if (may_be_similar && s >= SAME_WORD) || (may_be_one_edit && s * longer >= longer - 1.0) {
+            return true;
+        }
+    }
     let letters = |w: &str| {
         let mut l: Vec<char> = w.chars().collect();
         l.sort_unstable();
         l
     };
-    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-    let (lx, ly) = (x.chars().count(), y.chars().count());
-    let longer = lx.max(ly) as f64;
-    let one_edit = || lx.abs_diff(ly) <= 1 && similarity(x, y) * longer >= longer - 1.0;
-    x == y
-        || prefix >= 4
-        || (prefix >= 3 && prefix == lx.min(ly))
-        || similar(x, y, SAME_WORD)
-        || one_edit()
-        || (lx == ly && letters(x) == letters(y))
+    lx == ly && letters(x) == letters(y)
 }
 
 /// A word its side says again right before it ("the the", "in the in the").

@@ -112,7 +112,9 @@ fn unanswered(x: &Side, xs: &[usize], y: &Side, ys: &[usize]) -> Vec<usize> {
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let (all_a, all_b) = (quotes(a.text), quotes(b.text));
-    let copy = copied_around(a, &all_a, b, &all_b);
+    // Read only when a quote changed: most pairs have none.
+    let copy = std::cell::OnceCell::new();
+    let copy = || *copy.get_or_init(|| copied_around(a, &all_a, b, &all_b));
     let quotes_b: Vec<(Span, Vec<usize>)> = all_b
         .iter()
         .copied()
@@ -153,7 +155,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             kind: DriftKind::Quote,
             // Altered in a copy: a misquote. Altered where everything around it was
             // reworded too: most likely translated, worth a look only.
-            severity: match (changed <= MAX_CHANGED, copy) {
+            severity: match (changed <= MAX_CHANGED, copy()) {
                 (true, true) => 0.6,
                 (true, false) => 0.45,
                 _ => 0.3,

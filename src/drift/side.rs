@@ -2,7 +2,7 @@
 
 use super::verbs::{self, VerbGroup};
 use super::Span;
-use crate::language::Language;
+use crate::language::{Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
 
@@ -25,10 +25,12 @@ impl<'a> Side<'a> {
         let tokens = tokenize(text);
         let stemmer = lang.stemmer();
         let stop = stopwords(lang);
-        let stems = tokens
-            .iter()
-            .map(|t| stemmer.stem(&t.norm).into_owned())
-            .collect();
+        let stems = StemCache::with_thread_cache(|cache| {
+            tokens
+                .iter()
+                .map(|t| cache.stem(lang, &t.norm).to_string())
+                .collect()
+        });
         let content = tokens
             .iter()
             .map(|t| !stop.is_some_and(|s| s.contains(t.norm.as_str())))
