@@ -251,6 +251,7 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
     let scored: Vec<(DocPair, Scored)> = candidates
         .par_iter()
         .filter_map(|&((d1, s1), (d2, s2))| {
+            let ((d1, s1), (d2, s2)) = ((d1 as usize, s1 as usize), (d2 as usize, s2 as usize));
             let ((da, sa), (db, sb)) = if rank[d1] < rank[d2] {
                 ((d1, s1), (d2, s2))
             } else {
@@ -297,7 +298,9 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
     out
 }
 
-type SentenceKey = (usize, usize);
+/// A document and a sentence in it, as 32-bit indices: the candidate lists are the
+/// largest thing alignment holds, and half the width is half the memory and sorting.
+type SentenceKey = (u32, u32);
 /// Two documents, the one with the smaller id first.
 type DocPair = (usize, usize);
 /// Sentence `a` of the first document, sentence `b` of the second, and their similarity.
@@ -338,7 +341,7 @@ fn candidate_pairs(docs: &[Document], w: &Weights) -> Vec<(SentenceKey, Sentence
                                 })
                                 .map(move |&(_, t2)| pair_key(t1, t2))
                         })
-                        .map(|key| (key, (d, s)))
+                        .map(|key| (key, (d as u32, s as u32)))
                         .collect();
                     keys
                 })

@@ -12,6 +12,8 @@ use super::side::Side;
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::{AHashMap, AHashSet};
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Opposites by base form: `content` for content words, `any` for every word.
@@ -86,8 +88,8 @@ pub(super) fn bases(w: &str) -> Vec<String> {
 /// Whether two words are opposites in the tables (in some form of each).
 pub(super) fn opposite(x: &str, y: &str) -> bool {
     let table = opposites();
-    let ys = bases(y);
-    bases(x).iter().any(|k| {
+    let ys = cached_bases(y);
+    cached_bases(x).iter().any(|k| {
         let any = table.any.get(k.as_str()).into_iter().flatten();
         any.chain(table.content.get(k.as_str()).into_iter().flatten())
             .any(|o| ys.iter().any(|b| b == o))
@@ -112,24 +114,47 @@ fn negative_prefix(x: &str, y: &str) -> bool {
     prefixed(x, y) || prefixed(y, x)
 }
 
+/// [`bases`], remembered per thread: the same words come back in every sentence.
+pub(super) fn cached_bases(w: &str) -> Rc<[String]> {
+    /// Words remembered before the memo starts over, bounding its memory.
+    const ENTRIES: usize = 1 << 18;
+    thread_local! {
+        static MEMO: RefCell<AHashMap<Box<str>, Rc<[String]>>> = RefCell::default();
+    }
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(b) = memo.get(w) {
+            return b.clone();
+        }
+        if memo.len() >= ENTRIES {
+            memo.clear();
+        }
+        let b: Rc<[String]> = bases(w).into();
+        memo.insert(w.into(), b.clone());
+        b
+    })
+}
+
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let table = opposites();
-    let keys_a: Vec<Vec<String>> = a.tokens.iter().map(|t| bases(&t.norm)).collect();
-    let keys_b: Vec<Vec<String>> = b.tokens.iter().map(|t| bases(&t.norm)).collect();
+    let keys_a: Vec<Rc<[String]>> = a.tokens.iter().map(|t| cached_bases(&t.norm)).collect();
+    let keys_b: Vec<Rc<[String]>> = b.tokens.iter().map(|t| cached_bases(&t.norm)).collect();
     // How many words of each side may be each base form: a word is missing from the
     // other side when that side has fewer of it ("opens ... open" / "opens ... close").
-    let count = |ks: &[Vec<String>]| -> AHashMap<String, usize> {
+    fn count(ks: &[Rc<[String]>]) -> AHashMap<&str, usize> {
         let mut n = AHashMap::new();
-        for k in ks.iter().flatten() {
-            *n.entry(k.clone()).or_insert(0) += 1;
+        for k in ks.iter().flat_map(|k| k.iter()) {
+            *n.entry(k.as_str()).or_insert(0) += 1;
         }
         n
-    };
+    }
     let (count_a, count_b) = (count(&keys_a), count(&keys_b));
-    let of = |n: &AHashMap<String, usize>, k: &str| n.get(k).copied().unwrap_or(0);
+    let of = |n: &AHashMap<&str, usize>, k: &str| n.get(k).copied().unwrap_or(0);
     let fewer_in_b = |k: &String| of(&count_b, k) < of(&count_a, k);
     let fewer_in_a = |k: &String| of(&count_a, k) < of(&count_b, k);
-    let (neg_a, neg_b) = (negated(a), negated(b));
+    // Negation scopes cost a parse of each side: only for a word that has an opposite.
+    let (neg_a, neg_b) = (OnceCell::new(), OnceCell::new());
+    let neg_a = || neg_a.get_or_init(|| negated(a));
+    let neg_b = || neg_b.get_or_init(|| negated(b));
     let word = |s: &Side, k: usize| -> bool { !s.is_name(k) && !s.is_figure(k) };
     let mut used_b = vec![false; b.tokens.len()];
     let mut out = Vec::new();
@@ -154,7 +179,6 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         let found = (0..b.tokens.len()).find(|&j| {
             !used_b[j]
                 && word(b, j)
-                && neg_a[i] == neg_b[j]
                 && keys_b[j].iter().any(|k| wanted.contains(k.as_str()))
                 && keys_b[j].iter().all(fewer_in_a)
                 // WordNet's opposites hold between content words only.
@@ -163,6 +187,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                         table.any.get(ka.as_str()).is_some_and(|o| o.contains(&k.as_str()))
                     })
                 }))
+                && neg_a()[i] == neg_b()[j]
         });
         // Or the same word with a negative prefix ("enthused" / "unenthused").
         let found = found.or_else(|| {
@@ -171,9 +196,9 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                     && word(b, j)
                     && a.content[i]
                     && b.content[j]
-                    && neg_a[i] == neg_b[j]
                     && keys_b[j].iter().all(fewer_in_a)
                     && negative_prefix(&a.tokens[i].norm, &b.tokens[j].norm)
+                    && neg_a()[i] == neg_b()[j]
             })
         });
         let Some(j) = found else { continue };
@@ -183,7 +208,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         // Only words of its own count: a pole both sides say ("larger ... smaller" in
         // each) is no contrast of one side's making.
         let opposites_in =
-            |s: &Side, keys: &[Vec<String>], k: usize, own: &dyn Fn(&String) -> bool| {
+            |s: &Side, keys: &[Rc<[String]>], k: usize, own: &dyn Fn(&String) -> bool| {
                 let poles: AHashSet<&str> = keys[k]
                     .iter()
                     .flat_map(|key| {
