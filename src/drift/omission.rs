@@ -14,6 +14,7 @@ use super::entity::similarity;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
+use ahash::AHashMap;
 
 /// Near spellings of one word: a typo or another inflection.
 const SAME_WORD: f64 = 0.75;
@@ -34,25 +35,43 @@ pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
         return None;
     }
-    let mut len = vec![vec![0u32; m + 1]; n + 1];
+    // Stems as small numbers, equal where the stems are: the table compares
+    // n * m pairs, and numbers compare faster than strings.
+    let mut ids: AHashMap<&str, u32> = AHashMap::with_capacity(n);
+    let id_a: Vec<u32> = a
+        .stems
+        .iter()
+        .map(|st| {
+            let next = ids.len() as u32;
+            *ids.entry(st.as_str()).or_insert(next)
+        })
+        .collect();
+    let id_b: Vec<u32> = b
+        .stems
+        .iter()
+        .map(|st| ids.get(st.as_str()).copied().unwrap_or(u32::MAX))
+        .collect();
+    // len[i * w + j]: the longest common subsequence of a[i..] and b[j..].
+    let w = m + 1;
+    let mut len = vec![0u32; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            len[i][j] = if a.stems[i] == b.stems[j] {
-                len[i + 1][j + 1] + 1
+            len[i * w + j] = if id_a[i] == id_b[j] {
+                len[(i + 1) * w + j + 1] + 1
             } else {
-                len[i + 1][j].max(len[i][j + 1])
+                len[(i + 1) * w + j].max(len[i * w + j + 1])
             };
         }
     }
     let (mut left_a, mut left_b) = (vec![true; n], vec![true; m]);
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a.stems[i] == b.stems[j] {
+        if id_a[i] == id_b[j] {
             left_a[i] = false;
             left_b[j] = false;
             i += 1;
             j += 1;
-        } else if len[i + 1][j] >= len[i][j + 1] {
+        } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
             i += 1;
         } else {
             j += 1;

@@ -18,6 +18,10 @@ pub struct Side<'a> {
     pub bare: Vec<String>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
     pub verbs: Vec<VerbGroup>,
+    /// Whether each token looks like a name, and whether it is a figure: every
+    /// detector asks, many times per token, so each side answers once.
+    names: Vec<bool>,
+    figures: Vec<bool>,
 }
 
 impl<'a> Side<'a> {
@@ -42,7 +46,15 @@ impl<'a> Side<'a> {
             content,
             bare: Vec::new(),
             verbs: Vec::new(),
+            names: Vec::new(),
+            figures: Vec::new(),
         };
+        side.names = (0..side.tokens.len())
+            .map(|k| side.looks_like_name(k))
+            .collect();
+        side.figures = (0..side.tokens.len())
+            .map(|k| side.reads_as_figure(k))
+            .collect();
         side.bare = side
             .tokens
             .iter()
@@ -74,6 +86,15 @@ impl<'a> Side<'a> {
 
     /// Whether token `k` looks like a name: capitalised, not opening a sentence.
     pub fn is_name(&self, k: usize) -> bool {
+        self.names[k]
+    }
+
+    /// Whether token `k` is a figure (digits or a number word).
+    pub fn is_figure(&self, k: usize) -> bool {
+        self.figures[k]
+    }
+
+    fn looks_like_name(&self, k: usize) -> bool {
         let t = &self.tokens[k];
         let capital = self.text[t.start..].starts_with(char::is_uppercase);
         // A sentence or a quotation opens before it ("\u{201C}That's why", "Mr. X").
@@ -84,8 +105,7 @@ impl<'a> Side<'a> {
         capital && !opens && t.norm != "i"
     }
 
-    /// Whether token `k` is a figure (digits or a number word).
-    pub fn is_figure(&self, k: usize) -> bool {
+    fn reads_as_figure(&self, k: usize) -> bool {
         self.tokens[k].kind == crate::tokenize::TokenKind::Number
             || matches!(
                 self.tokens[k].norm.as_str(),
