@@ -261,20 +261,19 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
             (sim >= partial).then_some(((da, db), (sa, sb, sim)))
         })
         .collect();
-    let mut by_pair: AHashMap<DocPair, Vec<Scored>> = AHashMap::new();
-    for (key, cand) in scored {
-        by_pair.entry(key).or_default().push(cand);
-    }
-    let mut groups: Vec<(DocPair, Vec<Scored>)> = by_pair.into_iter().collect();
-    groups.sort_unstable_by_key(|(key, _)| *key);
+    // Grouped by document pair: sorted in parallel, read as runs of one pair.
+    let mut scored = scored;
+    scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
+    let groups: Vec<&[(DocPair, Scored)]> = scored.chunk_by(|x, y| x.0 == y.0).collect();
 
     let mut out: Vec<Alignment> = groups
         .into_par_iter()
-        .flat_map_iter(|((da, db), cands)| {
+        .flat_map_iter(|group| {
+            let (da, db) = group[0].0;
             align_pair(
                 &profiles[da],
                 &profiles[db],
-                cands,
+                group.iter().map(|&(_, cand)| cand).collect(),
                 params,
                 weights.min_evidence(),
             )
