@@ -71,6 +71,9 @@ fn levenshtein<T: PartialEq>(x: &[T], y: &[T]) -> usize {
 /// without diacritics ("Ürümqi" / "Urumqi").
 pub(super) fn bare(word: &str) -> String {
     use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    if word.is_ascii() {
+        return word.replace('.', "");
+    }
     word.nfd()
         .filter(|&c| c != '.' && !is_combining_mark(c))
         .collect()

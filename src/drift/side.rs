@@ -27,7 +27,6 @@ pub struct Side<'a> {
 impl<'a> Side<'a> {
     pub fn new(text: &'a str, lang: Language) -> Side<'a> {
         let tokens = tokenize(text);
-        let stemmer = lang.stemmer();
         let stop = stopwords(lang);
         let stems = StemCache::with_thread_cache(|cache| {
             tokens
@@ -61,7 +60,7 @@ impl<'a> Side<'a> {
             .map(|t| super::entity::bare(&t.norm))
             .collect();
         if lang.code == "en" {
-            side.verbs = verbs::groups(&side, &stemmer);
+            side.verbs = verbs::groups(&side, lang);
         }
         side
     }

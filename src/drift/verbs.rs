@@ -8,7 +8,7 @@
 //! down in the same place.
 
 use super::side::Side;
-use crate::language::WordStemmer;
+use crate::language::{Language, StemCache};
 use crate::lexicon::{auxiliaries, invariant_verbs, verb_base, verbs};
 use ahash::AHashSet;
 use std::sync::OnceLock;
@@ -178,13 +178,13 @@ fn hyphenated(side: &Side, k: usize) -> bool {
     k > 0 && &side.text[side.tokens[k - 1].end..side.tokens[k].start] == "-"
 }
 
-fn lemma(stemmer: &WordStemmer, w: &str) -> String {
+fn lemma(lang: Language, w: &str) -> String {
     let base = verb_base().get(w).copied().unwrap_or(w);
-    stemmer.stem(base).into_owned()
+    StemCache::with_thread_cache(|stems| stems.stem(lang, base).to_string())
 }
 
 /// The verb groups of an English side, in text order.
-pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
+pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
     let aux = auxiliaries();
     let norm = |k: usize| side.tokens[k].norm.as_str();
     let n = side.tokens.len();
@@ -205,7 +205,7 @@ pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
                 out.push(VerbGroup {
                     first: k,
                     last: k,
-                    lemma: lemma(stemmer, w),
+                    lemma: lemma(lang, w),
                     tense: if past { Tense::Past } else { Tense::Present },
                     perfect: false,
                     progressive: false,
@@ -281,7 +281,7 @@ pub fn groups(side: &Side, stemmer: &WordStemmer) -> Vec<VerbGroup> {
         out.push(VerbGroup {
             first: k,
             last,
-            lemma: head.map_or_else(|| last_lemma.to_string(), |w| lemma(stemmer, w)),
+            lemma: head.map_or_else(|| last_lemma.to_string(), |w| lemma(lang, w)),
             tense: Tense::parse(tense),
             perfect,
             progressive,
@@ -346,7 +346,6 @@ pub fn pairs<'g>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::language::Language;
 
     fn groups_of(text: &str) -> Vec<(String, String)> {
         let en = Language::parse("en").expect("English");
