@@ -99,19 +99,22 @@ pub(super) fn opposite(x: &str, y: &str) -> bool {
 /// Prefixes that turn a word into its opposite.
 const NEGATIVE_PREFIXES: [&str; 3] = ["un", "non", "dis"];
 
+/// A word without its negative prefix ("unaware" -> "aware"), if it has one.
+fn unprefixed(w: &str) -> Option<&str> {
+    NEGATIVE_PREFIXES
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .map(|rest| rest.trim_start_matches('-'))
+}
+
 /// Whether one word is the other with a negative prefix ("aware" / "unaware"), the
 /// bare word long enough not to be a chance ending ("discover" is no "cover" negated
 /// by length alone, but "dis" + "cover" is: so four letters and a real word, both
-/// said as content, is the bar).
-fn negative_prefix(x: &str, y: &str) -> bool {
-    let prefixed = |long: &str, short: &str| {
-        short.chars().count() >= 4
-            && NEGATIVE_PREFIXES.iter().any(|p| {
-                long.strip_prefix(p)
-                    .is_some_and(|rest| rest.trim_start_matches('-') == short)
-            })
-    };
-    prefixed(x, y) || prefixed(y, x)
+/// said as content, is the bar). `x_rest` and `y_rest` are their [`unprefixed`] forms.
+fn negative_prefix(x: &str, x_rest: Option<&str>, y: &str, y_rest: Option<&str>) -> bool {
+    let prefixed =
+        |rest: Option<&str>, short: &str| rest == Some(short) && short.chars().count() >= 4;
+    prefixed(x_rest, y) || prefixed(y_rest, x)
 }
 
 /// [`bases`], remembered per thread: the same words come back in every sentence.
@@ -134,7 +137,7 @@ pub(super) fn cached_bases(w: &str) -> Rc<[String]> {
     })
 }
 
-pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
+pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     let table = opposites();
     let keys_a: Vec<Rc<[String]>> = a.tokens.iter().map(|t| cached_bases(&t.norm)).collect();
     let keys_b: Vec<Rc<[String]>> = b.tokens.iter().map(|t| cached_bases(&t.norm)).collect();
@@ -151,6 +154,10 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let of = |n: &AHashMap<&str, usize>, k: &str| n.get(k).copied().unwrap_or(0);
     let fewer_in_b = |k: &String| of(&count_b, k) < of(&count_a, k);
     let fewer_in_a = |k: &String| of(&count_a, k) < of(&count_b, k);
+    let rest = |s: &'a Side| -> Vec<Option<&'a str>> {
+        s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
+    };
+    let (rest_a, rest_b) = (rest(a), rest(b));
     // Negation scopes cost a parse of each side: only for a word that has an opposite.
     let (neg_a, neg_b) = (OnceCell::new(), OnceCell::new());
     let neg_a = || neg_a.get_or_init(|| negated(a));
@@ -176,8 +183,11 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             o
         };
         let wanted: AHashSet<&str> = keys_a[i].iter().flat_map(opposite_of_i).collect();
-        let found = (0..b.tokens.len()).find(|&j| {
-            !used_b[j]
+        // Most words have no opposite in the tables: no word of B can be theirs.
+        let found = (!wanted.is_empty())
+            .then(|| {
+                (0..b.tokens.len()).find(|&j| {
+                    !used_b[j]
                 && word(b, j)
                 && keys_b[j].iter().any(|k| wanted.contains(k.as_str()))
                 && keys_b[j].iter().all(fewer_in_a)
@@ -188,16 +198,18 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                     })
                 }))
                 && neg_a()[i] == neg_b()[j]
-        });
+                })
+            })
+            .flatten();
         // Or the same word with a negative prefix ("enthused" / "unenthused").
         let found = found.or_else(|| {
             (0..b.tokens.len()).find(|&j| {
-                !used_b[j]
-                    && word(b, j)
-                    && a.content[i]
+                a.content[i]
+                    && !used_b[j]
                     && b.content[j]
+                    && negative_prefix(&a.tokens[i].norm, rest_a[i], &b.tokens[j].norm, rest_b[j])
+                    && word(b, j)
                     && keys_b[j].iter().all(fewer_in_a)
-                    && negative_prefix(&a.tokens[i].norm, &b.tokens[j].norm)
                     && neg_a()[i] == neg_b()[j]
             })
         });
