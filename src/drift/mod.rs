@@ -114,11 +114,13 @@ pub fn compare_sides(a: &Side, b: &Side, lang: Language) -> Vec<DriftFinding> {
         findings.extend(tense::detect(a, b));
         findings.extend(aspect::detect(a, b));
         findings.extend(antonym::detect(a, b));
-        findings.extend(omission::detect(a, b));
+        // The word-by-word alignment two detectors read.
+        let left = omission::unaligned(a, b);
+        findings.extend(omission::detect(a, b, left.as_ref()));
         findings.extend(hedge::detect(a, b));
         findings.extend(attribution::detect(a, b));
         findings.extend(quantity::detect(a, b));
-        findings.extend(substitution::detect(a, b));
+        findings.extend(substitution::detect(a, b, left.as_ref()));
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings

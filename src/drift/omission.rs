@@ -149,8 +149,13 @@ fn gaps(left: &[bool]) -> usize {
         .count()
 }
 
-pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let Some((mut left_a, mut left_b)) = unaligned(a, b) else {
+/// `left`: the tokens of each side that [`unaligned`] leaves out.
+pub(super) fn detect(
+    a: &Side,
+    b: &Side,
+    left: Option<&(Vec<bool>, Vec<bool>)>,
+) -> Vec<DriftFinding> {
+    let Some((left_a, left_b)) = left else {
         return Vec::new();
     };
     let shared = (0..a.tokens.len())
@@ -159,6 +164,21 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     if shared < MIN_SHARED {
         return Vec::new();
     }
+    // A finding needs one side with nothing left: each of its left-over words a
+    // repetition or a near spelling of a word the other side left over. Where
+    // neither side can be, no pairing below changes that (most reworded pairs).
+    let coverable = |s: &Side, left: &[bool], o: &Side, other_left: &[bool]| {
+        (0..s.tokens.len())
+            .filter(|&k| left[k] && !repeated(s, k))
+            .all(|k| {
+                (0..o.tokens.len())
+                    .any(|j| other_left[j] && near(&s.tokens[k].norm, &o.tokens[j].norm))
+            })
+    };
+    if !coverable(a, left_a, b, left_b) && !coverable(b, left_b, a, left_a) {
+        return Vec::new();
+    }
+    let (mut left_a, mut left_b) = (left_a.clone(), left_b.clone());
     // Near spellings answer each other; repetitions say nothing new.
     for (i, token) in a.tokens.iter().enumerate() {
         if !left_a[i] {

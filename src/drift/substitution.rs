@@ -12,7 +12,7 @@
 //! synonyms further apart than one step.
 
 use super::antonym::{cached_bases, opposite};
-use super::omission::{content, near, unaligned};
+use super::omission::{content, near};
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::synsets;
@@ -45,8 +45,13 @@ fn related(x: &str, y: &str) -> bool {
         .any(|p| by.iter().any(|q| p == q || sets.related(p, q)))
 }
 
-pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let Some((left_a, left_b)) = unaligned(a, b) else {
+/// `left`: the tokens of each side that [`super::omission::unaligned`] leaves out.
+pub(super) fn detect(
+    a: &Side,
+    b: &Side,
+    left: Option<&(Vec<bool>, Vec<bool>)>,
+) -> Vec<DriftFinding> {
+    let Some((left_a, left_b)) = left else {
         return Vec::new();
     };
     let shared = (0..a.tokens.len())
