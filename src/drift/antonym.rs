@@ -13,8 +13,7 @@ use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::{AHashMap, AHashSet};
 use std::cell::{OnceCell, RefCell};
-use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Opposites by base form: `content` for content words, `any` for every word.
 struct Opposites {
@@ -88,8 +87,8 @@ pub(super) fn bases(w: &str) -> Vec<String> {
 /// Whether two words are opposites in the tables (in some form of each).
 pub(super) fn opposite(x: &str, y: &str) -> bool {
     let table = opposites();
-    let ys = cached_bases(y);
-    cached_bases(x).iter().any(|k| {
+    let ys = &forms(y).bases;
+    forms(x).bases.iter().any(|k| {
         let any = table.any.get(k.as_str()).into_iter().flatten();
         any.chain(table.content.get(k.as_str()).into_iter().flatten())
             .any(|o| ys.iter().any(|b| b == o))
@@ -117,34 +116,78 @@ fn negative_prefix(x: &str, x_rest: Option<&str>, y: &str, y_rest: Option<&str>)
     prefixed(x_rest, y) || prefixed(y_rest, x)
 }
 
-/// [`bases`], remembered per thread: the same words come back in every sentence.
-pub(super) fn cached_bases(w: &str) -> Rc<[String]> {
+/// What the detectors ask of one word: its base forms and their opposites.
+pub(super) struct Forms {
+    /// [`bases`] of the word.
+    pub bases: Vec<String>,
+    /// Opposites of any base in the short list (for every word).
+    any: Vec<&'static str>,
+    /// Opposites of any base in WordNet (for content words).
+    content: Vec<&'static str>,
+}
+
+/// The [`Forms`] of a word, remembered per thread: the same words come back in
+/// every sentence, and most have no opposite, which is then known at once.
+pub(super) fn forms(w: &str) -> Arc<Forms> {
     /// Words remembered before the memo starts over, bounding its memory.
     const ENTRIES: usize = 1 << 18;
     thread_local! {
-        static MEMO: RefCell<AHashMap<Box<str>, Rc<[String]>>> = RefCell::default();
+        static MEMO: RefCell<AHashMap<Box<str>, Arc<Forms>>> = RefCell::default();
     }
     MEMO.with_borrow_mut(|memo| {
-        if let Some(b) = memo.get(w) {
-            return b.clone();
+        if let Some(f) = memo.get(w) {
+            return f.clone();
         }
         if memo.len() >= ENTRIES {
             memo.clear();
         }
-        let b: Rc<[String]> = bases(w).into();
-        memo.insert(w.into(), b.clone());
-        b
+        let table = opposites();
+        let bases = bases(w);
+        let of = |t: &AHashMap<&'static str, Vec<&'static str>>| -> Vec<&'static str> {
+            bases
+                .iter()
+                .filter_map(|k| t.get(k.as_str()))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        let (any, content) = (of(&table.any), of(&table.content));
+        let f = Arc::new(Forms {
+            bases,
+            any,
+            content,
+        });
+        memo.insert(w.into(), f.clone());
+        f
     })
 }
 
 pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     let table = opposites();
-    let keys_a: Vec<Rc<[String]>> = a.tokens.iter().map(|t| cached_bases(&t.norm)).collect();
-    let keys_b: Vec<Rc<[String]>> = b.tokens.iter().map(|t| cached_bases(&t.norm)).collect();
+    let (forms_a, forms_b) = (&a.forms, &b.forms);
+    let keys_a: Vec<&[String]> = forms_a.iter().map(|f| f.bases.as_slice()).collect();
+    let keys_b: Vec<&[String]> = forms_b.iter().map(|f| f.bases.as_slice()).collect();
+    let rest = |s: &'a Side| -> Vec<Option<&'a str>> {
+        s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
+    };
+    let (rest_a, rest_b) = (rest(a), rest(b));
+    let prefixed_in_b = rest_b.iter().any(Option::is_some);
+    // A word can be answered by an opposite only if it has one in the tables, or by
+    // its negative-prefixed self only if a negative prefix is on either side. Most
+    // pairs have no such word, and need nothing more.
+    let may_answer = |i: usize| {
+        let f = &forms_a[i];
+        !f.any.is_empty()
+            || (a.content[i] && !f.content.is_empty())
+            || (a.content[i] && (rest_a[i].is_some() || prefixed_in_b))
+    };
+    if !(0..a.tokens.len()).any(may_answer) {
+        return Vec::new();
+    }
     // How many words of each side may be each base form: a word is missing from the
     // other side when that side has fewer of it ("opens ... open" / "opens ... close").
-    fn count(ks: &[Rc<[String]>]) -> AHashMap<&str, usize> {
-        let mut n = AHashMap::new();
+    fn count<'k>(ks: &[&'k [String]]) -> AHashMap<&'k str, usize> {
+        let mut n = AHashMap::with_capacity(ks.iter().map(|k| k.len()).sum());
         for k in ks.iter().flat_map(|k| k.iter()) {
             *n.entry(k.as_str()).or_insert(0) += 1;
         }
@@ -154,10 +197,6 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     let of = |n: &AHashMap<&str, usize>, k: &str| n.get(k).copied().unwrap_or(0);
     let fewer_in_b = |k: &String| of(&count_b, k) < of(&count_a, k);
     let fewer_in_a = |k: &String| of(&count_a, k) < of(&count_b, k);
-    let rest = |s: &'a Side| -> Vec<Option<&'a str>> {
-        s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
-    };
-    let (rest_a, rest_b) = (rest(a), rest(b));
     // Negation scopes cost a parse of each side: only for a word that has an opposite.
     let (neg_a, neg_b) = (OnceCell::new(), OnceCell::new());
     let neg_a = || neg_a.get_or_init(|| negated(a));
@@ -166,23 +205,12 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     let mut used_b = vec![false; b.tokens.len()];
     let mut out = Vec::new();
     for i in 0..a.tokens.len() {
-        if !word(a, i) || !keys_a[i].iter().all(fewer_in_b) {
+        if !may_answer(i) || !word(a, i) || !keys_a[i].iter().all(fewer_in_b) {
             continue;
         }
-        let opposite_of_i = |key: &String| -> Vec<&'static str> {
-            let mut o: Vec<&str> = table
-                .any
-                .get(key.as_str())
-                .into_iter()
-                .flatten()
-                .copied()
-                .collect();
-            if a.content[i] {
-                o.extend(table.content.get(key.as_str()).into_iter().flatten());
-            }
-            o
-        };
-        let wanted: AHashSet<&str> = keys_a[i].iter().flat_map(opposite_of_i).collect();
+        let f = &forms_a[i];
+        let content_opposites = if a.content[i] { &f.content[..] } else { &[] };
+        let wanted: AHashSet<&str> = f.any.iter().chain(content_opposites).copied().collect();
         // Most words have no opposite in the tables: no word of B can be theirs.
         let found = (!wanted.is_empty())
             .then(|| {
@@ -220,7 +248,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
         // Only words of its own count: a pole both sides say ("larger ... smaller" in
         // each) is no contrast of one side's making.
         let opposites_in =
-            |s: &Side, keys: &[Rc<[String]>], k: usize, own: &dyn Fn(&String) -> bool| {
+            |s: &Side, keys: &[&[String]], k: usize, own: &dyn Fn(&String) -> bool| {
                 let poles: AHashSet<&str> = keys[k]
                     .iter()
                     .flat_map(|key| {

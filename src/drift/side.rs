@@ -1,10 +1,12 @@
 //! One side of a comparison: its tokens with stems, and which are content words.
 
+use super::antonym::{forms, Forms};
 use super::verbs::{self, VerbGroup};
 use super::Span;
 use crate::language::{Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
+use std::sync::Arc;
 
 /// A text ready for the detectors.
 pub struct Side<'a> {
@@ -18,6 +20,8 @@ pub struct Side<'a> {
     pub bare: Vec<String>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
     pub verbs: Vec<VerbGroup>,
+    /// Each token's base forms and their opposites (English only; empty otherwise).
+    pub(super) forms: Vec<Arc<Forms>>,
     /// Whether each token looks like a name, and whether it is a figure: every
     /// detector asks, many times per token, so each side answers once.
     names: Vec<bool>,
@@ -45,6 +49,7 @@ impl<'a> Side<'a> {
             content,
             bare: Vec::new(),
             verbs: Vec::new(),
+            forms: Vec::new(),
             names: Vec::new(),
             figures: Vec::new(),
         };
@@ -61,6 +66,7 @@ impl<'a> Side<'a> {
             .collect();
         if lang.code == "en" {
             side.verbs = verbs::groups(&side, lang);
+            side.forms = side.tokens.iter().map(|t| forms(&t.norm)).collect();
         }
         side
     }

@@ -11,7 +11,7 @@
 //! another English word is worth a look (0.4), as WordNet may hold the two as
 //! synonyms further apart than one step.
 
-use super::antonym::{cached_bases, opposite};
+use super::antonym::{forms, opposite};
 use super::omission::{content, near};
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
@@ -40,7 +40,7 @@ fn gaps(left: &[bool]) -> Vec<Vec<usize>> {
 /// one step apart, in some base form of each.
 fn related(x: &str, y: &str) -> bool {
     let sets = synsets();
-    let (bx, by) = (cached_bases(x), cached_bases(y));
+    let (bx, by) = (&forms(x).bases, &forms(y).bases);
     bx.iter()
         .any(|p| by.iter().any(|q| p == q || sets.related(p, q)))
 }
@@ -92,11 +92,7 @@ pub(super) fn detect(
         // A word WordNet does not know in place of one it knows (another language,
         // a garbled word) is clearly not the same; two English words may still be
         // synonyms WordNet puts further apart ("cited" / "put forward"), worth a look.
-        let known = |s: &Side, k: usize| {
-            cached_bases(&s.tokens[k].norm)
-                .iter()
-                .any(|w| synsets().knows(w))
-        };
+        let known = |s: &Side, k: usize| s.forms[k].bases.iter().any(|w| synsets().knows(w));
         let foreign = wa.iter().all(|&i| known(a, i)) && wb.iter().all(|&j| !known(b, j));
         out.push(DriftFinding {
             kind: DriftKind::Substitution,
