@@ -62,10 +62,10 @@ pub(super) fn detect(
             .filter(|&k| left[k] && content(s, k))
             .count()
     };
-    if shared < MIN_SHARED || own(a, &left_a) > MAX_REPLACED || own(b, &left_b) > MAX_REPLACED {
+    if shared < MIN_SHARED || own(a, left_a) > MAX_REPLACED || own(b, left_b) > MAX_REPLACED {
         return Vec::new();
     }
-    let (ga, gb) = (gaps(&left_a), gaps(&left_b));
+    let (ga, gb) = (gaps(left_a), gaps(left_b));
     // A copy with one word or phrase replaced: every other word kept, in order.
     let changed: Vec<usize> = (0..ga.len().min(gb.len()))
         .filter(|&g| !ga[g].is_empty() || !gb[g].is_empty())
