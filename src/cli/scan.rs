@@ -260,14 +260,34 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     let t = Instant::now();
     let out = &config.out;
     let context = || format!("cannot write the reports in {}", out.display());
-    report::write_documents(out, &read.docs).with_context(context)?;
-    report::write_pairs(out, &read.docs, &search.pairs).with_context(context)?;
-    if passages {
-        report::write_alignments(out, &read.docs, &alignments, &cluster_ids)
-            .with_context(context)?;
-        report::write_passages(out, &read.docs, &clusters).with_context(context)?;
-        report::write_drift(out, &read.docs, &alignments, &drift).with_context(context)?;
-    } else {
+    // Each report is its own file: they are written side by side.
+    let docs = &read.docs;
+    let ((documents, pairs), (drift_csv, (alignments_csv, passages_csv))) = rayon::join(
+        || {
+            rayon::join(
+                || report::write_documents(out, docs),
+                || report::write_pairs(out, docs, &search.pairs),
+            )
+        },
+        || {
+            if !passages {
+                return (Ok(()), (Ok(()), Ok(())));
+            }
+            rayon::join(
+                || report::write_drift(out, docs, &alignments, &drift),
+                || {
+                    rayon::join(
+                        || report::write_alignments(out, docs, &alignments, &cluster_ids),
+                        || report::write_passages(out, docs, &clusters),
+                    )
+                },
+            )
+        },
+    );
+    for written in [documents, pairs, drift_csv, alignments_csv, passages_csv] {
+        written.with_context(context)?;
+    }
+    if !passages {
         // Reports of an earlier full run would read as this run's.
         for stale in ["alignments.csv", "passages.csv", "drift.csv"] {
             match std::fs::remove_file(out.join(stale)) {
