@@ -23,15 +23,27 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     if n < MIN_WORDS || m < MIN_WORDS {
         return Vec::new();
     }
-    // Where each stem stands in B (stems said once on each side only).
-    let mut count_a: AHashMap<&str, usize> = AHashMap::new();
-    for s in &a.stems {
-        *count_a.entry(s.as_str()).or_insert(0) += 1;
+    // At most every word of A is in B: sides of unequal length cannot qualify.
+    if (n as f64) < SAME_WORDS * n.max(m) as f64 {
+        return Vec::new();
     }
-    let mut at_b: AHashMap<&str, (usize, usize)> = AHashMap::new();
+    // Where each stem stands in B (stems said once on each side only).
+    let mut at_b: AHashMap<&str, (usize, usize)> = AHashMap::with_capacity(m);
     for (j, s) in b.stems.iter().enumerate() {
         let e = at_b.entry(s.as_str()).or_insert((j, 0));
         e.1 += 1;
+    }
+    let found = a
+        .stems
+        .iter()
+        .filter(|s| at_b.contains_key(s.as_str()))
+        .count();
+    if (found as f64) < SAME_WORDS * n.max(m) as f64 {
+        return Vec::new();
+    }
+    let mut count_a: AHashMap<&str, usize> = AHashMap::with_capacity(n);
+    for s in &a.stems {
+        *count_a.entry(s.as_str()).or_insert(0) += 1;
     }
     let place: Vec<Option<usize>> = a
         .stems
@@ -43,14 +55,6 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
                 .map(|&(j, _)| j)
         })
         .collect();
-    let found = a
-        .stems
-        .iter()
-        .filter(|s| at_b.contains_key(s.as_str()))
-        .count();
-    if (found as f64) < SAME_WORDS * n.max(m) as f64 {
-        return Vec::new();
-    }
     let (mut pairs, mut kept) = (0usize, 0usize);
     for w in place.windows(2) {
         if let [Some(x), Some(y)] = w {
