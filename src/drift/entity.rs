@@ -130,7 +130,7 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
 fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>) {
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
-        .filter(|&k| !not_names().contains(side.bare[k].as_str()))
+        .filter(|&k| !not_names().contains(&*side.bare[k]))
         // Months and weekdays are `date`'s.
         .filter(|&k| calendar(side, k).is_none())
         .collect();

@@ -43,13 +43,13 @@ pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
         .iter()
         .map(|st| {
             let next = ids.len() as u32;
-            *ids.entry(st.as_str()).or_insert(next)
+            *ids.entry(&**st).or_insert(next)
         })
         .collect();
     let id_b: Vec<u32> = b
         .stems
         .iter()
-        .map(|st| ids.get(st.as_str()).copied().unwrap_or(u32::MAX))
+        .map(|st| ids.get(&**st).copied().unwrap_or(u32::MAX))
         .collect();
     // len[i * w + j]: the longest common subsequence of a[i..] and b[j..].
     let w = m + 1;

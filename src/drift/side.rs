@@ -6,6 +6,8 @@ use super::Span;
 use crate::language::{Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
+use ahash::AHashMap;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// A text ready for the detectors.
@@ -13,11 +15,11 @@ pub struct Side<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     /// Stem of each token (the number itself for numbers).
-    pub stems: Vec<String>,
+    pub stems: Vec<Arc<str>>,
     /// Whether each token is a content word (not a function word).
     pub content: Vec<bool>,
     /// Each token as names are compared: without diacritics or points ("Urumqi").
-    pub bare: Vec<String>,
+    pub bare: Vec<Arc<str>>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
     pub verbs: Vec<VerbGroup>,
     /// Each token's base forms and their opposites (English only; empty otherwise).
@@ -28,28 +30,69 @@ pub struct Side<'a> {
     figures: Vec<bool>,
 }
 
+/// What a side needs of one word, whatever the text it is in.
+#[derive(Clone)]
+struct Word {
+    stem: Arc<str>,
+    bare: Arc<str>,
+    content: bool,
+    /// English only.
+    forms: Option<Arc<Forms>>,
+}
+
+/// Each thread's [`Word`]s by language and word: news repeats its words, and a
+/// word's stem, bare form and opposites cost more to work out than to look up.
+#[derive(Default)]
+struct Words {
+    by_lang: AHashMap<&'static str, AHashMap<Box<str>, Word>>,
+    entries: usize,
+}
+
+/// Entries kept before the memo starts over, bounding its memory.
+const WORD_MEMO_ENTRIES: usize = 1 << 18;
+
+impl Words {
+    fn word(&mut self, lang: Language, norm: &str) -> &Word {
+        if self.entries >= WORD_MEMO_ENTRIES {
+            self.by_lang.clear();
+            self.entries = 0;
+        }
+        let words = self.by_lang.entry(lang.code).or_default();
+        if !words.contains_key(norm) {
+            let stop = stopwords(lang);
+            let word = Word {
+                stem: StemCache::with_thread_cache(|stems| stems.stem(lang, norm).into()),
+                bare: super::entity::bare(norm).into(),
+                content: !stop.is_some_and(|s| s.contains(norm)),
+                forms: (lang.code == "en").then(|| forms(norm)),
+            };
+            words.insert(norm.into(), word);
+            self.entries += 1;
+        }
+        &words[norm]
+    }
+}
+
 impl<'a> Side<'a> {
     pub fn new(text: &'a str, lang: Language) -> Side<'a> {
+        thread_local! {
+            static WORDS: RefCell<Words> = RefCell::default();
+        }
         let tokens = tokenize(text);
-        let stop = stopwords(lang);
-        let stems = StemCache::with_thread_cache(|cache| {
+        let words: Vec<Word> = WORDS.with_borrow_mut(|memo| {
             tokens
                 .iter()
-                .map(|t| cache.stem(lang, &t.norm).to_string())
+                .map(|t| memo.word(lang, &t.norm).clone())
                 .collect()
         });
-        let content = tokens
-            .iter()
-            .map(|t| !stop.is_some_and(|s| s.contains(t.norm.as_str())))
-            .collect();
         let mut side = Side {
             text,
+            stems: words.iter().map(|w| w.stem.clone()).collect(),
+            content: words.iter().map(|w| w.content).collect(),
+            bare: words.iter().map(|w| w.bare.clone()).collect(),
+            forms: words.into_iter().filter_map(|w| w.forms).collect(),
             tokens,
-            stems,
-            content,
-            bare: Vec::new(),
             verbs: Vec::new(),
-            forms: Vec::new(),
             names: Vec::new(),
             figures: Vec::new(),
         };
@@ -59,14 +102,8 @@ impl<'a> Side<'a> {
         side.figures = (0..side.tokens.len())
             .map(|k| side.reads_as_figure(k))
             .collect();
-        side.bare = side
-            .tokens
-            .iter()
-            .map(|t| super::entity::bare(&t.norm))
-            .collect();
         if lang.code == "en" {
             side.verbs = verbs::groups(&side, lang);
-            side.forms = side.tokens.iter().map(|t| forms(&t.norm)).collect();
         }
         side
     }
