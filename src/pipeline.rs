@@ -17,6 +17,7 @@ use crate::tokenize::{spans, Span, TokenKind};
 use crate::verify::{overlap, Overlap};
 use ahash::AHashMap;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// How an article's language is chosen.
@@ -137,6 +138,55 @@ fn folded_hash(text: &str, span: Span, scratch: &mut String) -> u64 {
     term_hash(scratch)
 }
 
+/// Each thread's alignment term of every word it has met, by language and by the
+/// word's hash: a word's stem is looked up by a number instead of worked out from
+/// its letters again (news repeats its words).
+#[derive(Default)]
+struct TermMemo {
+    by_lang: AHashMap<&'static str, AHashMap<u64, Option<u64>>>,
+    entries: usize,
+    stems: StemCache,
+}
+
+/// Words remembered before the memo starts over, bounding its memory.
+const TERM_MEMO_ENTRIES: usize = 1 << 20;
+
+impl TermMemo {
+    fn with_thread_memo<R>(f: impl FnOnce(&mut TermMemo) -> R) -> R {
+        thread_local! {
+            static MEMO: RefCell<TermMemo> = RefCell::default();
+        }
+        MEMO.with_borrow_mut(f)
+    }
+
+    /// The term of the word whose folded form hashes to `word` (`None` for a
+    /// function word); `folded` gives that form when the word is new.
+    fn term<'a>(
+        &mut self,
+        lang: Language,
+        word: u64,
+        folded: impl FnOnce() -> &'a str,
+    ) -> Option<u64> {
+        if self.entries >= TERM_MEMO_ENTRIES {
+            self.by_lang.clear();
+            self.entries = 0;
+        }
+        let terms = self.by_lang.entry(lang.code).or_default();
+        if let Some(&term) = terms.get(&word) {
+            return term;
+        }
+        let norm = folded();
+        let term = if stopwords(lang).is_some_and(|s| s.contains(norm)) {
+            None
+        } else {
+            Some(term_hash(self.stems.stem(lang, norm)))
+        };
+        terms.insert(word, term);
+        self.entries += 1;
+        term
+    }
+}
+
 /// Normalizes, tokenizes, segments, stems, shingles and sketches one article.
 pub fn analyze(
     article: &Article,
@@ -164,24 +214,23 @@ pub fn analyze_to(
     // language it is taken to be in. Stems serve sentence alignment, where
     // rewording changes inflections; function words are left out of it (`None`).
     let full = depth == Depth::Full;
-    let stop = stopwords(lang);
     let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
     let mut kept: Vec<Span> = Vec::new();
     let mut terms: Vec<Option<u64>> = Vec::new();
     let mut norm = String::new();
-    StemCache::with_thread_cache(|stems| {
+    TermMemo::with_thread_memo(|memo| {
         for span in spans(text) {
+            let word = folded_hash(text, span, &mut norm);
+            words.push(word);
             if !full {
-                words.push(folded_hash(text, span, &mut norm));
                 continue;
             }
-            fold_into(&text[span.start..span.end], &mut norm);
-            let word = term_hash(&norm);
-            words.push(word);
             kept.push(span);
             terms.push(match span.kind {
-                TokenKind::Word if stop.is_some_and(|s| s.contains(norm.as_str())) => None,
-                TokenKind::Word => Some(term_hash(stems.stem(lang, &norm))),
+                TokenKind::Word => memo.term(lang, word, || {
+                    fold_into(&text[span.start..span.end], &mut norm);
+                    &norm
+                }),
                 TokenKind::Number => Some(word),
             });
         }
