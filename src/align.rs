@@ -136,8 +136,9 @@ impl Weights {
 
 /// A sentence's terms with their weights, and the sum of the weights.
 struct Profile {
-    terms: Vec<u64>,
-    weights: Vec<f64>,
+    /// Sorted, distinct terms, each with its weight: one array, so that scoring a
+    /// candidate pair reads one cache line where two arrays would cost two misses.
+    terms: Vec<(u64, f64)>,
     norm: f64,
     /// The terms that are numbers.
     numbers: Vec<u64>,
@@ -145,24 +146,20 @@ struct Profile {
 
 impl Profile {
     fn new(sentence: &SentenceTerms, w: &Weights) -> Profile {
-        let weights: Vec<f64> = sentence.terms.iter().map(|&t| w.weight(t)).collect();
+        let terms: Vec<(u64, f64)> = sentence.terms.iter().map(|&t| (t, w.weight(t))).collect();
         Profile {
-            terms: sentence.terms.clone(),
-            norm: weights.iter().sum(),
-            weights,
+            norm: terms.iter().map(|&(_, weight)| weight).sum(),
+            terms,
             numbers: sentence.numbers.clone(),
         }
     }
 
     /// The profile of several sentences read as one.
     fn union(parts: &[&Profile]) -> Profile {
-        let mut pairs: Vec<(u64, f64)> = parts
-            .iter()
-            .flat_map(|p| p.terms.iter().copied().zip(p.weights.iter().copied()))
-            .collect();
+        let mut pairs: Vec<(u64, f64)> =
+            parts.iter().flat_map(|p| p.terms.iter().copied()).collect();
         pairs.sort_by_key(|p| p.0);
         pairs.dedup_by_key(|p| p.0);
-        let (terms, weights): (Vec<u64>, Vec<f64>) = pairs.into_iter().unzip();
         let mut numbers: Vec<u64> = parts
             .iter()
             .flat_map(|p| p.numbers.iter().copied())
@@ -170,9 +167,8 @@ impl Profile {
         numbers.sort_unstable();
         numbers.dedup();
         Profile {
-            terms,
-            norm: weights.iter().sum(),
-            weights,
+            norm: pairs.iter().map(|&(_, weight)| weight).sum(),
+            terms: pairs,
             numbers,
         }
     }
@@ -194,11 +190,11 @@ impl Profile {
     fn shared(&self, other: &Profile) -> (f64, usize) {
         let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
         while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].cmp(&other.terms[j]) {
+            match self.terms[i].0.cmp(&other.terms[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    weight += self.weights[i];
+                    weight += self.terms[i].1;
                     count += 1;
                     i += 1;
                     j += 1;
