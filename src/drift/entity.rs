@@ -101,9 +101,12 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
     }
     let initials_of = |s: &Side, j: usize| -> Option<Vec<char>> {
         let raw = &s.text[s.tokens[j].start..s.tokens[j].end];
+        // Most words have a small letter: ruled out before anything is collected.
+        if !raw.chars().all(|c| c.is_uppercase() || c == '.') {
+            return None;
+        }
         let initials: Vec<char> = raw.chars().filter(|c| c.is_uppercase()).collect();
-        (initials.len() >= 2 && raw.chars().all(|c| c.is_uppercase() || c == '.'))
-            .then_some(initials)
+        (initials.len() >= 2).then_some(initials)
     };
     // Words starting with these letters, in order, in `s` (containing token `within`).
     let spells = |s: &Side, letters: &[char], within: Option<usize>| {
