@@ -4,6 +4,8 @@
 
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
+use ahash::AHashMap;
+use std::sync::OnceLock;
 
 /// Months and days of the week, with their abbreviations, as (word, canonical).
 const CALENDAR: [(&str, &str); 40] = [
@@ -52,8 +54,17 @@ const CALENDAR: [(&str, &str); 40] = [
 /// The month or weekday token `k` names, if any. Abbreviations, "May" and "March"
 /// only when capitalised: "may", "march", "sat" and "sun" are also words.
 pub(super) fn calendar(side: &Side, k: usize) -> Option<&'static str> {
+    // Asked of every token of every compared sentence: a table, not a list scan.
+    static BY_WORD: OnceLock<AHashMap<&'static str, &'static str>> = OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| {
+        let mut m = AHashMap::new();
+        for (w, c) in CALENDAR {
+            m.entry(w).or_insert(c); // the first entry of a word, as a scan finds it
+        }
+        m
+    });
     let t = &side.tokens[k];
-    let &(word, canonical) = CALENDAR.iter().find(|(w, _)| *w == t.norm)?;
+    let (&word, &canonical) = by_word.get_key_value(t.norm.as_str())?;
     let ambiguous = word != canonical || matches!(word, "may" | "march");
     let capital = side.text[t.start..].starts_with(char::is_uppercase);
     (capital || !ambiguous).then_some(canonical)
