@@ -145,7 +145,6 @@ fn folded_hash(text: &str, span: Span, scratch: &mut String) -> u64 {
 struct TermMemo {
     by_lang: AHashMap<&'static str, AHashMap<u64, Option<u64>>>,
     entries: usize,
-    stems: StemCache,
 }
 
 /// Words remembered before the memo starts over, bounding its memory.
@@ -179,7 +178,9 @@ impl TermMemo {
         let term = if stopwords(lang).is_some_and(|s| s.contains(norm)) {
             None
         } else {
-            Some(term_hash(self.stems.stem(lang, norm)))
+            Some(StemCache::with_thread_cache(|stems| {
+                term_hash(stems.stem(lang, norm))
+            }))
         };
         terms.insert(word, term);
         self.entries += 1;

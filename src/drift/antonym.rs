@@ -12,8 +12,8 @@ use super::side::Side;
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::{AHashMap, AHashSet};
-use std::cell::{OnceCell, RefCell};
-use std::sync::{Arc, OnceLock};
+use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 /// Opposites by base form: `content` for content words, `any` for every word.
 struct Opposites {
@@ -87,8 +87,8 @@ pub(super) fn bases(w: &str) -> Vec<String> {
 /// Whether two words are opposites in the tables (in some form of each).
 pub(super) fn opposite(x: &str, y: &str) -> bool {
     let table = opposites();
-    let ys = &forms(y).bases;
-    forms(x).bases.iter().any(|k| {
+    let ys = bases(y);
+    bases(x).iter().any(|k| {
         let any = table.any.get(k.as_str()).into_iter().flatten();
         any.chain(table.content.get(k.as_str()).into_iter().flatten())
             .any(|o| ys.iter().any(|b| b == o))
@@ -126,21 +126,10 @@ pub(super) struct Forms {
     content: Vec<&'static str>,
 }
 
-/// The [`Forms`] of a word, remembered per thread: the same words come back in
-/// every sentence, and most have no opposite, which is then known at once.
-pub(super) fn forms(w: &str) -> Arc<Forms> {
-    /// Words remembered before the memo starts over, bounding its memory.
-    const ENTRIES: usize = 1 << 18;
-    thread_local! {
-        static MEMO: RefCell<AHashMap<Box<str>, Arc<Forms>>> = RefCell::default();
-    }
-    MEMO.with_borrow_mut(|memo| {
-        if let Some(f) = memo.get(w) {
-            return f.clone();
-        }
-        if memo.len() >= ENTRIES {
-            memo.clear();
-        }
+impl Forms {
+    /// The forms of word `w` (each side works them out once per word: see
+    /// [`super::side`]).
+    pub(super) fn of(w: &str) -> Forms {
         let table = opposites();
         let bases = bases(w);
         let of = |t: &AHashMap<&'static str, Vec<&'static str>>| -> Vec<&'static str> {
@@ -152,14 +141,12 @@ pub(super) fn forms(w: &str) -> Arc<Forms> {
                 .collect()
         };
         let (any, content) = (of(&table.any), of(&table.content));
-        let f = Arc::new(Forms {
+        Forms {
             bases,
             any,
             content,
-        });
-        memo.insert(w.into(), f.clone());
-        f
-    })
+        }
+    }
 }
 
 pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {

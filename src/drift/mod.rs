@@ -114,13 +114,17 @@ pub fn compare_sides(a: &Side, b: &Side, lang: Language) -> Vec<DriftFinding> {
         findings.extend(tense::detect(a, b));
         findings.extend(aspect::detect(a, b));
         findings.extend(antonym::detect(a, b));
-        // The word-by-word alignment two detectors read.
-        let left = omission::unaligned(a, b);
-        findings.extend(omission::detect(a, b, left.as_ref()));
+        // The word-by-word alignment two detectors read (none for texts too long).
+        let words = omission::word_alignment(a, b);
+        if let Some(words) = &words {
+            findings.extend(omission::detect(a, b, words));
+        }
         findings.extend(hedge::detect(a, b));
         findings.extend(attribution::detect(a, b));
         findings.extend(quantity::detect(a, b));
-        findings.extend(substitution::detect(a, b, left.as_ref()));
+        if let Some(words) = &words {
+            findings.extend(substitution::detect(a, b, words));
+        }
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings

@@ -28,9 +28,18 @@ const MAX_GAPS: usize = 2;
 /// a sentence, and the table would cost memory and time quadratic in their length.
 const MAX_CELLS: usize = 4_000_000;
 
-/// Which tokens of each side the longest common subsequence of stems leaves out;
-/// `None` for texts too long to align word by word (see `MAX_CELLS`).
-pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
+/// Two sides' words aligned in order, as omission and substitution read them.
+pub(super) struct WordAlignment {
+    /// The tokens of each side that the longest common subsequence of stems leaves out.
+    pub left_a: Vec<bool>,
+    pub left_b: Vec<bool>,
+    /// Content words of A the alignment pairs with B's.
+    pub shared: usize,
+}
+
+/// The word alignment of two sides; `None` for texts too long to align word by
+/// word (see `MAX_CELLS`).
+pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     let (n, m) = (a.tokens.len(), b.tokens.len());
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
         return None;
@@ -77,7 +86,12 @@ pub(super) fn unaligned(a: &Side, b: &Side) -> Option<(Vec<bool>, Vec<bool>)> {
             j += 1;
         }
     }
-    Some((left_a, left_b))
+    let shared = (0..n).filter(|&k| !left_a[k] && a.content[k]).count();
+    Some(WordAlignment {
+        left_a,
+        left_b,
+        shared,
+    })
 }
 
 /// The same word misspelt or in another form: a shared beginning ("financial" /
@@ -149,19 +163,9 @@ fn gaps(left: &[bool]) -> usize {
         .count()
 }
 
-/// `left`: the tokens of each side that [`unaligned`] leaves out.
-pub(super) fn detect(
-    a: &Side,
-    b: &Side,
-    left: Option<&(Vec<bool>, Vec<bool>)>,
-) -> Vec<DriftFinding> {
-    let Some((left_a, left_b)) = left else {
-        return Vec::new();
-    };
-    let shared = (0..a.tokens.len())
-        .filter(|&k| !left_a[k] && a.content[k])
-        .count();
-    if shared < MIN_SHARED {
+pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFinding> {
+    let (left_a, left_b) = (&words.left_a, &words.left_b);
+    if words.shared < MIN_SHARED {
         return Vec::new();
     }
     // A finding needs one side with nothing left: each of its left-over words a

@@ -1,6 +1,6 @@
 //! One side of a comparison: its tokens with stems, and which are content words.
 
-use super::antonym::{forms, Forms};
+use super::antonym::Forms;
 use super::verbs::{self, VerbGroup};
 use super::Span;
 use crate::language::{Language, StemCache};
@@ -64,7 +64,7 @@ impl Words {
                 stem: StemCache::with_thread_cache(|stems| stems.stem(lang, norm).into()),
                 bare: super::entity::bare(norm).into(),
                 content: !stop.is_some_and(|s| s.contains(norm)),
-                forms: (lang.code == "en").then(|| forms(norm)),
+                forms: (lang.code == "en").then(|| Arc::new(Forms::of(norm))),
             };
             words.insert(norm.into(), word);
             self.entries += 1;

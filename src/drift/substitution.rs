@@ -11,8 +11,8 @@
 //! another English word is worth a look (0.4), as WordNet may hold the two as
 //! synonyms further apart than one step.
 
-use super::antonym::{forms, opposite};
-use super::omission::{content, near};
+use super::antonym::{bases, opposite};
+use super::omission::{content, near, WordAlignment};
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::synsets;
@@ -40,29 +40,19 @@ fn gaps(left: &[bool]) -> Vec<Vec<usize>> {
 /// one step apart, in some base form of each.
 fn related(x: &str, y: &str) -> bool {
     let sets = synsets();
-    let (bx, by) = (&forms(x).bases, &forms(y).bases);
+    let (bx, by) = (bases(x), bases(y));
     bx.iter()
         .any(|p| by.iter().any(|q| p == q || sets.related(p, q)))
 }
 
-/// `left`: the tokens of each side that [`super::omission::unaligned`] leaves out.
-pub(super) fn detect(
-    a: &Side,
-    b: &Side,
-    left: Option<&(Vec<bool>, Vec<bool>)>,
-) -> Vec<DriftFinding> {
-    let Some((left_a, left_b)) = left else {
-        return Vec::new();
-    };
-    let shared = (0..a.tokens.len())
-        .filter(|&k| !left_a[k] && a.content[k])
-        .count();
+pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFinding> {
+    let (left_a, left_b) = (&words.left_a, &words.left_b);
     let own = |s: &Side, left: &[bool]| {
         (0..s.tokens.len())
             .filter(|&k| left[k] && content(s, k))
             .count()
     };
-    if shared < MIN_SHARED || own(a, left_a) > MAX_REPLACED || own(b, left_b) > MAX_REPLACED {
+    if words.shared < MIN_SHARED || own(a, left_a) > MAX_REPLACED || own(b, left_b) > MAX_REPLACED {
         return Vec::new();
     }
     let (ga, gb) = (gaps(left_a), gaps(left_b));
