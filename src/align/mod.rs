@@ -1,0 +1,231 @@
+//! Sentence alignment across articles: which sentences of two articles report the
+//! same thing, through paraphrase and translation.
+//!
+//! Similarity is a weighted Dice coefficient over the sentences' terms (stems and
+//! numbers), each term weighted by its inverse sentence frequency in the corpus, so
+//! shared rare stems, numbers and names count for much more than shared function
+//! words, in any language. Candidates come from an inverted index over pairs of each
+//! sentence's rarest terms, never from comparing every sentence with every other.
+//! Order is not assumed (articles reorder paragraphs), but it is used where it holds:
+//! a weaker match right next to a strong one is accepted (gap filling). A sentence
+//! a translator split in two aligns with both halves (one-to-many).
+
+mod candidates;
+mod profile;
+
+use crate::pipeline::{id_ranks, Document};
+use candidates::{scored_candidates, DocPair, Scored};
+use profile::{Profile, Profiles, Weights};
+use rayon::prelude::*;
+
+/// Similarity at which a single aligned sentence links two articles on its own;
+/// below it, two articles need two aligned sentences (a quote reused verbatim
+/// counts; a shared topic does not).
+const STANDALONE_SIMILARITY: f64 = 0.6;
+/// A neighbour joins an alignment (the other half of a split sentence) when it
+/// covers at least this share of the other side's weight that was not yet covered.
+const SPLIT_COVERAGE: f64 = 0.15;
+
+/// Knobs of the alignment.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct AlignParams {
+    /// Weighted Dice similarity from which two sentences are aligned.
+    pub min_similarity: f64,
+}
+
+impl Default for AlignParams {
+    fn default() -> Self {
+        AlignParams {
+            min_similarity: DEFAULT_MIN_SIMILARITY,
+        }
+    }
+}
+
+/// Default similarity threshold (see the README for how it was chosen).
+pub const DEFAULT_MIN_SIMILARITY: f64 = 0.3;
+
+/// Consecutive sentences `first..=last` of document `doc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentenceRange {
+    pub doc: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl SentenceRange {
+    /// The byte span `[start, end)` of these sentences in their document's text.
+    pub fn bytes(&self, docs: &[Document]) -> (usize, usize) {
+        let s = &docs[self.doc].sentences;
+        (s[self.first].start, s[self.last].end)
+    }
+
+    /// The text of these sentences.
+    pub fn text<'a>(&self, docs: &'a [Document]) -> &'a str {
+        let (start, end) = self.bytes(docs);
+        &docs[self.doc].text[start..end]
+    }
+}
+
+/// Two sentence ranges that say the same thing; `docs[a.doc].id < docs[b.doc].id`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alignment {
+    pub a: SentenceRange,
+    pub b: SentenceRange,
+    pub similarity: f64,
+}
+
+/// Aligns the sentences of every pair of documents that share content.
+pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
+    let weights = Weights::of(docs);
+    let profiles = Profiles::new(docs, &weights);
+    let rank = id_ranks(docs);
+    let mut scored = scored_candidates(docs, &weights, &profiles, &rank, params);
+    // Grouped by document pair: sorted in parallel, read as runs of one pair.
+    scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
+    let groups: Vec<&[(DocPair, Scored)]> = scored.chunk_by(|x, y| x.0 == y.0).collect();
+
+    let mut out: Vec<Alignment> = groups
+        .into_par_iter()
+        .flat_map_iter(|group| {
+            let (da, db) = group[0].0;
+            align_pair(
+                &profiles.of_doc(da),
+                &profiles.of_doc(db),
+                group.iter().map(|&(_, cand)| cand).collect(),
+                params,
+            )
+            .into_iter()
+            .map(move |(a, b, sim)| Alignment {
+                a: SentenceRange {
+                    doc: da,
+                    first: a.0,
+                    last: a.1,
+                },
+                b: SentenceRange {
+                    doc: db,
+                    first: b.0,
+                    last: b.1,
+                },
+                similarity: sim,
+            })
+        })
+        .collect();
+    out.par_sort_unstable_by_key(|al| (rank[al.a.doc], rank[al.b.doc], al.a.first, al.b.first));
+    out
+}
+
+/// Inclusive sentence range within one document.
+type Span = (usize, usize);
+
+/// One-to-one alignment by descending similarity among the [`acceptable`] pairs,
+/// then neighbours joined where a sentence was split in two on either side, and
+/// gaps between aligned sentences filled.
+fn align_pair(
+    a: &[Profile],
+    b: &[Profile],
+    mut cands: Vec<Scored>,
+    params: &AlignParams,
+) -> Vec<(Span, Span, f64)> {
+    cands.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut chosen: Vec<(Span, Span, f64)> = Vec::new();
+    for &(i, j, sim) in &cands {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            chosen.push(((i, i), (j, j), sim));
+        }
+    }
+    // Corroboration: one moderate match is all two articles have in common by
+    // chance more often than not (a topic, a stock phrase); two matches, or one
+    // near-verbatim, show they tell the same story.
+    let corroborated = chosen.len() >= 2 || chosen.iter().any(|c| c.2 >= STANDALONE_SIMILARITY);
+    if !corroborated {
+        return Vec::new();
+    }
+    let partial = params.min_similarity / 2.0;
+    for (sa, sb, sim) in &mut chosen {
+        (*sb, *sim) = extend(b, *sb, &mut used_b, &union(a, *sa), *sim, partial);
+        (*sa, *sim) = extend(a, *sa, &mut used_a, &union(b, *sb), *sim, partial);
+    }
+    fill_gaps(a, b, &mut chosen, &mut used_a, &mut used_b, partial);
+    chosen.sort_by_key(|&(sa, sb, _)| (sa, sb));
+    chosen
+}
+
+/// Aligns the sentences right before or after an alignment on both sides when they
+/// share at least `partial`: within a paragraph, rewrites keep the order, so a
+/// weaker match next to a strong one is the same fact reworded.
+fn fill_gaps(
+    a: &[Profile],
+    b: &[Profile],
+    chosen: &mut Vec<(Span, Span, f64)>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    partial: f64,
+) {
+    let mut k = 0;
+    while k < chosen.len() {
+        let (sa, sb, _) = chosen[k];
+        let before = sa.0.checked_sub(1).zip(sb.0.checked_sub(1));
+        let after = Some((sa.1 + 1, sb.1 + 1)).filter(|&(i, j)| i < a.len() && j < b.len());
+        for (i, j) in before.into_iter().chain(after) {
+            if used_a[i] || used_b[j] {
+                continue;
+            }
+            let sim = a[i].similarity(&b[j]);
+            if sim >= partial {
+                used_a[i] = true;
+                used_b[j] = true;
+                chosen.push(((i, i), (j, j), sim));
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Grows `span` by unused neighbours, one at a time, while a neighbour covers at
+/// least [`SPLIT_COVERAGE`] more of `fixed`'s weight and itself shares at least
+/// `partial` with it: the other half of a sentence split in two.
+fn extend(
+    profiles: &[Profile],
+    mut span: Span,
+    used: &mut [bool],
+    fixed: &Profile,
+    mut sim: f64,
+    partial: f64,
+) -> (Span, f64) {
+    loop {
+        let covered = fixed.covered_by(&union(profiles, span));
+        let mut best: Option<(Span, f64)> = None;
+        for n in neighbours(span, profiles.len()) {
+            if used[n] || profiles[n].similarity(fixed) < partial {
+                continue;
+            }
+            let grown = (span.0.min(n), span.1.max(n));
+            let gain = fixed.covered_by(&union(profiles, grown)) - covered;
+            if gain >= SPLIT_COVERAGE && best.is_none_or(|(_, g)| gain > g) {
+                best = Some((grown, gain));
+            }
+        }
+        let Some((grown, _)) = best else {
+            return (span, sim);
+        };
+        for flag in &mut used[grown.0..=grown.1] {
+            *flag = true;
+        }
+        span = grown;
+        sim = union(profiles, span).similarity(fixed);
+    }
+}
+
+fn neighbours(span: Span, len: usize) -> impl Iterator<Item = usize> {
+    let before = span.0.checked_sub(1);
+    let after = (span.1 + 1 < len).then_some(span.1 + 1);
+    before.into_iter().chain(after)
+}
+
+fn union(profiles: &[Profile], span: Span) -> Profile<'static> {
+    Profile::union(&profiles[span.0..=span.1])
+}
