@@ -65,21 +65,25 @@ pub(super) fn scored_candidates(
         .collect();
     entries.par_sort_unstable();
     assert!(entries.len() <= u32::MAX as usize, "too many index entries");
-    // For every sentence of a usable posting list, where the rest of the list
-    // after it starts and ends in `entries`.
+    // The usable posting lists, their sentences side by side: a quarter of the
+    // entries' bytes, read at random while scoring.
+    let mut postings: Vec<u32> = Vec::new();
     let mut lists: Vec<(u32, u32)> = Vec::new();
-    let mut start = 0;
     for run in entries.chunk_by(|x, y| x.0 == y.0) {
         if (2..=MAX_POSTINGS).contains(&run.len()) {
-            lists.push((start as u32, (start + run.len()) as u32));
+            let from = postings.len() as u32;
+            postings.extend(run.iter().map(|e| e.1));
+            lists.push((from, postings.len() as u32));
         }
-        start += run.len();
     }
+    drop(entries);
+    // For every sentence of a posting list, where the rest of the list after it
+    // starts and ends in `postings`.
     let mut rests: Vec<(u32, u32, u32)> = lists
         .par_iter()
         .flat_map_iter(|&(from, to)| {
-            let entries = &entries;
-            (from..to - 1).map(move |i| (entries[i as usize].1, i + 1, to))
+            let postings = &postings;
+            (from..to - 1).map(move |i| (postings[i as usize], i + 1, to))
         })
         .collect();
     rests.par_sort_unstable_by_key(|r| r.0);
@@ -95,8 +99,8 @@ pub(super) fn scored_candidates(
         .fold(Default::default, |(mut out, mut set), rests| {
             let later = rests
                 .iter()
-                .flat_map(|&(_, from, to)| &entries[from as usize..to as usize]);
-            scoring.score(rests[0].0, later.map(|e| e.1), &mut set, &mut out);
+                .flat_map(|&(_, from, to)| &postings[from as usize..to as usize]);
+            scoring.score(rests[0].0, later.copied(), &mut set, &mut out);
             (out, set)
         })
         .map(|(out, _): (Vec<_>, TermSet)| out)
