@@ -2,10 +2,10 @@
 
 use super::progress::Progress;
 use super::Outcome;
-use crate::align::{align, AlignParams, Alignment, SentenceRange, DEFAULT_MIN_SIMILARITY};
+use crate::align::{align, AlignParams, DEFAULT_MIN_SIMILARITY};
 use crate::article::Article;
 use crate::cluster::cluster;
-use crate::drift::{compare_sides, DriftFinding, Side};
+use crate::drift::findings_of;
 use crate::ingest::{self, InputError, Item};
 use crate::language::Language;
 use crate::lsh::Banding;
@@ -15,7 +15,6 @@ use crate::sketch::{SketchParams, Sketcher};
 use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -253,7 +252,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         ));
     }
     let t = Instant::now();
-    let drift = drift_of(&read.docs, &alignments);
+    let drift = findings_of(&read.docs, &alignments);
     let drift_secs = t.elapsed().as_secs_f64();
 
     progress.stage("writing reports".into());
@@ -376,49 +375,6 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     Ok(Outcome {
         input_errors: read.errors.len(),
     })
-}
-
-/// The drift findings of every alignment, in order.
-///
-/// Each distinct sentence range is prepared (tokenized, stemmed) once, not once
-/// per alignment: a sentence of a passage told by many articles is in many.
-/// A pair is read in the language of its first article, as `compare` reads it.
-fn drift_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
-    let key = |range: SentenceRange, al: &Alignment| (range, docs[al.a.doc].lang.code);
-    // Reprinted sentences are most alignments between copies, and the same words
-    // say the same thing: those are neither prepared nor compared.
-    let reworded: Vec<bool> = alignments
-        .par_iter()
-        .map(|al| al.a.text(docs) != al.b.text(docs))
-        .collect();
-    let mut keys: Vec<(SentenceRange, &str)> = alignments
-        .iter()
-        .zip(&reworded)
-        .filter(|(_, &r)| r)
-        .flat_map(|(al, _)| [key(al.a, al), key(al.b, al)])
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let langs: AHashMap<&str, Language> = docs.iter().map(|d| (d.lang.code, d.lang)).collect();
-    let sides: Vec<Side> = keys
-        .par_iter()
-        .map(|(range, code)| Side::new(range.text(docs), langs[code]))
-        .collect();
-    let side = |k| &sides[keys.partition_point(|x| *x < k)];
-    let findings = alignments
-        .par_iter()
-        .zip(&reworded)
-        .map(|(al, &reworded)| {
-            if !reworded {
-                return Vec::new();
-            }
-            let lang = docs[al.a.doc].lang;
-            compare_sides(side(key(al.a, al)), side(key(al.b, al)), lang)
-        })
-        .collect();
-    // Millions of small strings: freed by every thread, not one.
-    sides.into_par_iter().for_each(drop);
-    findings
 }
 
 /// Articles read ahead and handed to the workers together.

@@ -7,6 +7,7 @@
 //! `attribution`, `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`,
 //! `substitution`, `mood` and `order`.
 
+mod aligned;
 mod antonym;
 mod aspect;
 mod attribution;
@@ -25,6 +26,7 @@ mod substitution;
 mod tense;
 mod verbs;
 
+pub use aligned::findings_of;
 pub use side::Side;
 
 use crate::language::Language;
