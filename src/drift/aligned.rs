@@ -5,11 +5,14 @@ use crate::align::Alignment;
 use crate::pipeline::Document;
 use rayon::prelude::*;
 
+/// Distinct text pairs compared together.
+const PAIRS_PER_CHUNK: usize = 1 << 14;
+
 /// The findings of every alignment, in the order of `alignments`.
 ///
 /// Findings depend on the two texts and their language alone (spans are offsets
 /// into each text), so each distinct pair of texts is compared once, and each
-/// distinct text prepared once: reprinted sentences are most alignments between
+/// distinct text prepared once (or once per chunk of pairs): reprinted sentences are most alignments between
 /// copies, and copies of one article align the same sentence pairs again and
 /// again. Texts that are the same say the same thing and are not compared at all.
 /// A pair is read in the language of its first article, as `compare` reads it.
@@ -25,24 +28,33 @@ pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<Drift
     let mut distinct: Vec<(&str, &str, &str)> = pairs.iter().flatten().copied().collect();
     distinct.par_sort_unstable();
     distinct.dedup();
-    let mut texts: Vec<(&str, &str)> = distinct
-        .iter()
-        .flat_map(|&(a, b, lang)| [(a, lang), (b, lang)])
-        .collect();
-    texts.par_sort_unstable();
-    texts.dedup();
     let langs: ahash::AHashMap<&str, _> = docs.iter().map(|d| (d.lang.code, d.lang)).collect();
-    let sides: Vec<Side> = texts
-        .par_iter()
-        .map(|&(text, lang)| Side::new(text, langs[lang]))
-        .collect();
-    let side = |text, lang| &sides[texts.partition_point(|&x| x < (text, lang))];
+    // In chunks, so that the prepared texts of one chunk (a few kilobytes each) are
+    // freed before the next is prepared: the same memory serves every chunk,
+    // where fresh memory costs the kernel a page fault per page.
     let found: Vec<Vec<DriftFinding>> = distinct
-        .par_iter()
-        .map(|&(a, b, lang)| compare_sides(side(a, lang), side(b, lang), langs[lang]))
+        .chunks(PAIRS_PER_CHUNK)
+        .flat_map(|chunk| {
+            let mut texts: Vec<(&str, &str)> = chunk
+                .iter()
+                .flat_map(|&(a, b, lang)| [(a, lang), (b, lang)])
+                .collect();
+            texts.par_sort_unstable();
+            texts.dedup();
+            let sides: Vec<Side> = texts
+                .par_iter()
+                .map(|&(text, lang)| Side::new(text, langs[lang]))
+                .collect();
+            let side = |text, lang| &sides[texts.partition_point(|&x| x < (text, lang))];
+            let found: Vec<Vec<DriftFinding>> = chunk
+                .par_iter()
+                .map(|&(a, b, lang)| compare_sides(side(a, lang), side(b, lang), langs[lang]))
+                .collect();
+            // Many small strings: freed by every thread, not one.
+            sides.into_par_iter().for_each(drop);
+            found
+        })
         .collect();
-    // Millions of small strings: freed by every thread, not one.
-    sides.into_par_iter().for_each(drop);
     pairs
         .par_iter()
         .map(|pair| match pair {
