@@ -3,7 +3,6 @@
 
 use super::profile::{dice, Profiles, TermSet, Weights};
 use super::AlignParams;
-use crate::pipeline::{Document, SentenceTerms};
 use rayon::prelude::*;
 
 /// Rarest terms of each sentence that go into the candidate index.
@@ -38,7 +37,6 @@ pub(super) type Scored = (usize, usize, f64);
 /// its posting lists and scores them at once, while its own terms are at hand: the
 /// millions of raw pairs are never held or sorted as a whole.
 pub(super) fn scored_candidates(
-    docs: &[Document],
     w: &Weights,
     profiles: &Profiles,
     rank: &[u32],
@@ -48,19 +46,12 @@ pub(super) fn scored_candidates(
     // alignment holds, and half the width is half the memory and sorting.
     assert!(profiles.len() <= u32::MAX as usize, "too many sentences");
     // (key of a term pair, sentence): sorted, each run of one key is a posting list.
-    let mut entries: Vec<(u64, u32)> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            let first = profiles.first(d) as u32;
-            doc.sentences
-                .iter()
-                .enumerate()
-                .flat_map(move |(s, sentence)| {
-                    term_pair_keys(sentence, w)
-                        .into_iter()
-                        .map(move |key| (key, first + s as u32))
-                })
+    let mut entries: Vec<(u64, u32)> = (0..profiles.len())
+        .into_par_iter()
+        .flat_map_iter(|g| {
+            term_pair_keys(profiles.terms(g), w)
+                .into_iter()
+                .map(move |key| (key, g as u32))
         })
         .collect();
     entries.par_sort_unstable();
@@ -135,7 +126,7 @@ impl Scoring<'_> {
         let mut ys: Vec<u32> = later.filter(|&y| y >= next_doc).collect();
         ys.sort_unstable();
         ys.dedup();
-        set.fill(profiles.terms(x as usize));
+        set.fill(profiles.terms(x as usize), profiles.weights());
         let norm_x = profiles.norm(x as usize);
         for y in ys.into_iter().map(|y| y as usize) {
             let shared = set.shared(profiles.terms(y));
@@ -157,11 +148,11 @@ impl Scoring<'_> {
     }
 }
 
-/// Keys of the pairs of a sentence's rarest terms that would rarely meet by chance.
-fn term_pair_keys(sentence: &SentenceTerms, w: &Weights) -> Vec<u64> {
+/// Keys of the pairs of a sentence's rarest terms that would rarely meet by chance:
+/// the two term numbers side by side.
+fn term_pair_keys(terms: &[u32], w: &Weights) -> Vec<u64> {
     // Terms in one sentence only cannot match anything.
-    let mut rare: Vec<(u32, u64)> = sentence
-        .terms
+    let mut rare: Vec<(u32, u32)> = terms
         .iter()
         .map(|&t| (w.df(t), t))
         .filter(|&(df, _)| df >= 2)
@@ -176,14 +167,7 @@ fn term_pair_keys(sentence: &SentenceTerms, w: &Weights) -> Vec<u64> {
                 .filter(move |&&(df2, _)| {
                     f64::from(df1) * f64::from(df2) <= CHANCE_COOCCURRENCE * w.sentences
                 })
-                .map(move |&(_, t2)| pair_key(t1, t2))
+                .map(move |&(_, t2)| u64::from(t1.min(t2)) << 32 | u64::from(t1.max(t2)))
         })
         .collect()
-}
-
-/// A key for an unordered pair of terms (in memory only; a collision merely adds a
-/// candidate, which scoring then rejects).
-fn pair_key(t1: u64, t2: u64) -> u64 {
-    let (lo, hi) = (t1.min(t2), t1.max(t2));
-    crate::hash::fmix64(lo ^ hi.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }

@@ -79,7 +79,7 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
     let weights = Weights::of(docs);
     let profiles = Profiles::new(docs, &weights);
     let rank = id_ranks(docs);
-    let mut scored = scored_candidates(docs, &weights, &profiles, &rank, params);
+    let mut scored = scored_candidates(&weights, &profiles, &rank, params);
     // Grouped by document pair: sorted in parallel, read as runs of one pair.
     scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
     let groups: Vec<&[(DocPair, Scored)]> = scored.chunk_by(|x, y| x.0 == y.0).collect();
@@ -226,6 +226,6 @@ fn neighbours(span: Span, len: usize) -> impl Iterator<Item = usize> {
     before.into_iter().chain(after)
 }
 
-fn union(profiles: &[Profile], span: Span) -> Profile<'static> {
+fn union<'a>(profiles: &[Profile<'a>], span: Span) -> Profile<'a> {
     Profile::union(&profiles[span.0..=span.1])
 }

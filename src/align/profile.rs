@@ -9,16 +9,21 @@ use std::borrow::Cow;
 /// Sentences sharing fewer content terms than this are never aligned.
 const MIN_SHARED_TERMS: usize = 3;
 
-/// Term weights: inverse sentence frequency over the corpus.
+/// Term weights: inverse sentence frequency over the corpus. Terms are numbered
+/// in the order of their hashes, so lists sorted by number are sorted as by hash.
 pub(super) struct Weights {
-    df: AHashMap<u64, u32>,
+    /// Each term's number.
+    ids: AHashMap<u64, u32>,
+    /// By term number: the number of sentences holding the term, and its weight.
+    df: Vec<u32>,
+    weight: Vec<f64>,
     /// Number of sentences in the corpus.
     pub sentences: f64,
 }
 
 impl Weights {
     pub fn of(docs: &[Document]) -> Weights {
-        let df = docs
+        let mut ids = docs
             .par_iter()
             .fold(AHashMap::new, |mut df: AHashMap<u64, u32>, d| {
                 for s in &d.sentences {
@@ -34,16 +39,32 @@ impl Weights {
                 }
                 a
             });
+        let mut counts: Vec<(u64, u32)> = ids.iter().map(|(&t, &n)| (t, n)).collect();
+        counts.par_sort_unstable();
+        assert!(counts.len() < u32::MAX as usize, "too many distinct terms");
+        for (id, &(t, _)) in counts.iter().enumerate() {
+            ids.insert(t, id as u32);
+        }
         let sentences = docs.iter().map(|d| d.sentences.len()).sum::<usize>() as f64;
-        Weights { df, sentences }
+        Weights {
+            ids,
+            weight: counts
+                .iter()
+                .map(|&(_, n)| ((sentences + 1.0) / f64::from(n)).ln())
+                .collect(),
+            df: counts.into_iter().map(|(_, n)| n).collect(),
+            sentences,
+        }
     }
 
-    pub fn df(&self, term: u64) -> u32 {
-        self.df.get(&term).copied().unwrap_or(1)
+    /// The number of term `term` (a hash every sentence of `of`'s documents holds).
+    fn id(&self, term: u64) -> u32 {
+        self.ids[&term]
     }
 
-    fn weight(&self, term: u64) -> f64 {
-        ((self.sentences + 1.0) / self.df(term) as f64).ln()
+    /// The number of sentences holding term number `id`.
+    pub fn df(&self, id: u32) -> u32 {
+        self.df[id as usize]
     }
 
     /// The shared weight two sentences need before they are aligned on their own
@@ -68,14 +89,17 @@ pub(super) struct Profiles<'a> {
     owner: Vec<u32>,
     /// Where each sentence's terms start in `terms`, and where the last one's end.
     start: Vec<usize>,
-    /// Each sentence's terms, sorted and distinct, each beside its weight.
-    terms: Vec<(u64, f64)>,
+    /// Each sentence's terms by number, sorted and distinct: a quarter of the
+    /// bytes of hashes beside weights, for the random reads of scoring.
+    terms: Vec<u32>,
     /// The sum of each sentence's term weights.
     norm: Vec<f64>,
+    /// The weight of each term by number.
+    weight: &'a [f64],
 }
 
 impl<'a> Profiles<'a> {
-    pub fn new(docs: &'a [Document], w: &Weights) -> Profiles<'a> {
+    pub fn new(docs: &'a [Document], w: &'a Weights) -> Profiles<'a> {
         let first = prefix_sums(docs.iter().map(|d| d.sentences.len()));
         let owner = (0..docs.len() as u32)
             .flat_map(|d| std::iter::repeat_n(d, docs[d as usize].sentences.len()))
@@ -83,7 +107,7 @@ impl<'a> Profiles<'a> {
         let sentences = docs.iter().flat_map(|d| &d.sentences);
         let start = prefix_sums(sentences.map(|s| s.terms.len()));
         // Filled document by document in parallel, each in its own part.
-        let mut terms = vec![(0, 0.0); *start.last().unwrap_or(&0)];
+        let mut terms = vec![0; *start.last().unwrap_or(&0)];
         let mut parts = Vec::with_capacity(docs.len());
         let mut rest = terms.as_mut_slice();
         for (d, doc) in docs.iter().enumerate() {
@@ -95,12 +119,17 @@ impl<'a> Profiles<'a> {
         parts.into_par_iter().for_each(|(part, doc)| {
             let doc_terms = doc.sentences.iter().flat_map(|s| &s.terms);
             for (slot, &t) in part.iter_mut().zip(doc_terms) {
-                *slot = (t, w.weight(t));
+                *slot = w.id(t);
             }
         });
         let norm = (0..start.len() - 1)
             .into_par_iter()
-            .map(|g| terms[start[g]..start[g + 1]].iter().map(|t| t.1).sum())
+            .map(|g| {
+                terms[start[g]..start[g + 1]]
+                    .iter()
+                    .map(|&t| w.weight[t as usize])
+                    .sum()
+            })
             .collect();
         Profiles {
             docs,
@@ -109,6 +138,7 @@ impl<'a> Profiles<'a> {
             start,
             terms,
             norm,
+            weight: &w.weight,
         }
     }
 
@@ -128,9 +158,14 @@ impl<'a> Profiles<'a> {
         (d, g - self.first[d])
     }
 
-    /// The terms of sentence number `g`, with their weights.
-    pub fn terms(&self, g: usize) -> &[(u64, f64)] {
+    /// The terms of sentence number `g`, by number.
+    pub fn terms(&self, g: usize) -> &[u32] {
         &self.terms[self.start[g]..self.start[g + 1]]
+    }
+
+    /// The weight of each term by number.
+    pub fn weights(&self) -> &'a [f64] {
+        self.weight
     }
 
     /// The sum of the term weights of sentence number `g`.
@@ -143,6 +178,7 @@ impl<'a> Profiles<'a> {
         let g = self.first[d] + s;
         Profile {
             terms: Cow::Borrowed(self.terms(g)),
+            weight: self.weight,
             norm: self.norm[g],
             numbers: Cow::Borrowed(&self.docs[d].sentences[s].numbers),
         }
@@ -169,30 +205,32 @@ fn prefix_sums(counts: impl Iterator<Item = usize>) -> Vec<usize> {
 /// A sentence's terms with their weights, and the sum of the weights; or the same
 /// of several sentences read as one.
 pub(super) struct Profile<'a> {
-    /// Sorted, distinct terms, each with its weight: one array, so that scoring a
-    /// candidate pair reads one cache line where two arrays would cost two misses.
-    terms: Cow<'a, [(u64, f64)]>,
+    /// Sorted, distinct terms by number.
+    terms: Cow<'a, [u32]>,
+    /// The weight of each term by number.
+    weight: &'a [f64],
     norm: f64,
     /// The terms that are numbers.
     numbers: Cow<'a, [u64]>,
 }
 
-impl Profile<'_> {
+impl<'a> Profile<'a> {
     /// The profile of several sentences read as one.
-    pub fn union(parts: &[Profile]) -> Profile<'static> {
-        let mut pairs: Vec<(u64, f64)> =
-            parts.iter().flat_map(|p| p.terms.iter().copied()).collect();
-        pairs.sort_by_key(|p| p.0);
-        pairs.dedup_by_key(|p| p.0);
+    pub fn union(parts: &[Profile<'a>]) -> Profile<'a> {
+        let mut terms: Vec<u32> = parts.iter().flat_map(|p| p.terms.iter().copied()).collect();
+        terms.sort_unstable();
+        terms.dedup();
         let mut numbers: Vec<u64> = parts
             .iter()
             .flat_map(|p| p.numbers.iter().copied())
             .collect();
         numbers.sort_unstable();
         numbers.dedup();
+        let weight = parts.first().map_or(&[][..], |p| p.weight);
         Profile {
-            norm: pairs.iter().map(|&(_, weight)| weight).sum(),
-            terms: Cow::Owned(pairs),
+            norm: terms.iter().map(|&t| weight[t as usize]).sum(),
+            terms: Cow::Owned(terms),
+            weight,
             numbers: Cow::Owned(numbers),
         }
     }
@@ -214,11 +252,11 @@ impl Profile<'_> {
     pub fn shared(&self, other: &Profile) -> (f64, usize) {
         let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
         while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].0.cmp(&other.terms[j].0) {
+            match self.terms[i].cmp(&other.terms[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    weight += self.terms[i].1;
+                    weight += self.weight[self.terms[i] as usize];
                     count += 1;
                     i += 1;
                     j += 1;
@@ -254,58 +292,58 @@ pub(super) fn dice((weight, count): (f64, usize), total: f64) -> f64 {
     }
 }
 
-/// One sentence's terms in an open-addressing hash set, to score it against all
-/// its candidates: a lookup per term of the other sentence costs less than a merge
-/// of two sorted lists, whose branches no processor predicts.
+/// One sentence's terms and their weights in an open-addressing hash table, to
+/// score it against all its candidates: a lookup per term of the other sentence
+/// costs less than a merge of two sorted lists, whose branches no processor
+/// predicts, and a term found brings its weight from this small table.
 #[derive(Default)]
 pub(super) struct TermSet {
-    /// Terms at their hashed slot or the next free one after it; 0 is a free slot.
-    slots: Vec<u64>,
-    /// Slot of a term: its top bits after a multiplication (`64 - log2(slots)`).
+    /// Terms at their hashed slot or the next free one after it.
+    slots: Vec<u32>,
+    /// The weight of the term in each slot.
+    weights: Vec<f64>,
+    /// Slot of a term: its top bits after a multiplication (`32 - log2(slots)`).
     shift: u32,
-    /// Whether the term 0, which cannot sit in a slot, is in the set.
-    zero: bool,
 }
+
+/// A free slot (no term has this number: [`Weights::of`] checks).
+const FREE: u32 = u32::MAX;
 
 impl TermSet {
     /// Fills the set with these distinct terms, at most half the slots used.
-    pub fn fill(&mut self, terms: &[(u64, f64)]) {
+    pub fn fill(&mut self, terms: &[u32], weight: &[f64]) {
         let bits = (2 * terms.len())
             .next_power_of_two()
             .trailing_zeros()
             .max(3);
         self.slots.clear();
-        self.slots.resize(1 << bits, 0);
-        self.shift = 64 - bits;
-        self.zero = false;
+        self.slots.resize(1 << bits, FREE);
+        self.weights.clear();
+        self.weights.resize(1 << bits, 0.0);
+        self.shift = 32 - bits;
         let mask = self.slots.len() - 1;
-        for &(term, _) in terms {
-            if term == 0 {
-                self.zero = true;
-                continue;
-            }
+        for &term in terms {
             let mut i = self.slot(term);
-            while self.slots[i] != 0 {
+            while self.slots[i] != FREE {
                 i = (i + 1) & mask;
             }
             self.slots[i] = term;
+            self.weights[i] = weight[term as usize];
         }
     }
 
-    fn slot(&self, term: u64) -> usize {
-        (term.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    fn slot(&self, term: u32) -> usize {
+        (term.wrapping_mul(0x9e37_79b9) >> self.shift) as usize
     }
 
-    fn contains(&self, term: u64) -> bool {
-        if term == 0 {
-            return self.zero;
-        }
+    /// The weight of `term`, if it is in the set.
+    fn weight(&self, term: u32) -> Option<f64> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(term);
         loop {
             match self.slots[i] {
-                t if t == term => return true,
-                0 => return false,
+                t if t == term => return Some(self.weights[i]),
+                FREE => return None,
                 _ => i = (i + 1) & mask,
             }
         }
@@ -313,15 +351,15 @@ impl TermSet {
 
     /// What these terms share with the set's, as [`Profile::shared`] counts it: the
     /// same weights, added in the same (term) order, so the same sum to the bit.
-    pub fn shared(&self, terms: &[(u64, f64)]) -> (f64, usize) {
-        let (mut weight, mut count) = (0.0, 0);
-        for &(term, w) in terms {
-            if self.contains(term) {
-                weight += w;
+    pub fn shared(&self, terms: &[u32]) -> (f64, usize) {
+        let (mut sum, mut count) = (0.0, 0);
+        for &term in terms {
+            if let Some(w) = self.weight(term) {
+                sum += w;
                 count += 1;
             }
         }
-        (weight, count)
+        (sum, count)
     }
 }
 
@@ -330,27 +368,38 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn profile(terms: &[u64]) -> Profile<'static> {
-        let mut terms: Vec<(u64, f64)> = terms.iter().map(|&t| (t, 1.0 + t as f64 % 7.0)).collect();
-        terms.sort_by_key(|t| t.0);
-        terms.dedup_by_key(|t| t.0);
+    const WEIGHT: [f64; 40] = {
+        let mut w = [0.0; 40];
+        let mut t = 0;
+        while t < 40 {
+            w[t] = 1.0 + (t % 7) as f64;
+            t += 1;
+        }
+        w
+    };
+
+    fn profile(terms: &[u32]) -> Profile<'static> {
+        let mut terms = terms.to_vec();
+        terms.sort_unstable();
+        terms.dedup();
         Profile {
-            norm: terms.iter().map(|t| t.1).sum(),
+            norm: terms.iter().map(|&t| WEIGHT[t as usize]).sum(),
             terms: Cow::Owned(terms),
+            weight: &WEIGHT,
             numbers: Cow::Owned(Vec::new()),
         }
     }
 
     proptest! {
-        // Small term values collide in the set's slots and include 0, the free mark.
+        // Few distinct terms: they collide in the set's slots.
         #[test]
         fn a_term_set_shares_what_a_merge_shares(
-            a in prop::collection::vec(0u64..40, 0..30),
-            b in prop::collection::vec(0u64..40, 0..30),
+            a in prop::collection::vec(0u32..40, 0..30),
+            b in prop::collection::vec(0u32..40, 0..30),
         ) {
             let (a, b) = (profile(&a), profile(&b));
             let mut set = TermSet::default();
-            set.fill(&a.terms);
+            set.fill(&a.terms, &WEIGHT);
             prop_assert_eq!(set.shared(&b.terms), a.shared(&b));
         }
     }
