@@ -3,6 +3,7 @@
 use super::{compare_sides, DriftFinding, Side};
 use crate::align::Alignment;
 use crate::pipeline::Document;
+use ahash::AHashMap;
 use rayon::prelude::*;
 
 /// Distinct text pairs compared together.
@@ -12,43 +13,54 @@ const PAIRS_PER_CHUNK: usize = 1 << 14;
 ///
 /// Findings depend on the two texts and their language alone (spans are offsets
 /// into each text), so each distinct pair of texts is compared once, and each
-/// distinct text prepared once (or once per chunk of pairs): reprinted sentences are most alignments between
-/// copies, and copies of one article align the same sentence pairs again and
-/// again. Texts that are the same say the same thing and are not compared at all.
-/// A pair is read in the language of its first article, as `compare` reads it.
+/// distinct text prepared once per chunk of pairs: copies of one article align
+/// the same sentence pairs again and again. Texts that are the same say the same
+/// thing and are not compared at all. A pair is read in the language of its first
+/// article, as `compare` reads it.
 pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
-    // (text a, text b, language) of each alignment, `None` where the texts are equal.
-    let pairs: Vec<Option<(&str, &str, &str)>> = alignments
-        .par_iter()
+    // Each distinct (text, language) by number, in order of first appearance.
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    let mut numbers: AHashMap<(&str, &str), u32> = AHashMap::new();
+    let mut number = |text, lang| {
+        *numbers.entry((text, lang)).or_insert_with(|| {
+            texts.push((text, lang));
+            texts.len() as u32 - 1
+        })
+    };
+    // The numbers of each alignment's two texts, `None` where the texts are equal.
+    let pairs: Vec<Option<(u32, u32)>> = alignments
+        .iter()
         .map(|al| {
             let (a, b) = (al.a.text(docs), al.b.text(docs));
-            (a != b).then_some((a, b, docs[al.a.doc].lang.code))
+            let lang = docs[al.a.doc].lang.code;
+            (a != b).then(|| (number(a, lang), number(b, lang)))
         })
         .collect();
-    let mut distinct: Vec<(&str, &str, &str)> = pairs.iter().flatten().copied().collect();
+    let mut distinct: Vec<(u32, u32)> = pairs.iter().flatten().copied().collect();
     distinct.par_sort_unstable();
     distinct.dedup();
-    let langs: ahash::AHashMap<&str, _> = docs.iter().map(|d| (d.lang.code, d.lang)).collect();
+
+    let langs: AHashMap<&str, _> = docs.iter().map(|d| (d.lang.code, d.lang)).collect();
     // In chunks, so that the prepared texts of one chunk (a few kilobytes each) are
     // freed before the next is prepared: the same memory serves every chunk,
     // where fresh memory costs the kernel a page fault per page.
     let found: Vec<Vec<DriftFinding>> = distinct
         .chunks(PAIRS_PER_CHUNK)
         .flat_map(|chunk| {
-            let mut texts: Vec<(&str, &str)> = chunk
-                .iter()
-                .flat_map(|&(a, b, lang)| [(a, lang), (b, lang)])
-                .collect();
-            texts.par_sort_unstable();
-            texts.dedup();
-            let sides: Vec<Side> = texts
+            let mut needed: Vec<u32> = chunk.iter().flat_map(|&(a, b)| [a, b]).collect();
+            needed.sort_unstable();
+            needed.dedup();
+            let sides: Vec<Side> = needed
                 .par_iter()
-                .map(|&(text, lang)| Side::new(text, langs[lang]))
+                .map(|&n| {
+                    let (text, lang) = texts[n as usize];
+                    Side::new(text, langs[lang])
+                })
                 .collect();
-            let side = |text, lang| &sides[texts.partition_point(|&x| x < (text, lang))];
+            let side = |n| &sides[needed.partition_point(|&x| x < n)];
             let found: Vec<Vec<DriftFinding>> = chunk
                 .par_iter()
-                .map(|&(a, b, lang)| compare_sides(side(a, lang), side(b, lang), langs[lang]))
+                .map(|&(a, b)| compare_sides(side(a), side(b), langs[texts[a as usize].1]))
                 .collect();
             // Many small strings: freed by every thread, not one.
             sides.into_par_iter().for_each(drop);
