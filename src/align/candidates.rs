@@ -1,7 +1,7 @@
 //! Which sentence pairs are worth scoring, and their scores: an inverted index over
 //! pairs of each sentence's rarest terms, never every sentence against every other.
 
-use super::profile::{dice, Profiles, TermSet, Weights};
+use super::profile::{dice, prefix_sums, Profiles, TermSet, Weights};
 use super::AlignParams;
 use rayon::prelude::*;
 
@@ -20,6 +20,8 @@ const PREFIX_TERMS: usize = 12;
 const CHANCE_COOCCURRENCE: f64 = 1.0;
 /// Term pairs in more sentences than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 1000;
+/// Sentences whose index entries one task writes.
+const SENTENCES_PER_BLOCK: usize = 4096;
 
 /// Two documents, the one with the smaller id first.
 pub(super) type DocPair = (usize, usize);
@@ -46,14 +48,31 @@ pub(super) fn scored_candidates(
     // alignment holds, and half the width is half the memory and sorting.
     assert!(profiles.len() <= u32::MAX as usize, "too many sentences");
     // (key of a term pair, sentence): sorted, each run of one key is a posting list.
-    let mut entries: Vec<(u64, u32)> = (0..profiles.len())
-        .into_par_iter()
-        .flat_map_iter(|g| {
-            term_pair_keys(profiles.terms(g), w)
-                .into_iter()
-                .map(move |key| (key, g as u32))
-        })
-        .collect();
+    // Counted first, then written in place, sentences in blocks: collected, they
+    // would be held twice over.
+    let counts = (0..profiles.len()).into_par_iter().map(|g| {
+        let mut n = 0;
+        for_each_key(profiles.terms(g), w, |_| n += 1);
+        n
+    });
+    let start = prefix_sums(counts.collect::<Vec<usize>>().into_iter());
+    let mut entries: Vec<(u64, u32)> = vec![(0, 0); start[profiles.len()]];
+    let mut blocks = Vec::new();
+    let mut rest = entries.as_mut_slice();
+    for first in (0..profiles.len()).step_by(SENTENCES_PER_BLOCK) {
+        let last = (first + SENTENCES_PER_BLOCK).min(profiles.len());
+        let (block, tail) = std::mem::take(&mut rest).split_at_mut(start[last] - start[first]);
+        blocks.push((first, last, block));
+        rest = tail;
+    }
+    blocks.into_par_iter().for_each(|(first, last, block)| {
+        let mut slots = block.iter_mut();
+        for g in first..last {
+            for_each_key(profiles.terms(g), w, |key| {
+                *slots.next().expect("counted") = (key, g as u32);
+            });
+        }
+    });
     entries.par_sort_unstable();
     assert!(entries.len() <= u32::MAX as usize, "too many index entries");
     // The usable posting lists, their sentences side by side: a quarter of the
@@ -148,9 +167,9 @@ impl Scoring<'_> {
     }
 }
 
-/// Keys of the pairs of a sentence's rarest terms that would rarely meet by chance:
-/// the two term numbers side by side.
-fn term_pair_keys(terms: &[u32], w: &Weights) -> Vec<u64> {
+/// Gives `f` the key of each pair of a sentence's rarest terms that would rarely
+/// meet by chance: the two term numbers side by side.
+fn for_each_key(terms: &[u32], w: &Weights, mut f: impl FnMut(u64)) {
     // Terms in one sentence only cannot match anything.
     let mut rare: Vec<(u32, u32)> = terms
         .iter()
@@ -159,15 +178,11 @@ fn term_pair_keys(terms: &[u32], w: &Weights) -> Vec<u64> {
         .collect();
     rare.sort_unstable();
     rare.truncate(PREFIX_TERMS);
-    rare.iter()
-        .enumerate()
-        .flat_map(|(k, &(df1, t1))| {
-            rare[k + 1..]
-                .iter()
-                .filter(move |&&(df2, _)| {
-                    f64::from(df1) * f64::from(df2) <= CHANCE_COOCCURRENCE * w.sentences
-                })
-                .map(move |&(_, t2)| u64::from(t1.min(t2)) << 32 | u64::from(t1.max(t2)))
-        })
-        .collect()
+    for (k, &(df1, t1)) in rare.iter().enumerate() {
+        for &(df2, t2) in &rare[k + 1..] {
+            if f64::from(df1) * f64::from(df2) <= CHANCE_COOCCURRENCE * w.sentences {
+                f(u64::from(t1.min(t2)) << 32 | u64::from(t1.max(t2)));
+            }
+        }
+    }
 }

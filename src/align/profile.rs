@@ -193,7 +193,7 @@ impl<'a> Profiles<'a> {
 }
 
 /// `0`, then the running totals of `counts`.
-fn prefix_sums(counts: impl Iterator<Item = usize>) -> Vec<usize> {
+pub(super) fn prefix_sums(counts: impl Iterator<Item = usize>) -> Vec<usize> {
     std::iter::once(0)
         .chain(counts.scan(0, |total, n| {
             *total += n;
