@@ -5,6 +5,7 @@ use crate::pipeline::Document;
 use ahash::AHashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Sentences sharing fewer content terms than this are never aligned.
 const MIN_SHARED_TERMS: usize = 3;
@@ -166,6 +167,16 @@ impl<'a> Profiles<'a> {
     /// The weight of each term by number.
     pub fn weights(&self) -> &'a [f64] {
         self.weight
+    }
+
+    /// Where the terms of sentence number `g` are in [`Profiles::arena`].
+    pub fn span(&self, g: usize) -> Range<usize> {
+        self.start[g]..self.start[g + 1]
+    }
+
+    /// The terms of all sentences, one after the other.
+    pub fn arena(&self) -> &[u32] {
+        &self.terms
     }
 
     /// The sum of the term weights of sentence number `g`.
