@@ -31,7 +31,6 @@ pub struct Side<'a> {
 }
 
 /// What a side needs of one word, whatever the text it is in.
-#[derive(Clone)]
 struct Word {
     stem: Arc<str>,
     bare: Arc<str>,
@@ -52,13 +51,19 @@ struct Words {
 const WORD_MEMO_ENTRIES: usize = 1 << 18;
 
 impl Words {
-    fn word(&mut self, lang: Language, norm: &str) -> &Word {
+    /// Gives `f` the word of each token, in order.
+    fn each(&mut self, lang: Language, tokens: &[Token], mut f: impl FnMut(&Word)) {
         if self.entries >= WORD_MEMO_ENTRIES {
             self.by_lang.clear();
             self.entries = 0;
         }
         let words = self.by_lang.entry(lang.code).or_default();
-        if !words.contains_key(norm) {
+        for t in tokens {
+            let norm = t.norm.as_str();
+            if let Some(word) = words.get(norm) {
+                f(word);
+                continue;
+            }
             let stop = stopwords(lang);
             let word = Word {
                 stem: StemCache::with_thread_cache(|stems| stems.stem(lang, norm).into()),
@@ -66,10 +71,10 @@ impl Words {
                 content: !stop.is_some_and(|s| s.contains(norm)),
                 forms: (lang.code == "en").then(|| Arc::new(Forms::of(norm))),
             };
+            f(&word);
             words.insert(norm.into(), word);
             self.entries += 1;
         }
-        &words[norm]
     }
 }
 
@@ -79,18 +84,27 @@ impl<'a> Side<'a> {
             static WORDS: RefCell<Words> = RefCell::default();
         }
         let tokens = tokenize(text);
-        let words: Vec<Word> = WORDS.with_borrow_mut(|memo| {
-            tokens
-                .iter()
-                .map(|t| memo.word(lang, &t.norm).clone())
-                .collect()
+        let n = tokens.len();
+        let (mut stems, mut content, mut bare, mut forms) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        WORDS.with_borrow_mut(|memo| {
+            memo.each(lang, &tokens, |word| {
+                stems.push(word.stem.clone());
+                content.push(word.content);
+                bare.push(word.bare.clone());
+                forms.extend(word.forms.clone());
+            })
         });
         let mut side = Side {
             text,
-            stems: words.iter().map(|w| w.stem.clone()).collect(),
-            content: words.iter().map(|w| w.content).collect(),
-            bare: words.iter().map(|w| w.bare.clone()).collect(),
-            forms: words.into_iter().filter_map(|w| w.forms).collect(),
+            stems,
+            content,
+            bare,
+            forms,
             tokens,
             verbs: Vec::new(),
             names: Vec::new(),
