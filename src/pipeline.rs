@@ -151,30 +151,43 @@ struct TermMemo {
 const TERM_MEMO_ENTRIES: usize = 1 << 20;
 
 impl TermMemo {
-    fn with_thread_memo<R>(f: impl FnOnce(&mut TermMemo) -> R) -> R {
+    /// Runs `f` with the thread's memo of `lang`'s words.
+    fn with_thread_memo<R>(lang: Language, f: impl FnOnce(&mut LangTerms) -> R) -> R {
         thread_local! {
             static MEMO: RefCell<TermMemo> = RefCell::default();
         }
-        MEMO.with_borrow_mut(f)
+        MEMO.with_borrow_mut(|memo| {
+            if memo.entries >= TERM_MEMO_ENTRIES {
+                memo.by_lang.clear();
+                memo.entries = 0;
+            }
+            let mut terms = LangTerms {
+                lang,
+                terms: memo.by_lang.entry(lang.code).or_default(),
+                added: 0,
+            };
+            let out = f(&mut terms);
+            memo.entries += terms.added;
+            out
+        })
     }
+}
 
+/// One language's part of a [`TermMemo`].
+struct LangTerms<'m> {
+    lang: Language,
+    terms: &'m mut AHashMap<u64, Option<u64>>,
+    added: usize,
+}
+
+impl LangTerms<'_> {
     /// The term of the word whose folded form hashes to `word` (`None` for a
     /// function word); `folded` gives that form when the word is new.
-    fn term<'a>(
-        &mut self,
-        lang: Language,
-        word: u64,
-        folded: impl FnOnce() -> &'a str,
-    ) -> Option<u64> {
-        if self.entries >= TERM_MEMO_ENTRIES {
-            self.by_lang.clear();
-            self.entries = 0;
-        }
-        let terms = self.by_lang.entry(lang.code).or_default();
-        if let Some(&term) = terms.get(&word) {
+    fn term<'a>(&mut self, word: u64, folded: impl FnOnce() -> &'a str) -> Option<u64> {
+        if let Some(&term) = self.terms.get(&word) {
             return term;
         }
-        let norm = folded();
+        let (lang, norm) = (self.lang, folded());
         let term = if stopwords(lang).is_some_and(|s| s.contains(norm)) {
             None
         } else {
@@ -182,8 +195,8 @@ impl TermMemo {
                 term_hash(stems.stem(lang, norm))
             }))
         };
-        terms.insert(word, term);
-        self.entries += 1;
+        self.terms.insert(word, term);
+        self.added += 1;
         term
     }
 }
@@ -219,7 +232,7 @@ pub fn analyze_to(
     let mut kept: Vec<Span> = Vec::new();
     let mut terms: Vec<Option<u64>> = Vec::new();
     let mut norm = String::new();
-    TermMemo::with_thread_memo(|memo| {
+    TermMemo::with_thread_memo(lang, |memo| {
         for span in spans(text) {
             let word = folded_hash(text, span, &mut norm);
             words.push(word);
@@ -228,7 +241,7 @@ pub fn analyze_to(
             }
             kept.push(span);
             terms.push(match span.kind {
-                TokenKind::Word => memo.term(lang, word, || {
+                TokenKind::Word => memo.term(word, || {
                     fold_into(&text[span.start..span.end], &mut norm);
                     &norm
                 }),
