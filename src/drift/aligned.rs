@@ -75,3 +75,73 @@ pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<Drift
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::SentenceRange;
+    use crate::article::Article;
+    use crate::drift::{compare, DriftKind};
+    use crate::language::Language;
+    use crate::pipeline::{analyze, LanguageChoice};
+    use crate::sketch::{SketchParams, Sketcher};
+
+    #[test]
+    fn each_alignment_gets_the_findings_of_its_two_texts() {
+        let en = Language::parse("en").expect("English");
+        let sketcher = Sketcher::new(SketchParams::new(5, 1, 1).expect("sketch parameters"));
+        let said = "The government has already warned about security breaches.";
+        let unsaid = "The government has not warned about security breaches.";
+        let same = "Officials met in Brussels on Monday.";
+        let docs: Vec<Document> = [
+            ("a", [said, same]),
+            ("b", [unsaid, same]),
+            ("c", [unsaid, said]),
+        ]
+        .iter()
+        .map(|(id, s)| {
+            let article = Article {
+                id: (*id).into(),
+                text: s.join(" "),
+                ..Article::default()
+            };
+            analyze(&article, LanguageChoice::Fixed(en), &sketcher).expect("analyses")
+        })
+        .collect();
+        let range = |doc, s| SentenceRange {
+            doc,
+            first: s,
+            last: s,
+        };
+        let aligned = |a, b| Alignment {
+            a,
+            b,
+            similarity: 0.5,
+        };
+        // The same pair of texts twice (a-b, a-c), a reprint (a-b), the pair the
+        // other way round (c-a).
+        let alignments = [
+            aligned(range(0, 0), range(1, 0)),
+            aligned(range(0, 1), range(1, 1)),
+            aligned(range(0, 0), range(2, 0)),
+            aligned(range(2, 0), range(0, 0)),
+        ];
+        let found = findings_of(&docs, &alignments);
+        assert_eq!(found.len(), alignments.len());
+        for (al, found) in alignments.iter().zip(&found) {
+            let (a, b) = (al.a.text(&docs), al.b.text(&docs));
+            let expected = if a == b {
+                Vec::new()
+            } else {
+                compare(a, b, en)
+            };
+            assert_eq!(found, &expected, "{a} / {b}");
+        }
+        assert!(found[0].iter().any(|f| f.kind == DriftKind::Polarity));
+        assert!(found[1].is_empty());
+        assert_ne!(
+            found[0], found[3],
+            "a pair read the other way round is another pair"
+        );
+    }
+}
