@@ -83,7 +83,6 @@ impl Weights {
 /// (document 0's first, then document 1's...), in flat arrays: scoring millions of
 /// candidate pairs then reads two places per sentence, not a chain of four pointers.
 pub(super) struct Profiles<'a> {
-    docs: &'a [Document],
     /// The number of each document's first sentence, and the number of sentences.
     first: Vec<usize>,
     /// The document of each sentence.
@@ -97,6 +96,10 @@ pub(super) struct Profiles<'a> {
     norm: Vec<f64>,
     /// The weight of each term by number.
     weight: &'a [f64],
+    /// Where each sentence's numbers start in `numbers`, and where the last one's end.
+    number_start: Vec<usize>,
+    /// Each sentence's terms that are numbers, sorted and distinct.
+    numbers: Vec<u64>,
 }
 
 impl<'a> Profiles<'a> {
@@ -105,8 +108,13 @@ impl<'a> Profiles<'a> {
         let owner = (0..docs.len() as u32)
             .flat_map(|d| std::iter::repeat_n(d, docs[d as usize].sentences.len()))
             .collect();
-        let sentences = docs.iter().flat_map(|d| &d.sentences);
-        let start = prefix_sums(sentences.map(|s| s.terms.len()));
+        let sentences = || docs.iter().flat_map(|d| &d.sentences);
+        let start = prefix_sums(sentences().map(|s| s.terms.len()));
+        let number_start = prefix_sums(sentences().map(|s| s.numbers.len()));
+        let numbers = docs
+            .par_iter()
+            .flat_map_iter(|d| d.sentences.iter().flat_map(|s| s.numbers.iter().copied()))
+            .collect();
         // Filled document by document in parallel, each in its own part.
         let mut terms = vec![0; *start.last().unwrap_or(&0)];
         let mut parts = Vec::with_capacity(docs.len());
@@ -133,13 +141,14 @@ impl<'a> Profiles<'a> {
             })
             .collect();
         Profiles {
-            docs,
             first,
             owner,
             start,
             terms,
             norm,
             weight: &w.weight,
+            number_start,
+            numbers,
         }
     }
 
@@ -191,7 +200,7 @@ impl<'a> Profiles<'a> {
             terms: Cow::Borrowed(self.terms(g)),
             weight: self.weight,
             norm: self.norm[g],
-            numbers: Cow::Borrowed(&self.docs[d].sentences[s].numbers),
+            numbers: Cow::Borrowed(&self.numbers[self.number_start[g]..self.number_start[g + 1]]),
         }
     }
 
