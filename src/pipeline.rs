@@ -147,7 +147,8 @@ struct TermMemo {
     entries: usize,
 }
 
-/// Words remembered before the memo starts over, bounding its memory.
+/// Words remembered before the memo starts over, bounding its memory (checked
+/// before each article; each language read also holds a front cache of 256 KB).
 const TERM_MEMO_ENTRIES: usize = 1 << 20;
 /// Slots of the small cache in front of a language's memo: the most frequent words
 /// of a language fill most of a text, and 16,384 of them fit the processor's

@@ -45,8 +45,8 @@ pub(super) fn scored_candidates(
     rank: &[u32],
     params: &AlignParams,
 ) -> Vec<(DocPair, Scored)> {
-    // Sentences by number, in 32 bits: the index entries are the largest thing
-    // alignment holds, and half the width is half the memory and sorting.
+    // Sentences by number, in 32 bits: the posting lists, read at random while
+    // scoring, hold them side by side.
     assert!(profiles.len() <= u32::MAX as usize, "too many sentences");
     // (key of a term pair, sentence): sorted, each run of one key is a posting list.
     // Counted first, then written in place, sentences in blocks: collected, they
@@ -75,7 +75,6 @@ pub(super) fn scored_candidates(
         }
     });
     entries.par_sort_unstable();
-    assert!(entries.len() <= u32::MAX as usize, "too many index entries");
     // The usable posting lists, their sentences side by side: a quarter of the
     // entries' bytes, read at random while scoring.
     let mut postings: Vec<u32> = Vec::new();
@@ -88,6 +87,7 @@ pub(super) fn scored_candidates(
         }
     }
     drop(entries);
+    assert!(postings.len() <= u32::MAX as usize, "too many postings");
     // For every sentence of a posting list, where the rest of the list after it
     // starts and ends in `postings`.
     let mut rests: Vec<(u32, u32, u32)> = lists
@@ -164,7 +164,7 @@ impl Scoring<'_> {
         for (y, (span, norm_y)) in ys.into_iter().map(|y| y as usize).zip(spans) {
             let shared = set.shared(&profiles.arena()[span]);
             let sim = dice(shared, norm_x + norm_y);
-            if sim < self.min_similarity || shared.0 < self.min_evidence {
+            if !(sim >= self.min_similarity && shared.0 >= self.min_evidence) {
                 continue;
             }
             let (dy, sy) = profiles.locate(y);

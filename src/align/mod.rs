@@ -117,9 +117,10 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
 /// Inclusive sentence range within one document.
 type Span = (usize, usize);
 
-/// One-to-one alignment by descending similarity among the [`acceptable`] pairs,
-/// then neighbours joined where a sentence was split in two on either side, and
-/// gaps between aligned sentences filled.
+/// One-to-one alignment by descending similarity among the candidates that
+/// [`scored_candidates`] kept (similar enough, with significant shared weight, no
+/// disagreeing figures), then neighbours joined where a sentence was split in two
+/// on either side, and gaps between aligned sentences filled.
 fn align_pair(
     a: &[Profile],
     b: &[Profile],

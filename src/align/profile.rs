@@ -58,7 +58,7 @@ impl Weights {
         }
     }
 
-    /// The number of term `term` (a hash every sentence of `of`'s documents holds).
+    /// The number of term `term`, a hash some sentence of `of`'s documents holds.
     fn id(&self, term: u64) -> u32 {
         self.ids[&term]
     }
