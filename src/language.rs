@@ -215,13 +215,41 @@ impl WordStemmer {
     }
 }
 
+/// A thread's memo, one part per language, that starts over (every part emptied)
+/// once it holds `limit` entries, bounding its memory. The stem, term and word
+/// memos of the stages are each one of these.
+pub struct ByLanguage<V> {
+    by_lang: AHashMap<&'static str, V>,
+    entries: usize,
+    limit: usize,
+}
+
+impl<V> ByLanguage<V> {
+    pub fn new(limit: usize) -> Self {
+        ByLanguage {
+            by_lang: AHashMap::new(),
+            entries: 0,
+            limit,
+        }
+    }
+
+    /// `lang`'s part (made by `init` when new), after starting over if the memo is
+    /// full, and the count of entries, which the caller raises for each it adds.
+    pub fn part(&mut self, lang: Language, init: impl FnOnce() -> V) -> (&mut V, &mut usize) {
+        if self.entries >= self.limit {
+            self.by_lang.clear();
+            self.entries = 0;
+        }
+        (
+            self.by_lang.entry(lang.code).or_insert_with(init),
+            &mut self.entries,
+        )
+    }
+}
+
 /// Memoized stems, per language: news repeats its words, and Snowball stemming costs
 /// more than everything else done to a word. One cache per worker thread.
-#[derive(Default)]
-pub struct StemCache {
-    by_lang: AHashMap<&'static str, LanguageStems>,
-    entries: usize,
-}
+pub struct StemCache(ByLanguage<LanguageStems>);
 
 /// One language's stemmer and the stems it has given.
 struct LanguageStems {
@@ -232,6 +260,12 @@ struct LanguageStems {
 /// Entries kept before the cache starts over, bounding its memory.
 const STEM_CACHE_ENTRIES: usize = 1 << 20;
 
+impl Default for StemCache {
+    fn default() -> Self {
+        StemCache(ByLanguage::new(STEM_CACHE_ENTRIES))
+    }
+}
+
 impl StemCache {
     pub fn new() -> Self {
         Self::default()
@@ -239,23 +273,16 @@ impl StemCache {
 
     /// The stem of a normalized `word` in `lang` (the word itself where no stemmer).
     pub fn stem<'a>(&'a mut self, lang: Language, word: &'a str) -> &'a str {
-        if self.entries >= STEM_CACHE_ENTRIES {
-            self.by_lang.clear();
-            self.entries = 0;
-        }
-        let LanguageStems { stemmer, stems } =
-            self.by_lang
-                .entry(lang.code)
-                .or_insert_with(|| LanguageStems {
-                    stemmer: lang.algorithm.map(Stemmer::create),
-                    stems: AHashMap::new(),
-                });
+        let (LanguageStems { stemmer, stems }, entries) = self.0.part(lang, || LanguageStems {
+            stemmer: lang.algorithm.map(Stemmer::create),
+            stems: AHashMap::new(),
+        });
         let Some(stemmer) = stemmer else {
             return word;
         };
         if !stems.contains_key(word) {
             stems.insert(word.into(), stemmer.stem(word).into());
-            self.entries += 1;
+            *entries += 1;
         }
         stems.get(word).map_or(word, |s| s)
     }
@@ -272,6 +299,30 @@ impl StemCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_memo_by_language_starts_over_when_full() {
+        let (en, de) = (
+            Language::parse("en").expect("en"),
+            Language::parse("de").expect("de"),
+        );
+        let mut memo: ByLanguage<Vec<&str>> = ByLanguage::new(2);
+        let (part, entries) = memo.part(en, Vec::new);
+        part.push("one");
+        *entries += 1;
+        // Below the limit, each language keeps its part.
+        assert_eq!(memo.part(en, Vec::new).0, &["one"]);
+        let (part, entries) = memo.part(de, Vec::new);
+        assert!(part.is_empty());
+        part.push("eins");
+        *entries += 1;
+        // At the limit, every part is emptied before the next is handed out.
+        let (part, entries) = memo.part(en, Vec::new);
+        assert!(part.is_empty());
+        assert_eq!(*entries, 0);
+        part.push("two");
+        assert_eq!(memo.part(en, Vec::new).0, &["two"]);
+    }
 
     #[test]
     fn parses_common_spellings() {

@@ -6,7 +6,7 @@ use crate::article::Article;
 use crate::error::Result;
 use crate::hash::term_hash;
 use crate::ingest::InputError;
-use crate::language::{Language, StemCache};
+use crate::language::{ByLanguage, Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::lsh::{candidates, Banding};
 use crate::normalize::fold_into;
@@ -138,17 +138,9 @@ fn folded_hash(text: &str, span: Span, scratch: &mut String) -> u64 {
     term_hash(scratch)
 }
 
-/// Each thread's alignment term of every word it has met, by language and by the
-/// word's hash: a word's stem is looked up by a number instead of worked out from
-/// its letters again (news repeats its words).
-#[derive(Default)]
-struct TermMemo {
-    by_lang: AHashMap<&'static str, LangMemo>,
-    entries: usize,
-}
-
-/// Words remembered before the memo starts over, bounding its memory (checked
-/// before each article; each language read also holds a front cache of 256 KB).
+/// Words remembered before a thread's term memo starts over, bounding its memory
+/// (checked before each article; each language read also holds a front cache of
+/// 256 KB).
 const TERM_MEMO_ENTRIES: usize = 1 << 20;
 /// Slots of the small cache in front of a language's memo: the most frequent words
 /// of a language fill most of a text, and 16,384 of them fit the processor's
@@ -157,8 +149,10 @@ const FRONT_SLOTS: usize = 1 << 14;
 /// A cached term that stands for a function word (no term).
 const NO_TERM: u64 = u64::MAX;
 
-/// One language's words: all of them, and a cache of the last word seen at each
-/// slot (by the word's low bits) as (word, term or [`NO_TERM`]), 0 for none.
+/// One language's alignment term of every word a thread has met, by the word's
+/// hash: a word's stem is looked up by a number instead of worked out from its
+/// letters again (news repeats its words). In front, a cache of the last word seen
+/// at each slot (by the word's low bits) as (word, term or [`NO_TERM`]), 0 for none.
 struct LangMemo {
     terms: AHashMap<u64, Option<u64>>,
     front: Box<[(u64, u64)]>,
@@ -173,34 +167,29 @@ impl Default for LangMemo {
     }
 }
 
-impl TermMemo {
+impl LangMemo {
     /// Runs `f` with the thread's memo of `lang`'s words.
     fn with_thread_memo<R>(lang: Language, f: impl FnOnce(&mut LangTerms) -> R) -> R {
         thread_local! {
-            static MEMO: RefCell<TermMemo> = RefCell::default();
+            static MEMO: RefCell<ByLanguage<LangMemo>> =
+                RefCell::new(ByLanguage::new(TERM_MEMO_ENTRIES));
         }
         MEMO.with_borrow_mut(|memo| {
-            if memo.entries >= TERM_MEMO_ENTRIES {
-                memo.by_lang.clear();
-                memo.entries = 0;
-            }
-            let mut terms = LangTerms {
+            let (memo, entries) = memo.part(lang, LangMemo::default);
+            f(&mut LangTerms {
                 lang,
-                memo: memo.by_lang.entry(lang.code).or_default(),
-                added: 0,
-            };
-            let out = f(&mut terms);
-            memo.entries += terms.added;
-            out
+                memo,
+                entries,
+            })
         })
     }
 }
 
-/// One language's part of a [`TermMemo`].
+/// One language's memo in use, and the count of entries of the thread's memo.
 struct LangTerms<'m> {
     lang: Language,
     memo: &'m mut LangMemo,
-    added: usize,
+    entries: &'m mut usize,
 }
 
 impl LangTerms<'_> {
@@ -233,7 +222,7 @@ impl LangTerms<'_> {
             }))
         };
         self.memo.terms.insert(word, term);
-        self.added += 1;
+        *self.entries += 1;
         term
     }
 }
@@ -269,7 +258,7 @@ pub fn analyze_to(
     let mut kept: Vec<Span> = Vec::new();
     let mut terms: Vec<Option<u64>> = Vec::new();
     let mut norm = String::new();
-    TermMemo::with_thread_memo(lang, |memo| {
+    LangMemo::with_thread_memo(lang, |memo| {
         for span in spans(text) {
             let word = folded_hash(text, span, &mut norm);
             words.push(word);

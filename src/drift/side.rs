@@ -3,7 +3,7 @@
 use super::antonym::Forms;
 use super::verbs::{self, VerbGroup};
 use super::Span;
-use crate::language::{Language, StemCache};
+use crate::language::{ByLanguage, Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
 use ahash::AHashMap;
@@ -39,49 +39,43 @@ struct Word {
     forms: Option<Arc<Forms>>,
 }
 
-/// Each thread's [`Word`]s by language and word: news repeats its words, and a
-/// word's stem, bare form and opposites cost more to work out than to look up.
-#[derive(Default)]
-struct Words {
-    by_lang: AHashMap<&'static str, AHashMap<Box<str>, Word>>,
-    entries: usize,
-}
-
-/// Entries kept before the memo starts over, bounding its memory.
+/// Entries kept before a thread's word memo starts over, bounding its memory.
 const WORD_MEMO_ENTRIES: usize = 1 << 18;
 
-impl Words {
-    /// Gives `f` the word of each token, in order.
-    fn each(&mut self, lang: Language, tokens: &[Token], mut f: impl FnMut(&Word)) {
-        if self.entries >= WORD_MEMO_ENTRIES {
-            self.by_lang.clear();
-            self.entries = 0;
+/// Gives `f` the [`Word`] of each token, in order, from `memo`, the thread's words
+/// by language: news repeats its words, and a word's stem, bare form and opposites
+/// cost more to work out than to look up.
+fn each_word(
+    memo: &mut ByLanguage<AHashMap<Box<str>, Word>>,
+    lang: Language,
+    tokens: &[Token],
+    mut f: impl FnMut(&Word),
+) {
+    let (words, entries) = memo.part(lang, AHashMap::new);
+    for t in tokens {
+        let norm = t.norm.as_str();
+        if let Some(word) = words.get(norm) {
+            f(word);
+            continue;
         }
-        let words = self.by_lang.entry(lang.code).or_default();
-        for t in tokens {
-            let norm = t.norm.as_str();
-            if let Some(word) = words.get(norm) {
-                f(word);
-                continue;
-            }
-            let stop = stopwords(lang);
-            let word = Word {
-                stem: StemCache::with_thread_cache(|stems| stems.stem(lang, norm).into()),
-                bare: super::entity::bare(norm).into(),
-                content: !stop.is_some_and(|s| s.contains(norm)),
-                forms: (lang.code == "en").then(|| Arc::new(Forms::of(norm))),
-            };
-            f(&word);
-            words.insert(norm.into(), word);
-            self.entries += 1;
-        }
+        let stop = stopwords(lang);
+        let word = Word {
+            stem: StemCache::with_thread_cache(|stems| stems.stem(lang, norm).into()),
+            bare: super::entity::bare(norm).into(),
+            content: !stop.is_some_and(|s| s.contains(norm)),
+            forms: (lang.code == "en").then(|| Arc::new(Forms::of(norm))),
+        };
+        f(&word);
+        words.insert(norm.into(), word);
+        *entries += 1;
     }
 }
 
 impl<'a> Side<'a> {
     pub fn new(text: &'a str, lang: Language) -> Side<'a> {
         thread_local! {
-            static WORDS: RefCell<Words> = RefCell::default();
+            static WORDS: RefCell<ByLanguage<AHashMap<Box<str>, Word>>> =
+                RefCell::new(ByLanguage::new(WORD_MEMO_ENTRIES));
         }
         let tokens = tokenize(text);
         let n = tokens.len();
@@ -92,7 +86,7 @@ impl<'a> Side<'a> {
             Vec::with_capacity(n),
         );
         WORDS.with_borrow_mut(|memo| {
-            memo.each(lang, &tokens, |word| {
+            each_word(memo, lang, &tokens, |word| {
                 stems.push(word.stem.clone());
                 content.push(word.content);
                 bare.push(word.bare.clone());
