@@ -82,32 +82,35 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
     let mut scored = scored_candidates(&weights, &profiles, &rank, params);
     // Grouped by document pair: sorted in parallel, read as runs of one pair.
     scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
-    let groups: Vec<&[(DocPair, Scored)]> = scored.chunk_by(|x, y| x.0 == y.0).collect();
+    // Runs of one first document, each split into runs of one pair: the first
+    // document's profiles are made once for all its pairs.
+    let firsts: Vec<&[(DocPair, Scored)]> = scored.chunk_by(|x, y| x.0 .0 == y.0 .0).collect();
 
-    let mut out: Vec<Alignment> = groups
+    let mut out: Vec<Alignment> = firsts
         .into_par_iter()
-        .flat_map_iter(|group| {
-            let (da, db) = group[0].0;
-            align_pair(
-                &profiles.of_doc(da),
-                &profiles.of_doc(db),
-                group.iter().map(|&(_, cand)| cand).collect(),
-                params,
-            )
-            .into_iter()
-            .map(move |(a, b, sim)| Alignment {
-                a: SentenceRange {
-                    doc: da,
-                    first: a.0,
-                    last: a.1,
-                },
-                b: SentenceRange {
-                    doc: db,
-                    first: b.0,
-                    last: b.1,
-                },
-                similarity: sim,
-            })
+        .flat_map_iter(|run| {
+            let da = run[0].0 .0;
+            let a = profiles.of_doc(da);
+            let mut out = Vec::new();
+            for group in run.chunk_by(|x, y| x.0 == y.0) {
+                let db = group[0].0 .1;
+                let cands = group.iter().map(|&(_, cand)| cand).collect();
+                let aligned = align_pair(&a, &profiles.of_doc(db), cands, params);
+                out.extend(aligned.into_iter().map(|(a, b, sim)| Alignment {
+                    a: SentenceRange {
+                        doc: da,
+                        first: a.0,
+                        last: a.1,
+                    },
+                    b: SentenceRange {
+                        doc: db,
+                        first: b.0,
+                        last: b.1,
+                    },
+                    similarity: sim,
+                }));
+            }
+            out
         })
         .collect();
     out.par_sort_unstable_by_key(|al| (rank[al.a.doc], rank[al.b.doc], al.a.first, al.b.first));
