@@ -147,13 +147,24 @@ impl Forms {
             content,
         }
     }
+
+    /// No forms: a word outside English.
+    pub(super) fn none() -> Forms {
+        Forms {
+            bases: Vec::new(),
+            any: Vec::new(),
+            content: Vec::new(),
+        }
+    }
 }
 
 pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     let table = opposites();
-    let (forms_a, forms_b) = (&a.forms, &b.forms);
+    let forms_a: Vec<&Forms> = (0..a.tokens.len()).map(|k| a.forms(k)).collect();
     let keys_a: Vec<&[String]> = forms_a.iter().map(|f| f.bases.as_slice()).collect();
-    let keys_b: Vec<&[String]> = forms_b.iter().map(|f| f.bases.as_slice()).collect();
+    let keys_b: Vec<&[String]> = (0..b.tokens.len())
+        .map(|k| b.forms(k).bases.as_slice())
+        .collect();
     let rest = |s: &'a Side| -> Vec<Option<&'a str>> {
         s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
     };

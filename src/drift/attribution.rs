@@ -7,7 +7,6 @@
 
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
-use std::sync::Arc;
 
 /// Verbs that introduce reported speech.
 pub(super) const REPORTING: [&str; 28] = [
@@ -91,15 +90,13 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     if sa.is_empty() || sb.is_empty() {
         return Vec::new();
     }
-    let stems = |s: &Side, ks: &[usize]| -> Vec<Arc<str>> {
-        ks.iter().map(|&k| s.stems[k].clone()).collect()
-    };
+    let stems = |s: &Side, ks: &[usize]| -> Vec<u64> { ks.iter().map(|&k| s.stems[k]).collect() };
     let (na, nb) = (stems(a, &sa), stems(b, &sb));
     if na.iter().any(|x| nb.contains(x)) {
         return Vec::new(); // a speaker in common
     }
     // Both sides name both speakers: the roles moved, not the people.
-    let named = |s: &Side, names: &[Arc<str>]| names.iter().all(|x| s.stems.contains(x));
+    let named = |s: &Side, names: &[u64]| names.iter().all(|x| s.stems.contains(x));
     if !named(a, &nb) || !named(b, &na) {
         return Vec::new();
     }

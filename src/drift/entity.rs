@@ -91,11 +91,11 @@ fn same_name(x: &str, y: &str) -> bool {
 /// spelling, or, for an initialism ("US"), consecutive words with those initials
 /// ("United States").
 fn spelled(side: &Side, k: usize, other: &Side) -> bool {
-    let name = &side.bare[k];
+    let name = side.bare(k);
     // The same word first: it is the common case and needs no edit distance.
     let near = (0..other.tokens.len())
-        .any(|j| other.stems[j] == side.stems[k] || other.bare[j] == *name)
-        || (0..other.tokens.len()).any(|j| same_name(&other.bare[j], name));
+        .any(|j| other.stems[j] == side.stems[k] || other.bare(j) == name)
+        || (0..other.tokens.len()).any(|j| same_name(other.bare(j), name));
     if near {
         return true;
     }
@@ -133,7 +133,7 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
 fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>) {
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
-        .filter(|&k| !not_names().contains(&*side.bare[k]))
+        .filter(|&k| !not_names().contains(side.bare(k)))
         // Months and weekdays are `date`'s.
         .filter(|&k| calendar(side, k).is_none())
         .collect();

@@ -14,7 +14,6 @@ use super::entity::similarity;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
-use ahash::AHashMap;
 
 /// Near spellings of one word: a typo or another inflection.
 const SAME_WORD: f64 = 0.75;
@@ -44,22 +43,7 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
         return None;
     }
-    // Stems as small numbers, equal where the stems are: the table compares
-    // n * m pairs, and numbers compare faster than strings.
-    let mut ids: AHashMap<&str, u32> = AHashMap::with_capacity(n);
-    let id_a: Vec<u32> = a
-        .stems
-        .iter()
-        .map(|st| {
-            let next = ids.len() as u32;
-            *ids.entry(&**st).or_insert(next)
-        })
-        .collect();
-    let id_b: Vec<u32> = b
-        .stems
-        .iter()
-        .map(|st| ids.get(&**st).copied().unwrap_or(u32::MAX))
-        .collect();
+    let (id_a, id_b) = (&a.stems, &b.stems);
     // len[i * w + j]: the longest common subsequence of a[i..] and b[j..].
     let w = m + 1;
     let mut len = vec![0u32; (n + 1) * w];

@@ -28,25 +28,25 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         return Vec::new();
     }
     // Where each stem stands in B (stems said once on each side only).
-    let mut at_b: AHashMap<&str, (usize, usize)> = AHashMap::with_capacity(m);
+    let mut at_b: AHashMap<u64, (usize, usize)> = AHashMap::with_capacity(m);
     for (j, s) in b.stems.iter().enumerate() {
-        let e = at_b.entry(&**s).or_insert((j, 0));
+        let e = at_b.entry(*s).or_insert((j, 0));
         e.1 += 1;
     }
-    let found = a.stems.iter().filter(|&s| at_b.contains_key(&**s)).count();
+    let found = a.stems.iter().filter(|&s| at_b.contains_key(s)).count();
     if (found as f64) < SAME_WORDS * n.max(m) as f64 {
         return Vec::new();
     }
-    let mut count_a: AHashMap<&str, usize> = AHashMap::with_capacity(n);
+    let mut count_a: AHashMap<u64, usize> = AHashMap::with_capacity(n);
     for s in &a.stems {
-        *count_a.entry(&**s).or_insert(0) += 1;
+        *count_a.entry(*s).or_insert(0) += 1;
     }
     let place: Vec<Option<usize>> = a
         .stems
         .iter()
         .map(|s| {
-            let once_in_a = count_a.get(&**s) == Some(&1);
-            at_b.get(&**s)
+            let once_in_a = count_a.get(s) == Some(&1);
+            at_b.get(s)
                 .filter(|&&(_, c)| c == 1 && once_in_a)
                 .map(|&(j, _)| j)
         })

@@ -1,8 +1,9 @@
 //! One side of a comparison: its tokens with stems, and which are content words.
 
 use super::antonym::Forms;
-use super::verbs::{self, VerbGroup};
+use super::verbs::{self, VerbGroup, VerbWord};
 use super::Span;
+use crate::hash::term_hash;
 use crate::language::{ByLanguage, Language, StemCache};
 use crate::lexicon::stopwords;
 use crate::tokenize::{tokenize, Token};
@@ -14,59 +15,75 @@ use std::sync::Arc;
 pub struct Side<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
-    /// Stem of each token (the number itself for numbers).
-    pub stems: Vec<Arc<str>>,
+    /// Each token's stem as a number, equal where the stems are (the stem of a
+    /// number is the number itself): detectors compare stems, never print them.
+    pub stems: Vec<u64>,
     /// Whether each token is a content word (not a function word).
     pub content: Vec<bool>,
-    /// Each token as names are compared: without diacritics or points ("Urumqi").
-    pub bare: Vec<Arc<str>>,
+    /// What is known of each token's word, shared by every text of the thread
+    /// that uses the word.
+    words: Vec<Arc<Word>>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
     pub verbs: Vec<VerbGroup>,
-    /// Each token's base forms and their opposites (English only; empty otherwise).
-    pub(super) forms: Vec<Arc<Forms>>,
     /// Whether each token looks like a name, and whether it is a figure: every
     /// detector asks, many times per token, so each side answers once.
     names: Vec<bool>,
     figures: Vec<bool>,
 }
 
-/// What a side needs of one word, whatever the text it is in.
+/// What the detectors ask of one word, whatever the text it is in.
 struct Word {
-    stem: Arc<str>,
-    bare: Arc<str>,
+    /// The word as names are compared: without diacritics or points ("Urumqi").
+    bare: Box<str>,
+    /// Its base forms and their opposites (English only; none otherwise).
+    forms: Forms,
+    /// What verb groups ask of it (English only; nothing otherwise).
+    verb: VerbWord,
+}
+
+/// A word as a side takes it from the memo.
+struct Entry {
+    stem: u64,
     content: bool,
-    /// English only.
-    forms: Option<Arc<Forms>>,
+    word: Arc<Word>,
 }
 
 /// Entries kept before a thread's word memo starts over, bounding its memory.
 const WORD_MEMO_ENTRIES: usize = 1 << 18;
 
-/// Gives `f` the [`Word`] of each token, in order, from `memo`, the thread's words
-/// by language: news repeats its words, and a word's stem, bare form and opposites
-/// cost more to work out than to look up.
+/// Gives `f` the [`Entry`] of each token, in order, from `memo`, the thread's
+/// words by language: news repeats its words, and a word's stem, bare form,
+/// opposites and verb forms cost more to work out than to look up.
 fn each_word(
-    memo: &mut ByLanguage<AHashMap<Box<str>, Word>>,
+    memo: &mut ByLanguage<AHashMap<Box<str>, Entry>>,
     lang: Language,
     tokens: &[Token],
-    mut f: impl FnMut(&Word),
+    mut f: impl FnMut(&Entry),
 ) {
     let (words, entries) = memo.part(lang, AHashMap::new);
+    let english = lang.code == "en";
     for t in tokens {
         let norm = t.norm.as_str();
-        if let Some(word) = words.get(norm) {
-            f(word);
+        if let Some(entry) = words.get(norm) {
+            f(entry);
             continue;
         }
         let stop = stopwords(lang);
-        let word = Word {
-            stem: StemCache::with_thread_cache(|stems| stems.stem(lang, norm).into()),
-            bare: super::entity::bare(norm).into(),
+        let entry = Entry {
+            stem: StemCache::with_thread_cache(|stems| term_hash(stems.stem(lang, norm))),
             content: !stop.is_some_and(|s| s.contains(norm)),
-            forms: (lang.code == "en").then(|| Arc::new(Forms::of(norm))),
+            word: Arc::new(Word {
+                bare: super::entity::bare(norm).into(),
+                forms: if english { Forms::of(norm) } else { Forms::none() },
+                verb: if english {
+                    VerbWord::of(norm)
+                } else {
+                    VerbWord::default()
+                },
+            }),
         };
-        f(&word);
-        words.insert(norm.into(), word);
+        f(&entry);
+        words.insert(norm.into(), entry);
         *entries += 1;
     }
 }
@@ -74,31 +91,28 @@ fn each_word(
 impl<'a> Side<'a> {
     pub fn new(text: &'a str, lang: Language) -> Side<'a> {
         thread_local! {
-            static WORDS: RefCell<ByLanguage<AHashMap<Box<str>, Word>>> =
+            static WORDS: RefCell<ByLanguage<AHashMap<Box<str>, Entry>>> =
                 RefCell::new(ByLanguage::new(WORD_MEMO_ENTRIES));
         }
         let tokens = tokenize(text);
         let n = tokens.len();
-        let (mut stems, mut content, mut bare, mut forms) = (
-            Vec::with_capacity(n),
+        let (mut stems, mut content, mut words) = (
             Vec::with_capacity(n),
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
         WORDS.with_borrow_mut(|memo| {
-            each_word(memo, lang, &tokens, |word| {
-                stems.push(word.stem.clone());
-                content.push(word.content);
-                bare.push(word.bare.clone());
-                forms.extend(word.forms.clone());
+            each_word(memo, lang, &tokens, |entry| {
+                stems.push(entry.stem);
+                content.push(entry.content);
+                words.push(entry.word.clone());
             })
         });
         let mut side = Side {
             text,
             stems,
             content,
-            bare,
-            forms,
+            words,
             tokens,
             verbs: Vec::new(),
             names: Vec::new(),
@@ -114,6 +128,21 @@ impl<'a> Side<'a> {
             side.verbs = verbs::groups(&side, lang);
         }
         side
+    }
+
+    /// Token `k` as names are compared: without diacritics or points ("Urumqi").
+    pub fn bare(&self, k: usize) -> &str {
+        &self.words[k].bare
+    }
+
+    /// Token `k`'s base forms and their opposites (none outside English).
+    pub(super) fn forms(&self, k: usize) -> &Forms {
+        &self.words[k].forms
+    }
+
+    /// What verb groups ask of token `k` (nothing outside English).
+    pub(super) fn verb_word(&self, k: usize) -> VerbWord {
+        self.words[k].verb
     }
 
     /// The byte span of token `k`.

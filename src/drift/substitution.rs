@@ -82,7 +82,7 @@ pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFind
         // A word WordNet does not know in place of one it knows (another language,
         // a garbled word) is clearly not the same; two English words may still be
         // synonyms WordNet puts further apart ("cited" / "put forward"), worth a look.
-        let known = |s: &Side, k: usize| s.forms[k].bases.iter().any(|w| synsets().knows(w));
+        let known = |s: &Side, k: usize| s.forms(k).bases.iter().any(|w| synsets().knows(w));
         let foreign = wa.iter().all(|&i| known(a, i)) && wb.iter().all(|&j| !known(b, j));
         out.push(DriftFinding {
             kind: DriftKind::Substitution,

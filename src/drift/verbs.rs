@@ -183,19 +183,46 @@ fn lemma(lang: Language, w: &str) -> String {
     StemCache::with_thread_cache(|stems| stems.stem(lang, base).to_string())
 }
 
+/// What verb groups ask of one word, worked out once per word (see `side`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerbWord {
+    /// An auxiliary's lemma and the tense it gives ("had": "have", past).
+    auxiliary: Option<(&'static str, &'static str)>,
+    /// A past form or past participle ("took", "agreed").
+    past: bool,
+    /// A base or third-person form of a verb with other forms ("take", "shows").
+    plain: bool,
+    /// A present participle ("firing").
+    ing: bool,
+    /// The base form of a known verb.
+    verb: bool,
+}
+
+impl VerbWord {
+    pub fn of(w: &str) -> VerbWord {
+        VerbWord {
+            auxiliary: auxiliaries().get(w).copied(),
+            past: is_past_form(w),
+            plain: is_plain_form(w) && !invariant_verbs().contains(w),
+            ing: is_ing(w),
+            verb: verbs().contains(w),
+        }
+    }
+}
+
 /// The verb groups of an English side, in text order.
 pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
-    let aux = auxiliaries();
     let norm = |k: usize| side.tokens[k].norm.as_str();
+    let word = |k: usize| side.verb_word(k);
     let n = side.tokens.len();
     let mut out = Vec::new();
     let mut k = 0;
     while k < n {
-        let Some(&(first_lemma, tense)) = aux.get(norm(k)) else {
+        let Some((first_lemma, tense)) = word(k).auxiliary else {
             // No auxiliary: a past form or a bare content word after its subject.
             let w = norm(k);
-            let past = is_past_form(w);
-            let verb = past || (is_plain_form(w) && !invariant_verbs().contains(w));
+            let past = word(k).past;
+            let verb = past || word(k).plain;
             let word = verb
                 && side.content[k]
                 && !side.is_name(k)
@@ -225,10 +252,10 @@ pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
                 m += 1;
             }
             match (m < n && !side.clause_break_after(m - 1))
-                .then(|| aux.get(norm(m)))
+                .then(|| word(m).auxiliary)
                 .flatten()
             {
-                Some(&(l, _)) if l == "be" || l == "have" => {
+                Some((l, _)) if l == "be" || l == "have" => {
                     chain.push((m, l));
                     j = m + 1;
                 }
@@ -243,17 +270,15 @@ pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
         let (last_at, last_lemma) = *chain.last().expect("a chain has its first auxiliary");
         let head = (m < n && !side.clause_break_after(m - 1) && !side.is_figure(m))
             .then(|| norm(m))
-            .filter(|&w| match last_lemma {
-                "be" => is_ing(w) || is_past_form(w),
-                "have" => is_past_form(w) && norm(last_at) != "having",
+            .filter(|_| match last_lemma {
+                "be" => word(m).ing || word(m).past,
+                "have" => word(m).past && norm(last_at) != "having",
                 // do, will, would and the modals take a bare verb.
-                _ => side.content[m] && !side.is_name(m) && verbs().contains(w),
+                _ => side.content[m] && !side.is_name(m) && word(m).verb,
             });
         // "is going to take": the future, told with "be".
-        let going_to = head == Some("going")
-            && m + 2 < n
-            && norm(m + 1) == "to"
-            && verbs().contains(norm(m + 2));
+        let going_to =
+            head == Some("going") && m + 2 < n && norm(m + 1) == "to" && word(m + 2).verb;
         let (head, m, tense) = if going_to {
             (Some(norm(m + 2)), m + 2, "future")
         } else {
@@ -264,14 +289,14 @@ pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
             continue;
         }
         // Each auxiliary, then the head, as the form that follows the one before.
-        let mut forms: Vec<&str> = chain.iter().map(|&(at, _)| norm(at)).collect();
-        forms.extend(head);
+        let mut forms: Vec<usize> = chain.iter().map(|&(at, _)| at).collect();
+        forms.extend(head.map(|_| m));
         let mut perfect = false;
         let mut progressive = false;
         for (i, &(_, l)) in chain.iter().enumerate() {
-            let Some(next) = forms.get(i + 1) else { break };
-            perfect |= l == "have" && (is_past_form(next) || *next == "been");
-            progressive |= l == "be" && is_ing(next) && !going_to;
+            let Some(&next) = forms.get(i + 1) else { break };
+            perfect |= l == "have" && (word(next).past || norm(next) == "been");
+            progressive |= l == "be" && word(next).ing && !going_to;
         }
         let last = if head.is_some() {
             m
