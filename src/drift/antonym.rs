@@ -11,7 +11,7 @@ use super::polarity::negated;
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
@@ -120,10 +120,19 @@ fn negative_prefix(x: &str, x_rest: Option<&str>, y: &str, y_rest: Option<&str>)
 pub(super) struct Forms {
     /// [`bases`] of the word.
     pub bases: Vec<String>,
-    /// Opposites of any base in the short list (for every word).
-    any: Vec<&'static str>,
-    /// Opposites of any base in WordNet (for content words).
-    content: Vec<&'static str>,
+    /// The bases as numbers (see [`key`]), in the same order.
+    keys: Vec<u64>,
+    /// Opposites of any base in the short list (for every word), as numbers.
+    any: Vec<u64>,
+    /// Opposites of any base in WordNet (for content words), as numbers.
+    content: Vec<u64>,
+}
+
+/// A word as a number: [`detect`] compares base forms many times per pair, and
+/// numbers compare and hash faster than strings (64 bits: no two words of a
+/// language share one but by a chance in billions of billions).
+fn key(word: &str) -> u64 {
+    crate::hash::term_hash(word)
 }
 
 impl Forms {
@@ -132,16 +141,17 @@ impl Forms {
     pub(super) fn of(w: &str) -> Forms {
         let table = opposites();
         let bases = bases(w);
-        let of = |t: &AHashMap<&'static str, Vec<&'static str>>| -> Vec<&'static str> {
+        let of = |t: &AHashMap<&'static str, Vec<&'static str>>| -> Vec<u64> {
             bases
                 .iter()
                 .filter_map(|k| t.get(k.as_str()))
                 .flatten()
-                .copied()
+                .map(|o| key(o))
                 .collect()
         };
         let (any, content) = (of(&table.any), of(&table.content));
         Forms {
+            keys: bases.iter().map(|b| key(b)).collect(),
             bases,
             any,
             content,
@@ -152,6 +162,7 @@ impl Forms {
     pub(super) fn none() -> Forms {
         Forms {
             bases: Vec::new(),
+            keys: Vec::new(),
             any: Vec::new(),
             content: Vec::new(),
         }
@@ -159,11 +170,10 @@ impl Forms {
 }
 
 pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
-    let table = opposites();
     let forms_a: Vec<&Forms> = (0..a.tokens.len()).map(|k| a.forms(k)).collect();
-    let keys_a: Vec<&[String]> = forms_a.iter().map(|f| f.bases.as_slice()).collect();
-    let keys_b: Vec<&[String]> = (0..b.tokens.len())
-        .map(|k| b.forms(k).bases.as_slice())
+    let keys_a: Vec<&[u64]> = forms_a.iter().map(|f| f.keys.as_slice()).collect();
+    let keys_b: Vec<&[u64]> = (0..b.tokens.len())
+        .map(|k| b.forms(k).keys.as_slice())
         .collect();
     let rest = |s: &'a Side| -> Vec<Option<&'a str>> {
         s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
@@ -184,17 +194,17 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     }
     // How many words of each side may be each base form: a word is missing from the
     // other side when that side has fewer of it ("opens ... open" / "opens ... close").
-    fn count<'k>(ks: &[&'k [String]]) -> AHashMap<&'k str, usize> {
+    fn count(ks: &[&[u64]]) -> AHashMap<u64, usize> {
         let mut n = AHashMap::with_capacity(ks.iter().map(|k| k.len()).sum());
-        for k in ks.iter().flat_map(|k| k.iter()) {
-            *n.entry(k.as_str()).or_insert(0) += 1;
+        for &k in ks.iter().flat_map(|k| k.iter()) {
+            *n.entry(k).or_insert(0) += 1;
         }
         n
     }
     let (count_a, count_b) = (count(&keys_a), count(&keys_b));
-    let of = |n: &AHashMap<&str, usize>, k: &str| n.get(k).copied().unwrap_or(0);
-    let fewer_in_b = |k: &String| of(&count_b, k) < of(&count_a, k);
-    let fewer_in_a = |k: &String| of(&count_a, k) < of(&count_b, k);
+    let of = |n: &AHashMap<u64, usize>, k: &u64| n.get(k).copied().unwrap_or(0);
+    let fewer_in_b = |k: &u64| of(&count_b, k) < of(&count_a, k);
+    let fewer_in_a = |k: &u64| of(&count_a, k) < of(&count_b, k);
     // Negation scopes cost a parse of each side: only for a word that has an opposite.
     let (neg_a, neg_b) = (OnceCell::new(), OnceCell::new());
     let neg_a = || neg_a.get_or_init(|| negated(a));
@@ -208,21 +218,18 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
         }
         let f = &forms_a[i];
         let content_opposites = if a.content[i] { &f.content[..] } else { &[] };
-        let wanted: AHashSet<&str> = f.any.iter().chain(content_opposites).copied().collect();
+        // A handful at most: a list reads faster than a set.
+        let wanted: Vec<u64> = f.any.iter().chain(content_opposites).copied().collect();
         // Most words have no opposite in the tables: no word of B can be theirs.
         let found = (!wanted.is_empty())
             .then(|| {
                 (0..b.tokens.len()).find(|&j| {
                     !used_b[j]
                 && word(b, j)
-                && keys_b[j].iter().any(|k| wanted.contains(k.as_str()))
+                && keys_b[j].iter().any(|k| wanted.contains(k))
                 && keys_b[j].iter().all(fewer_in_a)
                 // WordNet's opposites hold between content words only.
-                && (b.content[j] || keys_b[j].iter().any(|k| {
-                    keys_a[i].iter().any(|ka| {
-                        table.any.get(ka.as_str()).is_some_and(|o| o.contains(&k.as_str()))
-                    })
-                }))
+                && (b.content[j] || keys_b[j].iter().any(|k| f.any.contains(k)))
                 && neg_a()[i] == neg_b()[j]
                 })
             })
@@ -245,22 +252,11 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
         // one") keep the contrast, whichever words they use.
         // Only words of its own count: a pole both sides say ("larger ... smaller" in
         // each) is no contrast of one side's making.
-        let opposites_in =
-            |s: &Side, keys: &[&[String]], k: usize, own: &dyn Fn(&String) -> bool| {
-                let poles: AHashSet<&str> = keys[k]
-                    .iter()
-                    .flat_map(|key| {
-                        let any = table.any.get(key.as_str()).into_iter().flatten();
-                        any.chain(table.content.get(key.as_str()).into_iter().flatten())
-                    })
-                    .copied()
-                    .collect();
-                (0..s.tokens.len()).any(|o| {
-                    o != k
-                        && keys[o].iter().any(|key| poles.contains(key.as_str()))
-                        && keys[o].iter().all(own)
-                })
-            };
+        let opposites_in = |s: &Side, keys: &[&[u64]], k: usize, own: &dyn Fn(&u64) -> bool| {
+            let poles = s.forms(k);
+            let pole = |key: &u64| poles.any.contains(key) || poles.content.contains(key);
+            (0..s.tokens.len()).any(|o| o != k && keys[o].iter().any(pole) && keys[o].iter().all(own))
+        };
         if opposites_in(a, &keys_a, i, &fewer_in_b) && opposites_in(b, &keys_b, j, &fewer_in_a) {
             continue;
         }
