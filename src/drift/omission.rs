@@ -43,25 +43,38 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
         return None;
     }
-    let (id_a, id_b) = (&a.stems, &b.stems);
+    let (mut left_a, mut left_b) = (vec![true; n], vec![true; m]);
+    // A common beginning is matched word for word, as the walk below would match
+    // it: the table is needed only for what follows (close copies differ in a few
+    // words, often late).
+    let first = a.stems.iter().zip(&b.stems).take_while(|(x, y)| x == y).count();
+    left_a[..first].fill(false);
+    left_b[..first].fill(false);
+    let (id_a, id_b) = (&a.stems[first..], &b.stems[first..]);
+    let (n, m) = (id_a.len(), id_b.len());
     // len[i * w + j]: the longest common subsequence of a[i..] and b[j..].
     let w = m + 1;
     let mut len = vec![0u32; (n + 1) * w];
     for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            len[i * w + j] = if id_a[i] == id_b[j] {
-                len[(i + 1) * w + j + 1] + 1
+        let (row, below) = len[i * w..(i + 2) * w].split_at_mut(w);
+        // Row i from right to left, carrying its cell to the right and the cell
+        // below that one (the table's last column is 0).
+        let (mut right, mut diagonal) = (0, 0);
+        for ((cell, &down), &y) in row[..m].iter_mut().zip(&below[..m]).zip(id_b).rev() {
+            *cell = if id_a[i] == y {
+                diagonal + 1
             } else {
-                len[(i + 1) * w + j].max(len[i * w + j + 1])
+                down.max(right)
             };
+            right = *cell;
+            diagonal = down;
         }
     }
-    let (mut left_a, mut left_b) = (vec![true; n], vec![true; m]);
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         if id_a[i] == id_b[j] {
-            left_a[i] = false;
-            left_b[j] = false;
+            left_a[first + i] = false;
+            left_b[first + j] = false;
             i += 1;
             j += 1;
         } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
@@ -70,7 +83,9 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
             j += 1;
         }
     }
-    let shared = (0..n).filter(|&k| !left_a[k] && a.content[k]).count();
+    let shared = (0..a.tokens.len())
+        .filter(|&k| !left_a[k] && a.content[k])
+        .count();
     Some(WordAlignment {
         left_a,
         left_b,
