@@ -255,7 +255,8 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
         let opposites_in = |s: &Side, keys: &[&[u64]], k: usize, own: &dyn Fn(&u64) -> bool| {
             let poles = s.forms(k);
             let pole = |key: &u64| poles.any.contains(key) || poles.content.contains(key);
-            (0..s.tokens.len()).any(|o| o != k && keys[o].iter().any(pole) && keys[o].iter().all(own))
+            (0..s.tokens.len())
+                .any(|o| o != k && keys[o].iter().any(pole) && keys[o].iter().all(own))
         };
         if opposites_in(a, &keys_a, i, &fewer_in_b) && opposites_in(b, &keys_b, j, &fewer_in_a) {
             continue;

@@ -79,23 +79,52 @@ pub(super) fn bare(word: &str) -> String {
         .collect()
 }
 
+/// What [`same_name`] needs of a word's bare form, worked out once per word.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Spelling {
+    /// Its length in characters.
+    chars: usize,
+    /// The characters it has, each as one of 64 bits.
+    letters: u64,
+}
+
+impl Spelling {
+    pub(super) fn of(bare: &str) -> Spelling {
+        Spelling {
+            chars: bare.chars().count(),
+            letters: bare.chars().fold(0, |m, c| m | 1 << (c as u32 % 64)),
+        }
+    }
+}
+
 /// Two spellings of one name: near by edit distance, or one the abbreviation of the
 /// other ("Tue" / "Tuesday", "Naples" / "Napoli" share their first letters).
-fn same_name(x: &str, y: &str) -> bool {
+fn same_name(x: &str, sx: Spelling, y: &str, sy: Spelling) -> bool {
     let prefix = x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count();
-    let shorter = x.chars().count().min(y.chars().count());
-    x == y || (shorter >= 2 && prefix == shorter) || prefix >= 4 || similar(x, y, SAME_NAME)
+    let shorter = sx.chars.min(sy.chars);
+    if x == y || (shorter >= 2 && prefix == shorter) || prefix >= 4 {
+        return true;
+    }
+    // Each character one word has and the other lacks takes an edit: the edit
+    // distance is at least that count, so the similarity at most what it allows.
+    // Most word pairs are ruled out so, without the distance.
+    let longer = sx.chars.max(sy.chars).max(1);
+    let lacking = (sx.letters & !sy.letters)
+        .count_ones()
+        .max((sy.letters & !sx.letters).count_ones());
+    1.0 - lacking as f64 / longer as f64 >= SAME_NAME && similar(x, y, SAME_NAME)
 }
 
 /// Whether `other` spells the name at token `k` of `side`: the word itself, a near
 /// spelling, or, for an initialism ("US"), consecutive words with those initials
 /// ("United States").
 fn spelled(side: &Side, k: usize, other: &Side) -> bool {
-    let name = side.bare(k);
+    let (name, spelling) = (side.bare(k), side.spelling(k));
     // The same word first: it is the common case and needs no edit distance.
     let near = (0..other.tokens.len())
         .any(|j| other.stems[j] == side.stems[k] || other.bare(j) == name)
-        || (0..other.tokens.len()).any(|j| same_name(other.bare(j), name));
+        || (0..other.tokens.len())
+            .any(|j| same_name(other.bare(j), other.spelling(j), name, spelling));
     if near {
         return true;
     }

@@ -170,6 +170,18 @@ fn century(w: &str) -> bool {
     matches!(w, "century" | "centuries")
 }
 
+/// Whether a word may begin a figure, as `figures` reads one: a word that may not
+/// is passed over, whatever is around it (each side asks once per word).
+pub(super) fn may_begin_figure(norm: &str) -> bool {
+    let listed = |words: &[(&str, f64)]| words.iter().any(|(w, _)| *w == norm);
+    // Digits; or what reads as a number without any ("nan" and "inf" do).
+    norm.contains(|c: char| c.is_ascii_digit())
+        || norm.parse::<f64>().is_ok()
+        || listed(&WORDS)
+        || listed(&SOFT_WORDS)
+        || listed(&SCALES)
+}
+
 fn figures(side: &Side) -> Vec<Figure> {
     let mut out = Vec::new();
     // The last figure's value and where it ended, stutters included.
@@ -177,6 +189,10 @@ fn figures(side: &Side) -> Vec<Figure> {
     let mut k = 0;
     while k < side.tokens.len() {
         let t = &side.tokens[k];
+        if !side.may_begin_figure(k) {
+            k += 1;
+            continue;
+        }
         if let Some((hours, last)) = clock(side, k) {
             out.push(Figure {
                 value: hours,

@@ -47,7 +47,12 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     // A common beginning is matched word for word, as the walk below would match
     // it: the table is needed only for what follows (close copies differ in a few
     // words, often late).
-    let first = a.stems.iter().zip(&b.stems).take_while(|(x, y)| x == y).count();
+    let first = a
+        .stems
+        .iter()
+        .zip(&b.stems)
+        .take_while(|(x, y)| x == y)
+        .count();
     left_a[..first].fill(false);
     left_b[..first].fill(false);
     let (id_a, id_b) = (&a.stems[first..], &b.stems[first..]);

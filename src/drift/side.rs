@@ -1,6 +1,7 @@
 //! One side of a comparison: its tokens with stems, and which are content words.
 
 use super::antonym::Forms;
+use super::entity::Spelling;
 use super::verbs::{self, VerbGroup, VerbWord};
 use super::Span;
 use crate::hash::term_hash;
@@ -35,6 +36,9 @@ pub struct Side<'a> {
 struct Word {
     /// The word as names are compared: without diacritics or points ("Urumqi").
     bare: Box<str>,
+    spelling: Spelling,
+    /// Whether it may begin a figure (see `number`).
+    figure: bool,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
     /// What verb groups ask of it (English only; nothing otherwise).
@@ -72,14 +76,23 @@ fn each_word(
         let entry = Entry {
             stem: StemCache::with_thread_cache(|stems| term_hash(stems.stem(lang, norm))),
             content: !stop.is_some_and(|s| s.contains(norm)),
-            word: Arc::new(Word {
-                bare: super::entity::bare(norm).into(),
-                forms: if english { Forms::of(norm) } else { Forms::none() },
-                verb: if english {
-                    VerbWord::of(norm)
-                } else {
-                    VerbWord::default()
-                },
+            word: Arc::new({
+                let bare = super::entity::bare(norm);
+                Word {
+                    spelling: Spelling::of(&bare),
+                    figure: super::number::may_begin_figure(norm),
+                    bare: bare.into(),
+                    forms: if english {
+                        Forms::of(norm)
+                    } else {
+                        Forms::none()
+                    },
+                    verb: if english {
+                        VerbWord::of(norm)
+                    } else {
+                        VerbWord::default()
+                    },
+                }
             }),
         };
         f(&entry);
@@ -133,6 +146,16 @@ impl<'a> Side<'a> {
     /// Token `k` as names are compared: without diacritics or points ("Urumqi").
     pub fn bare(&self, k: usize) -> &str {
         &self.words[k].bare
+    }
+
+    /// What comparing token `k`'s bare form with another's needs.
+    pub(super) fn spelling(&self, k: usize) -> Spelling {
+        self.words[k].spelling
+    }
+
+    /// Whether token `k` may begin a figure (see `number`).
+    pub(super) fn may_begin_figure(&self, k: usize) -> bool {
+        self.words[k].figure
     }
 
     /// Token `k`'s base forms and their opposites (none outside English).
