@@ -5,7 +5,7 @@
 //! The speaker of a side is a name next to a reporting verb ("X said", "said X",
 //! "X told reporters") or after "according to".
 
-use super::side::Side;
+use super::side::{List, Side};
 use super::{DriftFinding, DriftKind};
 
 /// Verbs that introduce reported speech.
@@ -48,10 +48,10 @@ fn speakers(side: &Side) -> Vec<usize> {
     let n = side.tokens.len();
     let mut out = Vec::new();
     for k in 0..n {
-        let w = side.tokens[k].norm.as_str();
-        if !REPORTING.contains(&w) {
+        if !side.in_list(k, List::Reporting) {
             continue;
         }
+        let w = side.tokens[k].norm.as_str();
         if w == "according" {
             // "according to X", "according to a Reuters report"
             let start =

@@ -2,7 +2,7 @@
 //! "on Tuesday", "in March" / "in May"). Figures inside dates (the day of the
 //! month, the year, the time) are compared as values by `number`.
 
-use super::side::Side;
+use super::side::{List, Side};
 use super::{DriftFinding, DriftKind};
 use ahash::AHashMap;
 use std::sync::OnceLock;
@@ -53,7 +53,15 @@ const CALENDAR: [(&str, &str); 40] = [
 
 /// The month or weekday token `k` names, if any. Abbreviations, "May" and "March"
 /// only when capitalised: "may", "march", "sat" and "sun" are also words.
+/// Whether a word is a month or a weekday as [`calendar`] reads them (case aside).
+pub(super) fn in_calendar(norm: &str) -> bool {
+    CALENDAR.iter().any(|&(w, _)| w == norm)
+}
+
 pub(super) fn calendar(side: &Side, k: usize) -> Option<&'static str> {
+    if !side.in_list(k, List::Calendar) {
+        return None;
+    }
     // Asked of every token of every compared sentence: a table, not a list scan.
     static BY_WORD: OnceLock<AHashMap<&'static str, &'static str>> = OnceLock::new();
     let by_word = BY_WORD.get_or_init(|| {

@@ -6,19 +6,17 @@
 
 use super::attribution::REPORTING;
 use super::entity::similar;
-use super::side::Side;
+use super::side::{List, Side};
 use super::{DriftFinding, DriftKind, Span};
-use crate::lexicon::hedges;
 
 /// Certainty markers in the hedge list: they assert rather than hedge.
 const CERTAIN: [&str; 4] = ["certainly", "definitely", "undoubtedly", "undeniably"];
 
 /// The hedge and the certainty words of a side, as spans.
 fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
-    let list = hedges();
     let (mut hedge, mut certain) = (Vec::new(), Vec::new());
-    for t in &side.tokens {
-        if !list.contains(t.norm.as_str()) {
+    for (k, t) in side.tokens.iter().enumerate() {
+        if !side.in_list(k, List::Hedge) {
             continue;
         }
         if CERTAIN.contains(&t.norm.as_str()) {

@@ -6,7 +6,7 @@ use super::verbs::{self, VerbGroup, VerbWord};
 use super::Span;
 use crate::hash::term_hash;
 use crate::language::{ByLanguage, Language, StemCache};
-use crate::lexicon::stopwords;
+use crate::lexicon::{hedges, negation_cues, quantifiers, stopwords};
 use crate::tokenize::{tokenize, Token};
 use ahash::AHashMap;
 use std::cell::RefCell;
@@ -39,10 +39,52 @@ struct Word {
     spelling: Spelling,
     /// Whether it may begin a figure (see `number`).
     figure: bool,
+    /// The [`List`]s it is in, a bit each.
+    lists: u8,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
     /// What verb groups ask of it (English only; nothing otherwise).
     verb: VerbWord,
+}
+
+/// Word lists the detectors look every token up in: where a word stands in them
+/// is looked up once per word (as a bit of [`Word::lists`]), not once per token.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum List {
+    /// Months and weekdays (`date`).
+    Calendar,
+    /// Words that open a negation, "-n't" forms included (`polarity`).
+    Negation,
+    /// Verbs of reported speech (`attribution`).
+    Reporting,
+    /// Quantifiers (`quantity`).
+    Quantifier,
+    /// Hedges and words of certainty (`hedge`).
+    Hedge,
+}
+
+impl List {
+    const ALL: [List; 5] = [
+        List::Calendar,
+        List::Negation,
+        List::Reporting,
+        List::Quantifier,
+        List::Hedge,
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    fn holds(self, norm: &str) -> bool {
+        match self {
+            List::Calendar => super::date::in_calendar(norm),
+            List::Negation => negation_cues().contains_key(norm) || norm.ends_with("n't"),
+            List::Reporting => super::attribution::REPORTING.contains(&norm),
+            List::Quantifier => quantifiers().contains_key(norm),
+            List::Hedge => hedges().contains(norm),
+        }
+    }
 }
 
 /// A word as a side takes it from the memo.
@@ -81,6 +123,10 @@ fn each_word(
                 Word {
                     spelling: Spelling::of(&bare),
                     figure: super::number::may_begin_figure(norm),
+                    lists: List::ALL
+                        .iter()
+                        .filter(|l| l.holds(norm))
+                        .fold(0, |bits, l| bits | l.bit()),
                     bare: bare.into(),
                     forms: if english {
                         Forms::of(norm)
@@ -151,6 +197,11 @@ impl<'a> Side<'a> {
     /// What comparing token `k`'s bare form with another's needs.
     pub(super) fn spelling(&self, k: usize) -> Spelling {
         self.words[k].spelling
+    }
+
+    /// Whether token `k` is in word list `list`.
+    pub(super) fn in_list(&self, k: usize, list: List) -> bool {
+        self.words[k].lists & list.bit() != 0
     }
 
     /// Whether token `k` may begin a figure (see `number`).
