@@ -8,7 +8,7 @@
 //! both are negated: "not good" / "bad" says the same.
 
 use super::polarity::negated;
-use super::side::Side;
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::AHashMap;
@@ -99,7 +99,7 @@ pub(super) fn opposite(x: &str, y: &str) -> bool {
 const NEGATIVE_PREFIXES: [&str; 3] = ["un", "non", "dis"];
 
 /// A word without its negative prefix ("unaware" -> "aware"), if it has one.
-fn unprefixed(w: &str) -> Option<&str> {
+pub(super) fn unprefixed(w: &str) -> Option<&str> {
     NEGATIVE_PREFIXES
         .iter()
         .find_map(|p| w.strip_prefix(p))
@@ -158,6 +158,16 @@ impl Forms {
         }
     }
 
+    /// Whether the word has an opposite in the short list.
+    pub(super) fn opposed(&self) -> bool {
+        !self.any.is_empty()
+    }
+
+    /// Whether the word has an opposite in WordNet.
+    pub(super) fn opposed_as_content(&self) -> bool {
+        !self.content.is_empty()
+    }
+
     /// No forms: a word outside English.
     pub(super) fn none() -> Forms {
         Forms {
@@ -169,7 +179,54 @@ impl Forms {
     }
 }
 
+/// How many times each key occurs among a side's base forms, in a table of at
+/// most half-full slots: the keys are hashes already, so their low bits place them.
+struct Counts {
+    /// (key, count), count 0 for an empty slot.
+    slots: Vec<(u64, u32)>,
+}
+
+impl Counts {
+    fn of(keys: &[&[u64]]) -> Counts {
+        let n: usize = keys.iter().map(|k| k.len()).sum();
+        let mut counts = Counts {
+            slots: vec![(0, 0); (2 * n + 1).next_power_of_two()],
+        };
+        for &key in keys.iter().flat_map(|k| k.iter()) {
+            let at = counts.slot(key);
+            counts.slots[at] = (key, counts.slots[at].1 + 1);
+        }
+        counts
+    }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        while self.slots[at].1 != 0 && self.slots[at].0 != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn of_key(&self, key: u64) -> u32 {
+        self.slots[self.slot(key)].1
+    }
+}
+
 pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
+    // A word can be answered by an opposite only if it has one in the tables, or by
+    // its negative-prefixed self only if a negative prefix is on either side. Most
+    // pairs have no such word, and need nothing more.
+    let prefixed_in_b = (0..b.tokens.len()).any(|j| b.is(j, Class::Prefixed));
+    let may_answer = |i: usize| {
+        a.is(i, Class::Opposed)
+            || (a.content[i] && a.is(i, Class::OpposedAsContent))
+            || (a.content[i] && (a.is(i, Class::Prefixed) || prefixed_in_b))
+    };
+    if !(0..a.tokens.len()).any(may_answer) {
+        return Vec::new();
+    }
     let forms_a: Vec<&Forms> = (0..a.tokens.len()).map(|k| a.forms(k)).collect();
     let keys_a: Vec<&[u64]> = forms_a.iter().map(|f| f.keys.as_slice()).collect();
     let keys_b: Vec<&[u64]> = (0..b.tokens.len())
@@ -179,32 +236,11 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
         s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
     };
     let (rest_a, rest_b) = (rest(a), rest(b));
-    let prefixed_in_b = rest_b.iter().any(Option::is_some);
-    // A word can be answered by an opposite only if it has one in the tables, or by
-    // its negative-prefixed self only if a negative prefix is on either side. Most
-    // pairs have no such word, and need nothing more.
-    let may_answer = |i: usize| {
-        let f = &forms_a[i];
-        !f.any.is_empty()
-            || (a.content[i] && !f.content.is_empty())
-            || (a.content[i] && (rest_a[i].is_some() || prefixed_in_b))
-    };
-    if !(0..a.tokens.len()).any(may_answer) {
-        return Vec::new();
-    }
     // How many words of each side may be each base form: a word is missing from the
     // other side when that side has fewer of it ("opens ... open" / "opens ... close").
-    fn count(ks: &[&[u64]]) -> AHashMap<u64, usize> {
-        let mut n = AHashMap::with_capacity(ks.iter().map(|k| k.len()).sum());
-        for &k in ks.iter().flat_map(|k| k.iter()) {
-            *n.entry(k).or_insert(0) += 1;
-        }
-        n
-    }
-    let (count_a, count_b) = (count(&keys_a), count(&keys_b));
-    let of = |n: &AHashMap<u64, usize>, k: &u64| n.get(k).copied().unwrap_or(0);
-    let fewer_in_b = |k: &u64| of(&count_b, k) < of(&count_a, k);
-    let fewer_in_a = |k: &u64| of(&count_a, k) < of(&count_b, k);
+    let (count_a, count_b) = (Counts::of(&keys_a), Counts::of(&keys_b));
+    let fewer_in_b = |&k: &u64| count_b.of_key(k) < count_a.of_key(k);
+    let fewer_in_a = |&k: &u64| count_a.of_key(k) < count_b.of_key(k);
     // Negation scopes cost a parse of each side: only for a word that has an opposite.
     let (neg_a, neg_b) = (OnceCell::new(), OnceCell::new());
     let neg_a = || neg_a.get_or_init(|| negated(a));

@@ -5,7 +5,7 @@
 //! The speaker of a side is a name next to a reporting verb ("X said", "said X",
 //! "X told reporters") or after "according to".
 
-use super::side::{List, Side};
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
 
 /// Verbs that introduce reported speech.
@@ -48,7 +48,7 @@ fn speakers(side: &Side) -> Vec<usize> {
     let n = side.tokens.len();
     let mut out = Vec::new();
     for k in 0..n {
-        if !side.in_list(k, List::Reporting) {
+        if !side.is(k, Class::Reporting) {
             continue;
         }
         let w = side.tokens[k].norm.as_str();

@@ -2,7 +2,7 @@
 //! "on Tuesday", "in March" / "in May"). Figures inside dates (the day of the
 //! month, the year, the time) are compared as values by `number`.
 
-use super::side::{List, Side};
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
 use ahash::AHashMap;
 use std::sync::OnceLock;
@@ -59,7 +59,7 @@ pub(super) fn in_calendar(norm: &str) -> bool {
 }
 
 pub(super) fn calendar(side: &Side, k: usize) -> Option<&'static str> {
-    if !side.in_list(k, List::Calendar) {
+    if !side.is(k, Class::Calendar) {
         return None;
     }
     // Asked of every token of every compared sentence: a table, not a list scan.

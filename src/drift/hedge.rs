@@ -6,7 +6,7 @@
 
 use super::attribution::REPORTING;
 use super::entity::similar;
-use super::side::{List, Side};
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
 
 /// Certainty markers in the hedge list: they assert rather than hedge.
@@ -16,7 +16,7 @@ const CERTAIN: [&str; 4] = ["certainly", "definitely", "undoubtedly", "undeniabl
 fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
     let (mut hedge, mut certain) = (Vec::new(), Vec::new());
     for (k, t) in side.tokens.iter().enumerate() {
-        if !side.in_list(k, List::Hedge) {
+        if !side.is(k, Class::Hedge) {
             continue;
         }
         if CERTAIN.contains(&t.norm.as_str()) {

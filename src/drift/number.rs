@@ -3,7 +3,7 @@
 //! value is read both ways only where the text is unambiguous: see `value`).
 
 use super::date::calendar;
-use super::side::Side;
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
 
 /// What a figure counts, as far as the words after it say.
@@ -189,7 +189,7 @@ fn figures(side: &Side) -> Vec<Figure> {
     let mut k = 0;
     while k < side.tokens.len() {
         let t = &side.tokens[k];
-        if !side.may_begin_figure(k) {
+        if !side.is(k, Class::Figure) {
             k += 1;
             continue;
         }

@@ -7,7 +7,7 @@
 //! ("have not had regular talks" / "neither ... have regular conversations"). An
 //! unmatched cue whose scope holds content the other side states plainly is drift.
 
-use super::side::{List, Side};
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, negation_cues};
 
@@ -61,7 +61,7 @@ fn cues(side: &Side) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < norms.len() {
-        if !side.in_list(k, List::Negation) {
+        if !side.is(k, Class::Negation) {
             k += 1;
             continue;
         }

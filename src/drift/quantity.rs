@@ -9,7 +9,7 @@
 //! opposites ("many" / "few") are reported as `antonym`.
 
 use super::antonym::opposite;
-use super::side::{List, Side};
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::quantifiers;
 
@@ -19,7 +19,7 @@ type Quantifier = (usize, &'static str, u8);
 fn of(side: &Side) -> Vec<Quantifier> {
     let list = quantifiers();
     (0..side.tokens.len())
-        .filter(|&k| side.in_list(k, List::Quantifier))
+        .filter(|&k| side.is(k, Class::Quantifier))
         .filter_map(|k| {
             list.get(side.tokens[k].norm.as_str())
                 .map(|&(class, rank)| (k, class, rank))

@@ -21,6 +21,8 @@ pub struct Side<'a> {
     pub stems: Vec<u64>,
     /// Whether each token is a content word (not a function word).
     pub content: Vec<bool>,
+    /// The [`Class`]es of each token's word, a bit each.
+    classes: Vec<u16>,
     /// What is known of each token's word, shared by every text of the thread
     /// that uses the word.
     words: Vec<Arc<Word>>,
@@ -37,20 +39,17 @@ struct Word {
     /// The word as names are compared: without diacritics or points ("Urumqi").
     bare: Box<str>,
     spelling: Spelling,
-    /// Whether it may begin a figure (see `number`).
-    figure: bool,
-    /// The [`List`]s it is in, a bit each.
-    lists: u8,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
     /// What verb groups ask of it (English only; nothing otherwise).
     verb: VerbWord,
 }
 
-/// Word lists the detectors look every token up in: where a word stands in them
-/// is looked up once per word (as a bit of [`Word::lists`]), not once per token.
+/// What detectors ask of every token, many times per comparison: the classes of
+/// its word, each worked out once per word and kept as a bit beside the token
+/// (not behind it, where each look would cost a trip to memory).
 #[derive(Debug, Clone, Copy)]
-pub(super) enum List {
+pub(super) enum Class {
     /// Months and weekdays (`date`).
     Calendar,
     /// Words that open a negation, "-n't" forms included (`polarity`).
@@ -61,28 +60,44 @@ pub(super) enum List {
     Quantifier,
     /// Hedges and words of certainty (`hedge`).
     Hedge,
+    /// Words that may begin a figure (`number`).
+    Figure,
+    /// Words with an opposite in the short list of opposites (`antonym`).
+    Opposed,
+    /// Words with an opposite in WordNet (`antonym`).
+    OpposedAsContent,
+    /// Words with a negative prefix ("unaware": `antonym`).
+    Prefixed,
 }
 
-impl List {
-    const ALL: [List; 5] = [
-        List::Calendar,
-        List::Negation,
-        List::Reporting,
-        List::Quantifier,
-        List::Hedge,
+impl Class {
+    const ALL: [Class; 9] = [
+        Class::Calendar,
+        Class::Negation,
+        Class::Reporting,
+        Class::Quantifier,
+        Class::Hedge,
+        Class::Figure,
+        Class::Opposed,
+        Class::OpposedAsContent,
+        Class::Prefixed,
     ];
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         1 << self as u8
     }
 
-    fn holds(self, norm: &str) -> bool {
+    fn holds(self, norm: &str, forms: &Forms) -> bool {
         match self {
-            List::Calendar => super::date::in_calendar(norm),
-            List::Negation => negation_cues().contains_key(norm) || norm.ends_with("n't"),
-            List::Reporting => super::attribution::REPORTING.contains(&norm),
-            List::Quantifier => quantifiers().contains_key(norm),
-            List::Hedge => hedges().contains(norm),
+            Class::Calendar => super::date::in_calendar(norm),
+            Class::Negation => negation_cues().contains_key(norm) || norm.ends_with("n't"),
+            Class::Reporting => super::attribution::REPORTING.contains(&norm),
+            Class::Quantifier => quantifiers().contains_key(norm),
+            Class::Hedge => hedges().contains(norm),
+            Class::Figure => super::number::may_begin_figure(norm),
+            Class::Opposed => forms.opposed(),
+            Class::OpposedAsContent => forms.opposed_as_content(),
+            Class::Prefixed => super::antonym::unprefixed(norm).is_some(),
         }
     }
 }
@@ -91,6 +106,8 @@ impl List {
 struct Entry {
     stem: u64,
     content: bool,
+    /// Its [`Class`]es, a bit each.
+    classes: u16,
     word: Arc<Word>,
 }
 
@@ -115,31 +132,29 @@ fn each_word(
             continue;
         }
         let stop = stopwords(lang);
+        let bare = super::entity::bare(norm);
+        let word = Word {
+            spelling: Spelling::of(&bare),
+            bare: bare.into(),
+            forms: if english {
+                Forms::of(norm)
+            } else {
+                Forms::none()
+            },
+            verb: if english {
+                VerbWord::of(norm)
+            } else {
+                VerbWord::default()
+            },
+        };
         let entry = Entry {
             stem: StemCache::with_thread_cache(|stems| term_hash(stems.stem(lang, norm))),
             content: !stop.is_some_and(|s| s.contains(norm)),
-            word: Arc::new({
-                let bare = super::entity::bare(norm);
-                Word {
-                    spelling: Spelling::of(&bare),
-                    figure: super::number::may_begin_figure(norm),
-                    lists: List::ALL
-                        .iter()
-                        .filter(|l| l.holds(norm))
-                        .fold(0, |bits, l| bits | l.bit()),
-                    bare: bare.into(),
-                    forms: if english {
-                        Forms::of(norm)
-                    } else {
-                        Forms::none()
-                    },
-                    verb: if english {
-                        VerbWord::of(norm)
-                    } else {
-                        VerbWord::default()
-                    },
-                }
-            }),
+            classes: Class::ALL
+                .iter()
+                .filter(|c| c.holds(norm, &word.forms))
+                .fold(0, |bits, c| bits | c.bit()),
+            word: Arc::new(word),
         };
         f(&entry);
         words.insert(norm.into(), entry);
@@ -155,7 +170,8 @@ impl<'a> Side<'a> {
         }
         let tokens = tokenize(text);
         let n = tokens.len();
-        let (mut stems, mut content, mut words) = (
+        let (mut stems, mut content, mut classes, mut words) = (
+            Vec::with_capacity(n),
             Vec::with_capacity(n),
             Vec::with_capacity(n),
             Vec::with_capacity(n),
@@ -164,6 +180,7 @@ impl<'a> Side<'a> {
             each_word(memo, lang, &tokens, |entry| {
                 stems.push(entry.stem);
                 content.push(entry.content);
+                classes.push(entry.classes);
                 words.push(entry.word.clone());
             })
         });
@@ -171,6 +188,7 @@ impl<'a> Side<'a> {
             text,
             stems,
             content,
+            classes,
             words,
             tokens,
             verbs: Vec::new(),
@@ -199,14 +217,9 @@ impl<'a> Side<'a> {
         self.words[k].spelling
     }
 
-    /// Whether token `k` is in word list `list`.
-    pub(super) fn in_list(&self, k: usize, list: List) -> bool {
-        self.words[k].lists & list.bit() != 0
-    }
-
-    /// Whether token `k` may begin a figure (see `number`).
-    pub(super) fn may_begin_figure(&self, k: usize) -> bool {
-        self.words[k].figure
+    /// Whether token `k`'s word is of class `class`.
+    pub(super) fn is(&self, k: usize, class: Class) -> bool {
+        self.classes[k] & class.bit() != 0
     }
 
     /// Token `k`'s base forms and their opposites (none outside English).
