@@ -87,13 +87,13 @@ pub(super) struct Profiles<'a> {
     first: Vec<usize>,
     /// The document of each sentence.
     owner: Vec<u32>,
-    /// Where each sentence's terms start in `terms`, and where the last one's end.
-    start: Vec<usize>,
+    /// Where each sentence's terms start in `terms` with the sum of their weights,
+    /// and where the last one's end: side by side, one read of memory for both
+    /// while scoring (each of millions of candidates is a random read).
+    heads: Vec<(usize, f64)>,
     /// Each sentence's terms by number, sorted and distinct: a quarter of the
     /// bytes of hashes beside weights, for the random reads of scoring.
     terms: Vec<u32>,
-    /// The sum of each sentence's term weights.
-    norm: Vec<f64>,
     /// The weight of each term by number.
     weight: &'a [f64],
     /// Where each sentence's numbers start in `numbers`, and where the last one's end.
@@ -131,21 +131,24 @@ impl<'a> Profiles<'a> {
                 *slot = w.id(t);
             }
         });
-        let norm = (0..start.len() - 1)
+        let heads = (0..start.len())
             .into_par_iter()
             .map(|g| {
-                terms[start[g]..start[g + 1]]
-                    .iter()
-                    .map(|&t| w.weight[t as usize])
-                    .sum()
+                let norm = match start.get(g + 1) {
+                    Some(&end) => terms[start[g]..end]
+                        .iter()
+                        .map(|&t| w.weight[t as usize])
+                        .sum(),
+                    None => 0.0,
+                };
+                (start[g], norm)
             })
             .collect();
         Profiles {
             first,
             owner,
-            start,
+            heads,
             terms,
-            norm,
             weight: &w.weight,
             number_start,
             numbers,
@@ -154,7 +157,7 @@ impl<'a> Profiles<'a> {
 
     /// The number of sentences.
     pub fn len(&self) -> usize {
-        self.norm.len()
+        self.heads.len() - 1
     }
 
     /// The number of document `d`'s first sentence.
@@ -170,7 +173,7 @@ impl<'a> Profiles<'a> {
 
     /// The terms of sentence number `g`, by number.
     pub fn terms(&self, g: usize) -> &[u32] {
-        &self.terms[self.start[g]..self.start[g + 1]]
+        &self.terms[self.span(g)]
     }
 
     /// The weight of each term by number.
@@ -180,7 +183,7 @@ impl<'a> Profiles<'a> {
 
     /// Where the terms of sentence number `g` are in [`Profiles::arena`].
     pub fn span(&self, g: usize) -> Range<usize> {
-        self.start[g]..self.start[g + 1]
+        self.heads[g].0..self.heads[g + 1].0
     }
 
     /// The terms of all sentences, one after the other.
@@ -190,7 +193,7 @@ impl<'a> Profiles<'a> {
 
     /// The sum of the term weights of sentence number `g`.
     pub fn norm(&self, g: usize) -> f64 {
-        self.norm[g]
+        self.heads[g].1
     }
 
     /// Sentence `s` of document `d`.
@@ -199,7 +202,7 @@ impl<'a> Profiles<'a> {
         Profile {
             terms: Cow::Borrowed(self.terms(g)),
             weight: self.weight,
-            norm: self.norm[g],
+            norm: self.norm(g),
             numbers: Cow::Borrowed(&self.numbers[self.number_start[g]..self.number_start[g + 1]]),
         }
     }
