@@ -10,6 +10,7 @@ use crate::drift::{evidence_text, DriftFinding};
 use crate::error::Result;
 use crate::ingest::InputError;
 use crate::pipeline::{Document, NearDuplicate};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -58,6 +59,56 @@ pub fn write_csv<R: Serialize>(
             w.serialize(row)?;
         }
         w.flush()?;
+        Ok(())
+    })
+}
+
+/// Items whose rows one task formats.
+const ITEMS_PER_PART: usize = 1024;
+/// Parts formatted at once, per thread: enough to keep every thread busy while
+/// the formatted parts held at a time stay a few megabytes.
+const PARTS_PER_THREAD: usize = 4;
+
+/// [`write_csv`] of the rows of items `0..count` (`rows_of(i)` gives item `i`'s, any
+/// number): the items are formatted in parts side by side, a window of parts at a
+/// time, and the parts written in order, so the file holds the same bytes as one
+/// formatted row after row (a CSV record does not depend on the records before).
+fn write_csv_parts<R: Serialize, I: Iterator<Item = R>>(
+    dir: &Path,
+    name: &str,
+    header: &[&str],
+    count: usize,
+    rows_of: impl Fn(usize) -> I + Sync,
+) -> Result<()> {
+    let format = |items: std::ops::Range<usize>| -> Result<Vec<u8>> {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for row in items.flat_map(&rows_of) {
+            w.serialize(row)?;
+        }
+        Ok(w.into_inner().map_err(|e| e.into_error())?)
+    };
+    write_atomic(dir, name, |out| {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(&mut *out);
+        w.write_record(header)?;
+        w.flush()?;
+        drop(w);
+        let window = ITEMS_PER_PART * PARTS_PER_THREAD * rayon::current_num_threads();
+        for start in (0..count).step_by(window) {
+            let end = (start + window).min(count);
+            let parts: Vec<Result<Vec<u8>>> = (start..end)
+                .step_by(ITEMS_PER_PART)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|first| format(first..(first + ITEMS_PER_PART).min(end)))
+                .collect();
+            for part in parts {
+                out.write_all(&part?)?;
+            }
+        }
         Ok(())
     })
 }
@@ -184,11 +235,9 @@ pub fn write_alignments(
         "sentences_a",
         "sentences_b",
     ];
-    write_csv(
-        dir,
-        ALIGNMENTS,
-        &header,
-        alignments.iter().zip(cluster_ids).map(|(al, &cluster_id)| {
+    write_csv_parts(dir, ALIGNMENTS, &header, alignments.len(), |i| {
+        let (al, cluster_id) = (&alignments[i], cluster_ids[i]);
+        std::iter::once({
             let (start_a, end_a) = span(docs, &al.a);
             let (start_b, end_b) = span(docs, &al.b);
             AlignmentRow {
@@ -203,8 +252,8 @@ pub fn write_alignments(
                 sentences_a: al.a.last - al.a.first + 1,
                 sentences_b: al.b.last - al.b.first + 1,
             }
-        }),
-    )
+        })
+    })
 }
 
 #[derive(Serialize)]
@@ -227,7 +276,8 @@ pub fn write_passages(dir: &Path, docs: &[Document], clusters: &[PassageCluster]
         "docs_in_cluster",
         "text",
     ];
-    let rows = clusters.iter().flat_map(|c| {
+    write_csv_parts(dir, PASSAGES, &header, clusters.len(), |i| {
+        let c = &clusters[i];
         c.passages.iter().map(move |p| {
             let (start, end) = span(
                 docs,
@@ -246,8 +296,7 @@ pub fn write_passages(dir: &Path, docs: &[Document], clusters: &[PassageCluster]
                 text: &docs[p.doc].text[start..end],
             }
         })
-    });
-    write_csv(dir, PASSAGES, &header, rows)
+    })
 }
 
 #[derive(Serialize)]
@@ -302,7 +351,8 @@ pub fn write_drift(
         "evidence_spans_a",
         "evidence_spans_b",
     ];
-    let rows = alignments.iter().zip(findings).flat_map(|(al, found)| {
+    write_csv_parts(dir, DRIFT, &header, alignments.len(), |i| {
+        let (al, found) = (&alignments[i], &findings[i]);
         let (start_a, end_a) = span(docs, &al.a);
         let (start_b, end_b) = span(docs, &al.b);
         let (text_a, text_b) = (al.a.text(docs), al.b.text(docs));
@@ -323,8 +373,7 @@ pub fn write_drift(
             evidence_spans_a: offsets(start_a, &f.evidence_a),
             evidence_spans_b: offsets(start_b, &f.evidence_b),
         })
-    });
-    write_csv(dir, DRIFT, &header, rows)
+    })
 }
 
 #[derive(Serialize)]
