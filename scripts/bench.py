@@ -58,9 +58,9 @@ def binary():
     path = os.environ.get("DUPDRIFT")
     if path:
         return Path(path)
-    note("building dupdrift (cargo build --release)")
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    return REPO / "target" / "release" / "dupdrift"
+    note("building dupdrift (cargo build --profile dist)")
+    subprocess.run(["cargo", "build", "--profile", "dist", "--quiet"], cwd=REPO, check=True)
+    return REPO / "target" / "dist" / "dupdrift"
 
 
 def timed(cmd):

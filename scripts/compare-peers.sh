@@ -34,8 +34,8 @@ Options:
   -h, --help        this text
 
 Environment:
-  DUPDRIFT=PATH     dupdrift binary (default target/release/dupdrift, built with
-                    'cargo build --release' if missing). It is copied into OUT/bin first so that
+  DUPDRIFT=PATH     dupdrift binary (default target/dist/dupdrift, built with
+                    'cargo build --profile dist' if missing). It is copied into OUT/bin first so that
                     a rebuild during the benchmark does not change the binary between rounds.
 
 Settings shared by all tools: 128 MinHash permutations, word 5-grams, threshold $THRESHOLD, LSH of
@@ -176,10 +176,10 @@ if [[ " ${RUN_TOOLS[*]} " == *" dupdrift "* ]]; then
         [[ -x $DUPDRIFT ]] || die "DUPDRIFT=$DUPDRIFT is not an executable file"
         DD_SRC=$DUPDRIFT
     else
-        DD_SRC=$REPO/target/release/dupdrift
+        DD_SRC=$REPO/target/dist/dupdrift
         if [[ ! -x $DD_SRC ]]; then
-            note "$DD_SRC is missing: running cargo build --release"
-            (cd "$REPO" && cargo build --release) || die "cargo build --release failed"
+            note "$DD_SRC is missing: running cargo build --profile dist"
+            (cd "$REPO" && cargo build --profile dist) || die "cargo build --profile dist failed"
         fi
     fi
     cp "$DD_SRC" "$OUT/bin/dupdrift" || die "cannot copy $DD_SRC into $OUT/bin"
