@@ -23,8 +23,14 @@ const MAX_CHANGED: usize = 3;
 /// The quoted stretches of a side as byte ranges of the text inside the marks.
 fn quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    // Every mark that opens a quote is '"' or not ASCII: the text before the first
+    // such byte (a character's first byte) holds none.
+    let Some(first) = text.bytes().position(|b| b == b'"' || !b.is_ascii()) else {
+        return out;
+    };
     let mut open: Option<(usize, char)> = None;
-    for (at, c) in text.char_indices() {
+    for (at, c) in text[first..].char_indices() {
+        let at = first + at;
         let closes = |o: char| match o {
             '"' => c == '"',
             '\u{201C}' => c == '\u{201D}',
