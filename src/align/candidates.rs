@@ -48,45 +48,14 @@ pub(super) fn scored_candidates(
     // Sentences by number, in 32 bits: the posting lists, read at random while
     // scoring, hold them side by side.
     assert!(profiles.len() <= u32::MAX as usize, "too many sentences");
-    // (key of a term pair, sentence): sorted, each run of one key is a posting list.
-    // Counted first, then written in place, sentences in blocks: collected, they
-    // would be held twice over.
-    let counts = (0..profiles.len()).into_par_iter().map(|g| {
-        let mut n = 0;
-        for_each_key(profiles.terms(g), w, |_| n += 1);
-        n
-    });
-    let start = prefix_sums(counts.collect::<Vec<usize>>().into_iter());
-    let mut entries: Vec<(u64, u32)> = vec![(0, 0); start[profiles.len()]];
-    let mut blocks = Vec::new();
-    let mut rest = entries.as_mut_slice();
-    for first in (0..profiles.len()).step_by(SENTENCES_PER_BLOCK) {
-        let last = (first + SENTENCES_PER_BLOCK).min(profiles.len());
-        let (block, tail) = std::mem::take(&mut rest).split_at_mut(start[last] - start[first]);
-        blocks.push((first, last, block));
-        rest = tail;
-    }
-    blocks.into_par_iter().for_each(|(first, last, block)| {
-        let mut slots = block.iter_mut();
-        for g in first..last {
-            for_each_key(profiles.terms(g), w, |key| {
-                *slots.next().expect("counted") = (key, g as u32);
-            });
-        }
-    });
-    entries.par_sort_unstable();
-    // The usable posting lists, their sentences side by side: a quarter of the
-    // entries' bytes, read at random while scoring.
-    let mut postings: Vec<u32> = Vec::new();
-    let mut lists: Vec<(u32, u32)> = Vec::new();
-    for run in entries.chunk_by(|x, y| x.0 == y.0) {
-        if (2..=MAX_POSTINGS).contains(&run.len()) {
-            let from = postings.len() as u32;
-            postings.extend(run.iter().map(|e| e.1));
-            lists.push((from, postings.len() as u32));
-        }
-    }
-    drop(entries);
+    // The index in 64 bits an entry where the numbers fit, as they do for millions
+    // of sentences and terms: half the memory of 128 bits, and faster to sort.
+    let (term_bits, sentence_bits) = (bits(w.terms()), bits(profiles.len()));
+    let (postings, lists) = if 2 * term_bits + sentence_bits <= 64 {
+        posting_lists::<u64>(w, profiles, term_bits, sentence_bits)
+    } else {
+        posting_lists::<u128>(w, profiles, 32, 32)
+    };
     assert!(postings.len() <= u32::MAX as usize, "too many postings");
     // For every sentence of a posting list, where the rest of the list after it
     // starts and ends in `postings`.
@@ -119,6 +88,92 @@ pub(super) fn scored_candidates(
             a.append(&mut b);
             a
         })
+}
+
+/// Bits that hold the numbers below `n`.
+fn bits(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros()
+}
+
+/// An entry of the index: the key of a term pair above a sentence's number (in
+/// the low `sentence_bits` bits), so that entries sort by key, then sentence.
+trait Entry: Copy + Ord + Send + Sync + Default {
+    fn new(key: u64, sentence: u32, sentence_bits: u32) -> Self;
+    fn key(self, sentence_bits: u32) -> u64;
+    fn sentence(self, sentence_bits: u32) -> u32;
+}
+
+impl Entry for u64 {
+    fn new(key: u64, sentence: u32, sentence_bits: u32) -> u64 {
+        key << sentence_bits | u64::from(sentence)
+    }
+    fn key(self, sentence_bits: u32) -> u64 {
+        self >> sentence_bits
+    }
+    fn sentence(self, sentence_bits: u32) -> u32 {
+        (self & ((1 << sentence_bits) - 1)) as u32
+    }
+}
+
+impl Entry for u128 {
+    fn new(key: u64, sentence: u32, sentence_bits: u32) -> u128 {
+        u128::from(key) << sentence_bits | u128::from(sentence)
+    }
+    fn key(self, sentence_bits: u32) -> u64 {
+        (self >> sentence_bits) as u64
+    }
+    fn sentence(self, sentence_bits: u32) -> u32 {
+        (self & ((1 << sentence_bits) - 1)) as u32
+    }
+}
+
+/// The usable posting lists of the index over pairs of each sentence's rarest
+/// terms, keys of `term_bits` bits a term: the sentences of all lists side by
+/// side (a quarter of the entries' bytes or less, read at random while scoring),
+/// and where each list starts and ends among them.
+fn posting_lists<E: Entry>(
+    w: &Weights,
+    profiles: &Profiles,
+    term_bits: u32,
+    sentence_bits: u32,
+) -> (Vec<u32>, Vec<(u32, u32)>) {
+    // (key of a term pair, sentence), sorted: each run of one key is a posting
+    // list. Counted first, then written in place, sentences in blocks: collected,
+    // they would be held twice over.
+    let counts = (0..profiles.len()).into_par_iter().map(|g| {
+        let mut n = 0;
+        for_each_key(profiles.terms(g), w, term_bits, |_| n += 1);
+        n
+    });
+    let start = prefix_sums(counts.collect::<Vec<usize>>().into_iter());
+    let mut entries: Vec<E> = vec![E::default(); start[profiles.len()]];
+    let mut blocks = Vec::new();
+    let mut rest = entries.as_mut_slice();
+    for first in (0..profiles.len()).step_by(SENTENCES_PER_BLOCK) {
+        let last = (first + SENTENCES_PER_BLOCK).min(profiles.len());
+        let (block, tail) = std::mem::take(&mut rest).split_at_mut(start[last] - start[first]);
+        blocks.push((first, last, block));
+        rest = tail;
+    }
+    blocks.into_par_iter().for_each(|(first, last, block)| {
+        let mut slots = block.iter_mut();
+        for g in first..last {
+            for_each_key(profiles.terms(g), w, term_bits, |key| {
+                *slots.next().expect("counted") = E::new(key, g as u32, sentence_bits);
+            });
+        }
+    });
+    entries.par_sort_unstable();
+    let mut postings: Vec<u32> = Vec::new();
+    let mut lists: Vec<(u32, u32)> = Vec::new();
+    for run in entries.chunk_by(|x, y| x.key(sentence_bits) == y.key(sentence_bits)) {
+        if (2..=MAX_POSTINGS).contains(&run.len()) {
+            let from = postings.len() as u32;
+            postings.extend(run.iter().map(|e| e.sentence(sentence_bits)));
+            lists.push((from, postings.len() as u32));
+        }
+    }
+    (postings, lists)
 }
 
 /// What scoring a sentence against its candidates reads.
@@ -182,8 +237,8 @@ impl Scoring<'_> {
 }
 
 /// Gives `f` the key of each pair of a sentence's rarest terms that would rarely
-/// meet by chance: the two term numbers side by side.
-fn for_each_key(terms: &[u32], w: &Weights, mut f: impl FnMut(u64)) {
+/// meet by chance: the two term numbers side by side, `term_bits` bits each.
+fn for_each_key(terms: &[u32], w: &Weights, term_bits: u32, mut f: impl FnMut(u64)) {
     // Terms in one sentence only cannot match anything.
     let mut rare: Vec<(u32, u32)> = terms
         .iter()
@@ -195,8 +250,61 @@ fn for_each_key(terms: &[u32], w: &Weights, mut f: impl FnMut(u64)) {
     for (k, &(df1, t1)) in rare.iter().enumerate() {
         for &(df2, t2) in &rare[k + 1..] {
             if f64::from(df1) * f64::from(df2) <= CHANCE_COOCCURRENCE * w.sentences {
-                f(u64::from(t1.min(t2)) << 32 | u64::from(t1.max(t2)));
+                f(u64::from(t1.min(t2)) << term_bits | u64::from(t1.max(t2)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gen::fixture::planted_passages;
+    use crate::language::Language;
+    use crate::pipeline::{analyze, Document, LanguageChoice};
+    use crate::sketch::{SketchParams, Sketcher};
+
+    #[test]
+    fn entries_pack_keys_above_sentences_in_order() {
+        let (term_bits, sentence_bits) = (7, 5);
+        let key = |t1: u64, t2: u64| t1 << term_bits | t2;
+        let mut packed: Vec<u64> = [(3, 9, 4), (3, 9, 1), (2, 127, 31), (3, 10, 0)]
+            .iter()
+            .map(|&(t1, t2, g)| u64::new(key(t1, t2), g, sentence_bits))
+            .collect();
+        packed.sort_unstable();
+        let read: Vec<(u64, u32)> = packed
+            .iter()
+            .map(|e| (e.key(sentence_bits), e.sentence(sentence_bits)))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (key(2, 127), 31),
+                (key(3, 9), 1),
+                (key(3, 9), 4),
+                (key(3, 10), 0)
+            ]
+        );
+        let wide = u128::new(u64::MAX, u32::MAX, 32);
+        assert_eq!((wide.key(32), wide.sentence(32)), (u64::MAX, u32::MAX));
+    }
+
+    #[test]
+    fn the_index_is_the_same_in_64_and_128_bits() {
+        let en = Language::parse("en").expect("English");
+        let sketcher = Sketcher::new(SketchParams::new(5, 1, 1).expect("sketch parameters"));
+        let (articles, _) = planted_passages(7, 40, 120);
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| analyze(a, LanguageChoice::Fixed(en), &sketcher).expect("analyses"))
+            .collect();
+        let w = Weights::of(&docs);
+        let profiles = Profiles::new(&docs, &w);
+        let (term_bits, sentence_bits) = (bits(w.terms()), bits(profiles.len()));
+        let narrow = posting_lists::<u64>(&w, &profiles, term_bits, sentence_bits);
+        let wide = posting_lists::<u128>(&w, &profiles, 32, 32);
+        assert!(narrow.1.len() > 10, "{} posting lists", narrow.1.len());
+        assert_eq!(narrow, wide);
     }
 }

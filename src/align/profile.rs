@@ -63,6 +63,11 @@ impl Weights {
         self.ids[&term]
     }
 
+    /// The number of terms.
+    pub fn terms(&self) -> usize {
+        self.df.len()
+    }
+
     /// The number of sentences holding term number `id`.
     pub fn df(&self, id: u32) -> u32 {
         self.df[id as usize]
