@@ -38,6 +38,7 @@ pub struct Side<'a> {
 struct Word {
     /// The word as names are compared: without diacritics or points ("Urumqi").
     bare: Box<str>,
+    /// What comparing its bare form with another name's needs (see `entity`).
     spelling: Spelling,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
@@ -297,5 +298,39 @@ impl<'a> Side<'a> {
         gap.contains([
             ',', ';', ':', '.', '!', '?', '(', ')', '\u{2014}', '\u{2013}',
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_token_carries_the_classes_of_its_own_word() {
+        let en = Language::parse("en").expect("English");
+        // Words of every class, some twice, so that the memo answers the second.
+        let text = "On Monday the minister allegedly said all 12 unfair rules were \
+                    wrong, but she didn't say it on Monday; few said more.";
+        let side = Side::new(text, en);
+        assert!(side.tokens.len() > 20);
+        for (k, t) in side.tokens.iter().enumerate() {
+            let forms = Forms::of(&t.norm);
+            for class in Class::ALL {
+                assert_eq!(
+                    side.is(k, class),
+                    class.holds(&t.norm, &forms),
+                    "{} {class:?}",
+                    t.norm
+                );
+            }
+        }
+        let kinds = |class: Class| {
+            (0..side.tokens.len())
+                .filter(|&k| side.is(k, class))
+                .count()
+        };
+        for class in Class::ALL {
+            assert!(kinds(class) > 0, "no word of {class:?} in the sample");
+        }
     }
 }
