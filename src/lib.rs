@@ -36,6 +36,7 @@ pub mod lexicon;
 pub mod lsh;
 pub mod normalize;
 pub mod pipeline;
+pub mod prefetch;
 pub mod report;
 pub mod segment;
 pub mod shingle;

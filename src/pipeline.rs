@@ -198,10 +198,11 @@ impl LangTerms<'_> {
     /// Reads the front-cache slot of each of `words`, so that it is at hand when
     /// [`LangTerms::term`] asks.
     fn touch(&self, words: &[u64]) {
-        let touched = words.iter().fold(0, |t, &word| {
-            t ^ self.memo.front[word as usize & (FRONT_SLOTS - 1)].0
-        });
-        std::hint::black_box(touched);
+        crate::prefetch::touch(
+            words
+                .iter()
+                .map(|&word| self.memo.front[word as usize & (FRONT_SLOTS - 1)].0),
+        );
     }
 
     /// The term of the word whose folded form hashes to `word` (`None` for a

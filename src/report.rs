@@ -100,9 +100,8 @@ fn write_csv_parts<R: Serialize, I: Iterator<Item = R>>(
         for start in (0..count).step_by(window) {
             let end = (start + window).min(count);
             let parts: Vec<Result<Vec<u8>>> = (start..end)
-                .step_by(ITEMS_PER_PART)
-                .collect::<Vec<_>>()
                 .into_par_iter()
+                .step_by(ITEMS_PER_PART)
                 .map(|first| format(first..(first + ITEMS_PER_PART).min(end)))
                 .collect();
             for part in parts {
@@ -402,4 +401,43 @@ pub fn write_run(dir: &Path, run: &impl Serialize) -> Result<()> {
         out.write_all(b"\n")?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        item: usize,
+        text: String,
+    }
+
+    /// Item `i`'s rows: none, one or two, some needing quotes.
+    fn rows_of(i: usize) -> impl Iterator<Item = Row> {
+        (0..i % 3).map(move |k| Row {
+            item: i,
+            text: if k == 1 {
+                format!("\"{i}\", again")
+            } else {
+                i.to_string()
+            },
+        })
+    }
+
+    #[test]
+    fn parts_formatted_side_by_side_make_the_bytes_of_one_pass() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        // More items than one window of parts, ending inside a part.
+        let count = ITEMS_PER_PART * PARTS_PER_THREAD * rayon::current_num_threads() * 2 + 77;
+        let header = ["item", "text"];
+        write_csv(dir.path(), "one.csv", &header, (0..count).flat_map(rows_of))
+            .expect("written in one pass");
+        write_csv_parts(dir.path(), "parts.csv", &header, count, rows_of)
+            .expect("written in parts");
+        let read = |name: &str| std::fs::read(dir.path().join(name)).expect("read back");
+        let one = read("one.csv");
+        assert!(one.len() > 100_000);
+        assert_eq!(read("parts.csv"), one);
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::profile::{dice, prefix_sums, Profiles, TermSet, Weights};
 use super::AlignParams;
+use crate::prefetch::touch;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -77,12 +78,12 @@ pub(super) fn scored_candidates(
     rests
         .par_chunk_by(|x, y| x.0 == y.0)
         .fold(Default::default, |(mut out, mut set), rests| {
-            // The lists lie apart: each is touched before any is read, so that
-            // their cache misses overlap (as in `Scoring::score`).
-            let touched = rests
-                .iter()
-                .fold(0, |t, &(_, from, _)| t ^ postings[from as usize]);
-            std::hint::black_box(touched);
+            // The lists lie apart: each is touched before any is read.
+            touch(
+                rests
+                    .iter()
+                    .map(|&(_, from, _)| u64::from(postings[from as usize])),
+            );
             let later = rests
                 .iter()
                 .flat_map(|&(_, from, to)| &postings[from as usize..to as usize]);
@@ -217,14 +218,12 @@ impl Scoring<'_> {
             .iter()
             .map(|&y| (profiles.span(y as usize), profiles.norm(y as usize)))
             .collect();
-        let mut touched = 0;
-        for (span, _) in &spans {
-            // A sentence's terms often straddle two cache lines.
-            let arena = profiles.arena();
-            touched ^= arena.get(span.start).copied().unwrap_or(0)
-                ^ arena.get(span.end.wrapping_sub(1)).copied().unwrap_or(0);
-        }
-        std::hint::black_box(touched);
+        // A sentence's terms often straddle two cache lines.
+        let arena = profiles.arena();
+        touch(spans.iter().flat_map(|(span, _)| {
+            [span.start, span.end.wrapping_sub(1)]
+                .map(|at| u64::from(arena.get(at).copied().unwrap_or(0)))
+        }));
         for (y, (span, norm_y)) in ys.into_iter().map(|y| y as usize).zip(spans) {
             let shared = set.shared(&profiles.arena()[span]);
             let sim = dice(shared, norm_x + norm_y);

@@ -45,8 +45,7 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     }
     let (mut left_a, mut left_b) = (vec![true; n], vec![true; m]);
     // A common beginning is matched word for word, as the walk below would match
-    // it: the table is needed only for what follows (close copies differ in a few
-    // words, often late).
+    // it: the table is needed only for what follows.
     let first = a
         .stems
         .iter()
