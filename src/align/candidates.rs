@@ -24,6 +24,9 @@ const CHANCE_COOCCURRENCE: f64 = 1.0;
 const MAX_POSTINGS: usize = 1000;
 /// Sentences whose index entries one task writes.
 const SENTENCES_PER_BLOCK: usize = 4096;
+/// Tasks that score candidates: many more than threads, so that no thread is
+/// left alone with a long last one.
+const SCORING_BLOCKS: usize = 1024;
 
 /// Two documents, the one with the smaller id first.
 pub(super) type DocPair = (usize, usize);
@@ -75,26 +78,50 @@ pub(super) fn scored_candidates(
         min_similarity: params.min_similarity,
         min_evidence: w.min_evidence(),
     };
-    rests
-        .par_chunk_by(|x, y| x.0 == y.0)
-        .fold(Default::default, |(mut out, mut set), rests| {
-            // The lists lie apart: each is touched before any is read.
-            touch(
-                rests
+    // Each block of sentences is a task of its own. Left to rayon's splitting, the
+    // last chunk of sentences was a sixth of the scoring, left to one thread alone.
+    blocks(&rests, SCORING_BLOCKS)
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|block| {
+            let mut set = TermSet::default();
+            let mut out = Vec::new();
+            for rests in block.chunk_by(|x, y| x.0 == y.0) {
+                // The lists lie apart: each is touched before any is read.
+                touch(
+                    rests
+                        .iter()
+                        .map(|&(_, from, _)| u64::from(postings[from as usize])),
+                );
+                let later = rests
                     .iter()
-                    .map(|&(_, from, _)| u64::from(postings[from as usize])),
-            );
-            let later = rests
-                .iter()
-                .flat_map(|&(_, from, to)| &postings[from as usize..to as usize]);
-            scoring.score(rests[0].0, later.copied(), &mut set, &mut out);
-            (out, set)
+                    .flat_map(|&(_, from, to)| &postings[from as usize..to as usize]);
+                scoring.score(rests[0].0, later.copied(), &mut set, &mut out);
+            }
+            out
         })
-        .map(|(out, _): (Vec<_>, TermSet)| out)
         .reduce(Vec::new, |mut a, mut b| {
             a.append(&mut b);
             a
         })
+}
+
+/// `rests` (sorted by sentence) in about `n` blocks of similar length, each
+/// holding whole runs of one sentence.
+fn blocks(rests: &[(u32, u32, u32)], n: usize) -> Vec<&[(u32, u32, u32)]> {
+    let mut out = Vec::with_capacity(n);
+    let mut rest = rests;
+    let step = rests.len().div_ceil(n).max(1);
+    while !rest.is_empty() {
+        let mut cut = step.min(rest.len());
+        while cut < rest.len() && rest[cut].0 == rest[cut - 1].0 {
+            cut += 1;
+        }
+        let (block, tail) = rest.split_at(cut);
+        out.push(block);
+        rest = tail;
+    }
+    out
 }
 
 /// Bits that hold the numbers below `n`.
