@@ -1,7 +1,7 @@
 //! Which sentence pairs are worth scoring, and their scores: an inverted index over
 //! pairs of each sentence's rarest terms, never every sentence against every other.
 
-use super::profile::{dice, prefix_sums, Profiles, TermSet, Weights};
+use super::profile::{dice, Profiles, TermSet, Weights};
 use super::AlignParams;
 use crate::prefetch::touch;
 use rayon::prelude::*;
@@ -24,6 +24,9 @@ const CHANCE_COOCCURRENCE: f64 = 1.0;
 const MAX_POSTINGS: usize = 1000;
 /// Sentences whose index entries one task writes.
 const SENTENCES_PER_BLOCK: usize = 4096;
+/// Buckets of index entries, each sorted on its own: about 40,000 entries a
+/// bucket on peerbench's 760,000 sentences.
+const BUCKETS: usize = 256;
 /// Tasks that score candidates: many more than threads, so that no thread is
 /// left alone with a long last one.
 const SCORING_BLOCKS: usize = 1024;
@@ -171,43 +174,89 @@ fn posting_lists<E: Entry>(
     term_bits: u32,
     sentence_bits: u32,
 ) -> (Vec<u32>, Vec<(u32, u32)>) {
-    // (key of a term pair, sentence), sorted: each run of one key is a posting
-    // list. Counted first, then written in place, sentences in blocks: collected,
-    // they would be held twice over.
-    let counts = (0..profiles.len()).into_par_iter().map(|g| {
-        let mut n = 0;
-        for_each_key(profiles.terms(g), w, term_bits, |_| n += 1);
-        n
-    });
-    let start = prefix_sums(counts.collect::<Vec<usize>>().into_iter());
-    let mut entries: Vec<E> = vec![E::default(); start[profiles.len()]];
-    let mut blocks = Vec::new();
+    // Entries (key of a term pair, sentence) are sorted: each run of one key is a
+    // posting list. They are first dealt into buckets by the smaller term of the
+    // key, so that sorting them is one task a bucket, and reading the lists out
+    // too, each in a bucket small enough for the cache.
+    let buckets = BUCKETS.min(w.terms()).max(1);
+    let bucket = |key: u64| ((key >> term_bits) as usize * buckets) / w.terms();
+    let blocks: Vec<Range<usize>> = (0..profiles.len())
+        .step_by(SENTENCES_PER_BLOCK)
+        .map(|first| first..(first + SENTENCES_PER_BLOCK).min(profiles.len()))
+        .collect();
+    // Counted first, then written in place: collected, they would be held twice.
+    let counts: Vec<Vec<usize>> = blocks
+        .par_iter()
+        .map(|sentences| {
+            let mut n = vec![0; buckets];
+            for g in sentences.clone() {
+                for_each_key(profiles.terms(g), w, term_bits, |key| n[bucket(key)] += 1);
+            }
+            n
+        })
+        .collect();
+    let sizes: Vec<usize> = (0..buckets)
+        .map(|b| counts.iter().map(|n| n[b]).sum())
+        .collect();
+    let mut entries: Vec<E> = vec![E::default(); sizes.iter().sum()];
+    // Each block's share of each bucket, bucket by bucket, block by block: where
+    // the block writes its entries, in the order of its sentences.
+    let mut shares: Vec<Vec<std::slice::IterMut<E>>> = blocks.iter().map(|_| Vec::new()).collect();
     let mut rest = entries.as_mut_slice();
-    for first in (0..profiles.len()).step_by(SENTENCES_PER_BLOCK) {
-        let last = (first + SENTENCES_PER_BLOCK).min(profiles.len());
-        let (block, tail) = std::mem::take(&mut rest).split_at_mut(start[last] - start[first]);
-        blocks.push((first, last, block));
+    for b in 0..buckets {
+        for (k, n) in counts.iter().enumerate() {
+            let (share, tail) = std::mem::take(&mut rest).split_at_mut(n[b]);
+            shares[k].push(share.iter_mut());
+            rest = tail;
+        }
+    }
+    blocks
+        .into_par_iter()
+        .zip(shares)
+        .for_each(|(sentences, mut slots)| {
+            for g in sentences {
+                for_each_key(profiles.terms(g), w, term_bits, |key| {
+                    let slot = slots[bucket(key)].next().expect("counted");
+                    *slot = E::new(key, g as u32, sentence_bits);
+                });
+            }
+        });
+    let mut parts = Vec::with_capacity(buckets);
+    let mut rest = entries.as_mut_slice();
+    for size in sizes {
+        let (part, tail) = std::mem::take(&mut rest).split_at_mut(size);
+        parts.push(part);
         rest = tail;
     }
-    blocks.into_par_iter().for_each(|(first, last, block)| {
-        let mut slots = block.iter_mut();
-        for g in first..last {
-            for_each_key(profiles.terms(g), w, term_bits, |key| {
-                *slots.next().expect("counted") = E::new(key, g as u32, sentence_bits);
-            });
-        }
-    });
-    entries.par_sort_unstable();
-    let mut postings: Vec<u32> = Vec::new();
-    let mut lists: Vec<(u32, u32)> = Vec::new();
-    for run in entries.chunk_by(|x, y| x.key(sentence_bits) == y.key(sentence_bits)) {
-        if (2..=MAX_POSTINGS).contains(&run.len()) {
-            let from = postings.len() as u32;
-            postings.extend(run.iter().map(|e| e.sentence(sentence_bits)));
-            lists.push((from, postings.len() as u32));
-        }
+    let lists: Vec<(Vec<u32>, Vec<(u32, u32)>)> = parts
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|part| {
+            part.sort_unstable();
+            let (mut postings, mut lists) = (Vec::new(), Vec::new());
+            for run in part.chunk_by(|x, y| x.key(sentence_bits) == y.key(sentence_bits)) {
+                if (2..=MAX_POSTINGS).contains(&run.len()) {
+                    let from = postings.len() as u32;
+                    postings.extend(run.iter().map(|e| e.sentence(sentence_bits)));
+                    lists.push((from, postings.len() as u32));
+                }
+            }
+            (postings, lists)
+        })
+        .collect();
+    drop(entries);
+    let mut postings = Vec::with_capacity(lists.iter().map(|l| l.0.len()).sum());
+    let mut all = Vec::with_capacity(lists.iter().map(|l| l.1.len()).sum());
+    for (part, part_lists) in lists {
+        let at = u32::try_from(postings.len()).expect("too many postings");
+        all.extend(
+            part_lists
+                .into_iter()
+                .map(|(from, to)| (at + from, at + to)),
+        );
+        postings.extend(part);
     }
-    (postings, lists)
+    (postings, all)
 }
 
 /// What scoring a sentence against its candidates reads.
@@ -341,5 +390,43 @@ mod tests {
         let wide = posting_lists::<u128>(&w, &profiles, 32, 32);
         assert!(narrow.1.len() > 10, "{} posting lists", narrow.1.len());
         assert_eq!(narrow, wide);
+
+        // Sorted in buckets, the lists are those of one sort of all entries.
+        let mut all: Vec<(u64, u32)> = Vec::new();
+        for g in 0..profiles.len() {
+            for_each_key(profiles.terms(g), &w, term_bits, |key| {
+                all.push((key, g as u32))
+            });
+        }
+        all.sort_unstable();
+        let lists: Vec<Vec<u32>> = all
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter(|run| (2..=MAX_POSTINGS).contains(&run.len()))
+            .map(|run| run.iter().map(|e| e.1).collect())
+            .collect();
+        let (postings, bounds) = narrow;
+        let read: Vec<Vec<u32>> = bounds
+            .iter()
+            .map(|&(from, to)| postings[from as usize..to as usize].to_vec())
+            .collect();
+        assert_eq!(read, lists);
+    }
+
+    #[test]
+    fn scoring_blocks_hold_whole_runs_of_a_sentence() {
+        let rests: Vec<(u32, u32, u32)> = [0, 0, 0, 1, 2, 2, 2, 2, 3, 5, 5]
+            .iter()
+            .map(|&x| (x, 0, 0))
+            .collect();
+        for n in [1, 2, 3, 7, 100] {
+            let blocks = blocks(&rests, n);
+            assert_eq!(blocks.concat(), rests, "{n} blocks");
+            assert!(blocks.iter().all(|b| !b.is_empty()));
+            for pair in blocks.windows(2) {
+                assert_ne!(pair[0].last().unwrap().0, pair[1][0].0, "{n} blocks");
+            }
+            assert!(blocks.len() <= n.max(1), "{} blocks for {n}", blocks.len());
+        }
+        assert!(blocks(&[], 8).is_empty());
     }
 }
