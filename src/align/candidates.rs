@@ -173,7 +173,7 @@ fn posting_lists<E: Entry>(
     profiles: &Profiles,
     term_bits: u32,
     sentence_bits: u32,
-) -> (Vec<u32>, Vec<(u32, u32)>) {
+) -> PostingLists {
     // Entries (key of a term pair, sentence) are sorted: each run of one key is a
     // posting list. They are first dealt into buckets by the smaller term of the
     // key, so that sorting them is one task a bucket, and reading the lists out
@@ -228,7 +228,7 @@ fn posting_lists<E: Entry>(
         parts.push(part);
         rest = tail;
     }
-    let lists: Vec<(Vec<u32>, Vec<(u32, u32)>)> = parts
+    let lists: Vec<PostingLists> = parts
         .into_par_iter()
         .with_max_len(1)
         .map(|part| {
@@ -258,6 +258,9 @@ fn posting_lists<E: Entry>(
     }
     (postings, all)
 }
+
+/// Sentences of posting lists side by side, and where each list starts and ends.
+type PostingLists = (Vec<u32>, Vec<(u32, u32)>);
 
 /// What scoring a sentence against its candidates reads.
 struct Scoring<'a> {
