@@ -194,6 +194,8 @@ impl Config {
     }
 }
 
+/// Runs the scan. Meant to be the last thing the process does: what the scan
+/// built is left for the system to take back at exit.
 pub fn run(config: Config) -> anyhow::Result<Outcome> {
     std::fs::create_dir_all(&config.out).with_context(|| {
         format!(
@@ -376,9 +378,14 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         ));
     }
     progress.finish(&summary);
-    Ok(Outcome {
+    let outcome = Outcome {
         input_errors: read.errors.len(),
-    })
+    };
+    // The command ends the process, and the system takes its memory back at once:
+    // freeing every article, alignment and finding one by one took 50 ms of a
+    // 4.5-second scan of peerbench, on one thread.
+    std::mem::forget((read, search, alignments, clusters, cluster_ids, drift));
+    Ok(outcome)
 }
 
 /// Articles read ahead and handed to the workers together.
