@@ -214,6 +214,39 @@ impl Counts {
     }
 }
 
+/// Whether some word of `a` may have its opposite in `b`: one of its opposites is
+/// a base form of a word of `b`, or one word is the other with a negative prefix.
+/// Four pairs in five of a corpus's aligned sentences have neither, and are let go
+/// before [`detect`] counts both sides' base forms and scans word against word.
+fn may_find(a: &Side, b: &Side) -> bool {
+    // B's base forms as bits of a 1,024-bit filter (the keys are hashes already):
+    // a clear bit rules a key out, a set one is looked up.
+    let mut filter = [0u64; 16];
+    let bit = |k: u64| ((k >> 6) as usize & 15, 1u64 << (k & 63));
+    for j in 0..b.tokens.len() {
+        for &k in &b.forms(j).keys {
+            let (at, mask) = bit(k);
+            filter[at] |= mask;
+        }
+    }
+    let in_b = |&k: &u64| {
+        let (at, mask) = bit(k);
+        filter[at] & mask != 0 && (0..b.tokens.len()).any(|j| b.forms(j).keys.contains(&k))
+    };
+    let opposed = (0..a.tokens.len()).any(|i| {
+        let forms = a.forms(i);
+        forms.any.iter().any(in_b) || (a.content[i] && forms.content.iter().any(in_b))
+    });
+    // A content word with a negative prefix whose rest is a content word of the other.
+    let prefixed = |x: &Side, y: &Side| {
+        (0..x.tokens.len())
+            .filter(|&i| x.content[i] && x.is(i, Class::Prefixed))
+            .filter_map(|i| unprefixed(&x.tokens[i].norm))
+            .any(|rest| (0..y.tokens.len()).any(|j| y.content[j] && y.tokens[j].norm == rest))
+    };
+    opposed || prefixed(a, b) || prefixed(b, a)
+}
+
 pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     // A word can be answered by an opposite only if it has one in the tables, or by
     // its negative-prefixed self only if a negative prefix is on either side. Most
@@ -224,7 +257,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
             || (a.content[i] && a.is(i, Class::OpposedAsContent))
             || (a.content[i] && (a.is(i, Class::Prefixed) || prefixed_in_b))
     };
-    if !(0..a.tokens.len()).any(may_answer) {
+    if !(0..a.tokens.len()).any(may_answer) || !may_find(a, b) {
         return Vec::new();
     }
     let forms_a: Vec<&Forms> = (0..a.tokens.len()).map(|k| a.forms(k)).collect();
