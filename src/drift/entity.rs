@@ -89,11 +89,29 @@ pub(super) struct Spelling {
 }
 
 impl Spelling {
-    pub(super) fn of(bare: &str) -> Spelling {
+    pub(super) fn of(word: &str) -> Spelling {
         Spelling {
-            chars: bare.chars().count(),
-            letters: bare.chars().fold(0, |m, c| m | 1 << (c as u32 % 64)),
+            chars: word.chars().count(),
+            letters: word.chars().fold(0, |m, c| m | 1 << (c as u32 % 64)),
         }
+    }
+
+    /// Its length in characters.
+    pub(super) fn chars(self) -> usize {
+        self.chars
+    }
+
+    /// At most the edit distance between this spelling's word and `other`'s: each
+    /// character one has and the other lacks takes an edit.
+    pub(super) fn lacking(self, other: Spelling) -> usize {
+        (self.letters & !other.letters)
+            .count_ones()
+            .max((other.letters & !self.letters).count_ones()) as usize
+    }
+
+    /// Whether the two words may hold the same characters.
+    pub(super) fn same_letters(self, other: Spelling) -> bool {
+        self.letters == other.letters
     }
 }
 
@@ -109,10 +127,7 @@ fn same_name(x: &str, sx: Spelling, y: &str, sy: Spelling) -> bool {
     // distance is at least that count, so the similarity at most what it allows.
     // Most word pairs are ruled out so, without the distance.
     let longer = sx.chars.max(sy.chars).max(1);
-    let lacking = (sx.letters & !sy.letters)
-        .count_ones()
-        .max((sy.letters & !sx.letters).count_ones());
-    1.0 - lacking as f64 / longer as f64 >= SAME_NAME && similar(x, y, SAME_NAME)
+    1.0 - sx.lacking(sy) as f64 / longer as f64 >= SAME_NAME && similar(x, y, SAME_NAME)
 }
 
 /// Whether `other` spells the name at token `k` of `side`: the word itself, a near

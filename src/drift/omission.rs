@@ -97,26 +97,36 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     })
 }
 
-/// The same word misspelt or in another form: a shared beginning ("financial" /
-/// "finance", "new" / "newly"), close by edit distance or one edit apart ("ir" /
-/// "air"), or the same letters swapped ("foudn" / "found").
-pub(super) fn near(x: &str, y: &str) -> bool {
-    if x == y {
+/// Token `i` of `x` and token `j` of `y` are the same word misspelt or in another
+/// form: a shared beginning ("financial" / "finance", "new" / "newly"), close by
+/// edit distance or one edit apart ("ir" / "air"), or the same letters swapped
+/// ("foudn" / "found").
+pub(super) fn near(x: &Side, i: usize, y: &Side, j: usize) -> bool {
+    let (wx, wy) = (x.tokens[i].norm.as_str(), y.tokens[j].norm.as_str());
+    if wx == wy {
         return true;
     }
-    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
-    let (lx, ly) = (x.chars().count(), y.chars().count());
+    let (sx, sy) = (x.norm_spelling(i), y.norm_spelling(j));
+    let prefix = wx
+        .chars()
+        .zip(wy.chars())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let (lx, ly) = (sx.chars(), sy.chars());
     if prefix >= 4 || (prefix >= 3 && prefix == lx.min(ly)) {
         return true;
     }
     // Close by edit distance, or one edit apart: one distance answers both, and
     // only words whose lengths allow either need it (this runs for every pair of
-    // words two sides leave over).
+    // words two sides leave over). Most are ruled out by the characters one has
+    // and the other lacks, a bound of the distance, before it is worked out.
     let longer = lx.max(ly) as f64;
-    let may_be_similar = 1.0 - lx.abs_diff(ly) as f64 / longer.max(1.0) >= SAME_WORD;
-    let may_be_one_edit = lx.abs_diff(ly) <= 1;
+    let lacking = sx.lacking(sy);
+    let may_be_similar = 1.0 - lx.abs_diff(ly) as f64 / longer.max(1.0) >= SAME_WORD
+        && 1.0 - lacking as f64 / longer.max(1.0) >= SAME_WORD;
+    let may_be_one_edit = lx.abs_diff(ly) <= 1 && lacking <= 1;
     if may_be_similar || may_be_one_edit {
-        let s = similarity(x, y);
+        let s = similarity(wx, wy);
         if (may_be_similar && s >= SAME_WORD) || (may_be_one_edit && s * longer >= longer - 1.0) {
             return true;
         }
@@ -126,7 +136,7 @@ pub(super) fn near(x: &str, y: &str) -> bool {
         l.sort_unstable();
         l
     };
-    lx == ly && letters(x) == letters(y)
+    lx == ly && sx.same_letters(sy) && letters(wx) == letters(wy)
 }
 
 /// A word its side says again right before it ("the the", "in the in the").
@@ -177,24 +187,20 @@ pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFind
     let coverable = |s: &Side, left: &[bool], o: &Side, other_left: &[bool]| {
         (0..s.tokens.len())
             .filter(|&k| left[k] && !repeated(s, k))
-            .all(|k| {
-                (0..o.tokens.len())
-                    .any(|j| other_left[j] && near(&s.tokens[k].norm, &o.tokens[j].norm))
-            })
+            .all(|k| (0..o.tokens.len()).any(|j| other_left[j] && near(s, k, o, j)))
     };
     if !coverable(a, left_a, b, left_b) && !coverable(b, left_b, a, left_a) {
         return Vec::new();
     }
     let (mut left_a, mut left_b) = (left_a.clone(), left_b.clone());
     // Near spellings answer each other; repetitions say nothing new.
-    for (i, token) in a.tokens.iter().enumerate() {
-        if !left_a[i] {
+    for (i, left) in left_a.iter_mut().enumerate() {
+        if !*left {
             continue;
         }
-        let partner =
-            (0..b.tokens.len()).find(|&j| left_b[j] && near(&token.norm, &b.tokens[j].norm));
+        let partner = (0..b.tokens.len()).find(|&j| left_b[j] && near(a, i, b, j));
         if let Some(j) = partner {
-            left_a[i] = false;
+            *left = false;
             left_b[j] = false;
         }
     }
@@ -250,6 +256,41 @@ mod tests {
     use super::super::compare;
     use super::*;
     use crate::language::Language;
+    use proptest::prelude::*;
+
+    /// `near` as defined, every distance worked out.
+    fn near_by_definition(x: &str, y: &str) -> bool {
+        let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+        let (lx, ly) = (x.chars().count(), y.chars().count());
+        let longer = lx.max(ly) as f64;
+        let s = similarity(x, y);
+        let sorted = |w: &str| {
+            let mut l: Vec<char> = w.chars().collect();
+            l.sort_unstable();
+            l
+        };
+        x == y
+            || prefix >= 4
+            || (prefix >= 3 && prefix == lx.min(ly))
+            || (1.0 - lx.abs_diff(ly) as f64 / longer.max(1.0) >= SAME_WORD && s >= SAME_WORD)
+            || (lx.abs_diff(ly) <= 1 && s * longer >= longer - 1.0)
+            || (lx == ly && sorted(x) == sorted(y))
+    }
+
+    proptest! {
+        // Few letters, some beyond ASCII, so that words share and swap them.
+        #[test]
+        fn near_rules_out_only_words_that_are_not(
+            x in "[abcdeé]{1,9}",
+            y in "[abcdeé]{1,9}",
+        ) {
+            let en = Language::parse("en").expect("English");
+            let (sx, sy) = (Side::new(&x, en), Side::new(&y, en));
+            prop_assert_eq!(sx.tokens.len(), 1);
+            prop_assert_eq!(sy.tokens.len(), 1);
+            prop_assert_eq!(near(&sx, 0, &sy, 0), near_by_definition(&x, &y), "{} {}", x, y);
+        }
+    }
 
     fn kinds(a: &str, b: &str) -> Vec<DriftKind> {
         let en = Language::parse("en").expect("English");

@@ -103,11 +103,8 @@ fn unanswered(x: &Side, xs: &[usize], y: &Side, ys: &[usize]) -> Vec<usize> {
     xs.iter()
         .copied()
         .filter(|&i| {
-            let hit = (0..ys.len()).find(|&j| {
-                !used[j]
-                    && (x.stems[i] == y.stems[ys[j]]
-                        || near(&x.tokens[i].norm, &y.tokens[ys[j]].norm))
-            });
+            let hit = (0..ys.len())
+                .find(|&j| !used[j] && (x.stems[i] == y.stems[ys[j]] || near(x, i, y, ys[j])));
             if let Some(j) = hit {
                 used[j] = true;
             }

@@ -40,6 +40,8 @@ struct Word {
     bare: Box<str>,
     /// What comparing its bare form with another name's needs (see `entity`).
     spelling: Spelling,
+    /// The same of the word as it is ([`super::omission::near`] compares words so).
+    norm_spelling: Spelling,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
     /// What verb groups ask of it (English only; nothing otherwise).
@@ -136,6 +138,7 @@ fn each_word(
         let bare = super::entity::bare(norm);
         let word = Word {
             spelling: Spelling::of(&bare),
+            norm_spelling: Spelling::of(norm),
             bare: bare.into(),
             forms: if english {
                 Forms::of(norm)
@@ -216,6 +219,11 @@ impl<'a> Side<'a> {
     /// What comparing token `k`'s bare form with another's needs.
     pub(super) fn spelling(&self, k: usize) -> Spelling {
         self.words[k].spelling
+    }
+
+    /// What comparing token `k`'s normalized form with another's needs.
+    pub(super) fn norm_spelling(&self, k: usize) -> Spelling {
+        self.words[k].norm_spelling
     }
 
     /// Whether token `k`'s word is of class `class`.

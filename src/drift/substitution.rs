@@ -74,7 +74,7 @@ pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFind
         }
         let kin = |i: usize, j: usize| {
             let (x, y) = (&a.tokens[i].norm, &b.tokens[j].norm);
-            near(x, y) || related(x, y) || opposite(x, y)
+            near(a, i, b, j) || related(x, y) || opposite(x, y)
         };
         if wa.iter().any(|&i| wb.iter().any(|&j| kin(i, j))) {
             continue;
