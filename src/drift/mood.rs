@@ -12,6 +12,11 @@ const MIN_SHARED: usize = 3;
 /// any closing quote or bracket, by the end of the text or a new sentence. A stray
 /// "?" inside a sentence asks nothing.
 fn questions(side: &Side) -> Vec<Span> {
+    // Most sentences ask nothing: two byte searches say so faster than a walk
+    // through the characters.
+    if !side.text.contains('?') && !side.text.contains('\u{FF1F}') {
+        return Vec::new();
+    }
     side.text
         .match_indices(['?', '\u{FF1F}'])
         .filter(|&(at, q)| {

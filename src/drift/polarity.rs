@@ -56,10 +56,14 @@ fn same_clause(x: &Side, cx: &[usize], y: &Side, cy: &[usize]) -> bool {
 }
 
 fn cues(side: &Side) -> Vec<Cue> {
+    // Most sentences negate nothing: asked of every side several times a pair.
+    let Some(first) = (0..side.tokens.len()).find(|&k| side.is(k, Class::Negation)) else {
+        return Vec::new();
+    };
     let lexicon = negation_cues();
     let norms: Vec<&str> = side.tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut out = Vec::new();
-    let mut k = 0;
+    let mut k = first;
     while k < norms.len() {
         if !side.is(k, Class::Negation) {
             k += 1;

@@ -23,14 +23,17 @@ const MAX_CHANGED: usize = 3;
 /// The quoted stretches of a side as byte ranges of the text inside the marks.
 fn quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    // Every mark that opens a quote is '"' or not ASCII: the text before the first
-    // such byte (a character's first byte) holds none.
-    let Some(first) = text.bytes().position(|b| b == b'"' || !b.is_ascii()) else {
-        return out;
-    };
+    // Every quotation mark is '"' or starts with byte C2 (guillemets), E2 (curly
+    // quotes) or E3 (corner brackets): only characters starting so are read. None
+    // of these bytes continues a character, so each found starts one.
+    let bytes = text.as_bytes();
+    let marks =
+        |from: usize| (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | 0xC2 | 0xE2 | 0xE3));
     let mut open: Option<(usize, char)> = None;
-    for (at, c) in text[first..].char_indices() {
-        let at = first + at;
+    let mut next = marks(0);
+    while let Some(at) = next {
+        let c = text[at..].chars().next().expect("a character starts there");
+        next = marks(at + c.len_utf8());
         let closes = |o: char| match o {
             '"' => c == '"',
             '\u{201C}' => c == '\u{201D}',
