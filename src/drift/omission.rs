@@ -14,6 +14,7 @@ use super::entity::similarity;
 use super::side::Side;
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
+use std::cell::RefCell;
 
 /// Near spellings of one word: a typo or another inflection.
 const SAME_WORD: f64 = 0.75;
@@ -55,10 +56,40 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     left_a[..first].fill(false);
     left_b[..first].fill(false);
     let (id_a, id_b) = (&a.stems[first..], &b.stems[first..]);
+    TABLE.with_borrow_mut(|len| {
+        walk(id_a, id_b, len, &mut left_a[first..], &mut left_b[first..]);
+    });
+    let shared = (0..a.tokens.len())
+        .filter(|&k| !left_a[k] && a.content[k])
+        .count();
+    Some(WordAlignment {
+        left_a,
+        left_b,
+        shared,
+    })
+}
+
+thread_local! {
+    /// The table of [`walk`], kept from one pair to the next: the cells it reads
+    /// are written first, all but its last row and column, so only those are
+    /// cleared, where a new table of zeros per pair cost a twentieth of drift.
+    static TABLE: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks the words of `id_a` and `id_b` in a longest common subsequence as not
+/// left, walking it from the start, with `len` as room for the table (its
+/// lengths fit in 16 bits: [`MAX_CELLS`] keeps the shorter side under 2,000).
+fn walk(id_a: &[u64], id_b: &[u64], len: &mut Vec<u16>, left_a: &mut [bool], left_b: &mut [bool]) {
     let (n, m) = (id_a.len(), id_b.len());
     // len[i * w + j]: the longest common subsequence of a[i..] and b[j..].
     let w = m + 1;
-    let mut len = vec![0u32; (n + 1) * w];
+    if len.len() < (n + 1) * w {
+        len.resize((n + 1) * w, 0);
+    }
+    len[n * w..(n + 1) * w].fill(0);
+    for i in 0..n {
+        len[i * w + m] = 0;
+    }
     for i in (0..n).rev() {
         let (row, below) = len[i * w..(i + 2) * w].split_at_mut(w);
         // Row i from right to left, carrying its cell to the right and the cell
@@ -77,8 +108,8 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         if id_a[i] == id_b[j] {
-            left_a[first + i] = false;
-            left_b[first + j] = false;
+            left_a[i] = false;
+            left_b[j] = false;
             i += 1;
             j += 1;
         } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
@@ -87,14 +118,6 @@ pub(super) fn word_alignment(a: &Side, b: &Side) -> Option<WordAlignment> {
             j += 1;
         }
     }
-    let shared = (0..a.tokens.len())
-        .filter(|&k| !left_a[k] && a.content[k])
-        .count();
-    Some(WordAlignment {
-        left_a,
-        left_b,
-        shared,
-    })
 }
 
 /// Token `i` of `x` and token `j` of `y` are the same word misspelt or in another
@@ -277,7 +300,48 @@ mod tests {
             || (lx == ly && sorted(x) == sorted(y))
     }
 
+    /// The length of a longest common subsequence, by the textbook table.
+    fn lcs(x: &[u64], y: &[u64]) -> usize {
+        let mut t = vec![vec![0; y.len() + 1]; x.len() + 1];
+        for i in 0..x.len() {
+            for j in 0..y.len() {
+                t[i + 1][j + 1] = if x[i] == y[j] {
+                    t[i][j] + 1
+                } else {
+                    t[i][j + 1].max(t[i + 1][j])
+                };
+            }
+        }
+        t[x.len()][y.len()]
+    }
+
     proptest! {
+        // Three words, so that the sides share many in many orders; a long pair in
+        // between, so that the table kept by the thread is larger than needed.
+        #[test]
+        fn words_kept_are_a_longest_common_subsequence(
+            x in prop::collection::vec(0usize..3, 0..40),
+            y in prop::collection::vec(0usize..3, 0..40),
+        ) {
+            let en = Language::parse("en").expect("English");
+            let text = |ws: &[usize]| -> String {
+                ws.iter().map(|&w| ["red", "green", "blue"][w]).collect::<Vec<_>>().join(" ")
+            };
+            let (tx, ty) = (text(&x), text(&y));
+            let (a, b) = (Side::new(&tx, en), Side::new(&ty, en));
+            let first = word_alignment(&a, &b).expect("short texts");
+            let long = text(&[0, 1, 2].repeat(100));
+            word_alignment(&Side::new(&long, en), &Side::new(&long, en));
+            let again = word_alignment(&a, &b).expect("short texts");
+            prop_assert_eq!((&first.left_a, &first.left_b), (&again.left_a, &again.left_b));
+            let kept = |s: &Side, left: &[bool]| -> Vec<u64> {
+                (0..s.tokens.len()).filter(|&k| !left[k]).map(|k| s.stems[k]).collect()
+            };
+            let (ka, kb) = (kept(&a, &first.left_a), kept(&b, &first.left_b));
+            prop_assert_eq!(&ka, &kb);
+            prop_assert_eq!(ka.len(), lcs(&a.stems, &b.stems));
+        }
+
         // Few letters, some beyond ASCII, so that words share and swap them.
         #[test]
         fn near_rules_out_only_words_that_are_not(
