@@ -144,8 +144,14 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
         return true;
     }
     let initials_of = |s: &Side, j: usize| -> Option<Vec<char>> {
+        // Most words start with a small letter: ruled out by their first byte (this
+        // runs for every word of the other side, for each name not found there).
+        let first = s.text.as_bytes()[s.tokens[j].start];
+        if first.is_ascii_lowercase() || first.is_ascii_digit() {
+            return None;
+        }
         let raw = &s.text[s.tokens[j].start..s.tokens[j].end];
-        // Most words have a small letter: ruled out before anything is collected.
+        // Most other words have a small letter: ruled out before anything is collected.
         if !raw.chars().all(|c| c.is_uppercase() || c == '.') {
             return None;
         }
