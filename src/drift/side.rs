@@ -46,6 +46,8 @@ struct Word {
     forms: Forms,
     /// What verb groups ask of it (English only; nothing otherwise).
     verb: VerbWord,
+    /// Its lemma as a verb's: the stem of its base form (English only; empty otherwise).
+    lemma: Box<str>,
 }
 
 /// What detectors ask of every token, many times per comparison: the classes of
@@ -150,6 +152,11 @@ fn each_word(
             } else {
                 VerbWord::default()
             },
+            lemma: if english {
+                verbs::lemma(lang, norm).into()
+            } else {
+                Box::default()
+            },
         };
         let entry = Entry {
             stem: StemCache::with_thread_cache(|stems| term_hash(stems.stem(lang, norm))),
@@ -206,7 +213,7 @@ impl<'a> Side<'a> {
             .map(|k| side.reads_as_figure(k))
             .collect();
         if lang.code == "en" {
-            side.verbs = verbs::groups(&side, lang);
+            side.verbs = verbs::groups(&side);
         }
         side
     }
@@ -239,6 +246,11 @@ impl<'a> Side<'a> {
     /// What verb groups ask of token `k` (nothing outside English).
     pub(super) fn verb_word(&self, k: usize) -> VerbWord {
         self.words[k].verb
+    }
+
+    /// Token `k`'s lemma as a verb's (empty outside English).
+    pub(super) fn lemma(&self, k: usize) -> &str {
+        &self.words[k].lemma
     }
 
     /// The byte span of token `k`.

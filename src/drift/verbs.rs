@@ -178,7 +178,9 @@ fn hyphenated(side: &Side, k: usize) -> bool {
     k > 0 && &side.text[side.tokens[k - 1].end..side.tokens[k].start] == "-"
 }
 
-fn lemma(lang: Language, w: &str) -> String {
+/// The stem of `w`'s base form as a verb ("took" -> "take"): each side keeps it
+/// per word.
+pub(super) fn lemma(lang: Language, w: &str) -> String {
     let base = verb_base().get(w).copied().unwrap_or(w);
     StemCache::with_thread_cache(|stems| stems.stem(lang, base).to_string())
 }
@@ -211,7 +213,7 @@ impl VerbWord {
 }
 
 /// The verb groups of an English side, in text order.
-pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
+pub fn groups(side: &Side) -> Vec<VerbGroup> {
     let norm = |k: usize| side.tokens[k].norm.as_str();
     let word = |k: usize| side.verb_word(k);
     let n = side.tokens.len();
@@ -220,7 +222,6 @@ pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
     while k < n {
         let Some((first_lemma, tense)) = word(k).auxiliary else {
             // No auxiliary: a past form or a bare content word after its subject.
-            let w = norm(k);
             let past = word(k).past;
             let verb = past || word(k).plain;
             let word = verb
@@ -232,7 +233,7 @@ pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
                 out.push(VerbGroup {
                     first: k,
                     last: k,
-                    lemma: lemma(lang, w),
+                    lemma: side.lemma(k).to_string(),
                     tense: if past { Tense::Past } else { Tense::Present },
                     perfect: false,
                     progressive: false,
@@ -306,7 +307,7 @@ pub fn groups(side: &Side, lang: Language) -> Vec<VerbGroup> {
         out.push(VerbGroup {
             first: k,
             last,
-            lemma: head.map_or_else(|| last_lemma.to_string(), |w| lemma(lang, w)),
+            lemma: head.map_or_else(|| last_lemma.to_string(), |_| side.lemma(m).to_string()),
             tense: Tense::parse(tense),
             perfect,
             progressive,
