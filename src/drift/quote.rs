@@ -26,9 +26,20 @@ fn quotes(text: &str) -> Vec<Span> {
     // Every quotation mark is '"' or starts with byte C2 (guillemets), E2 (curly
     // quotes) or E3 (corner brackets): only characters starting so are read. None
     // of these bytes continues a character, so each found starts one.
+    // E3 (CJK text) is rare: a text without it is searched for the other three
+    // bytes with SIMD, where a loop over every byte was a fifth of this detector.
     let bytes = text.as_bytes();
-    let marks =
-        |from: usize| (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | 0xC2 | 0xE2 | 0xE3));
+    let cjk = memchr::memchr(0xE3, bytes).is_some();
+    let marks = |from: usize| {
+        let rest = &bytes[from..];
+        if cjk {
+            rest.iter()
+                .position(|&b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3))
+        } else {
+            memchr::memchr3(b'"', 0xC2, 0xE2, rest)
+        }
+        .map(|at| from + at)
+    };
     let mut open: Option<(usize, char)> = None;
     let mut next = marks(0);
     while let Some(at) = next {
