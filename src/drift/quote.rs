@@ -201,6 +201,26 @@ mod tests {
     }
 
     #[test]
+    fn every_style_of_quotation_mark_is_found() {
+        let inside = |text: &str| -> Vec<String> {
+            quotes(text)
+                .iter()
+                .map(|&(x, y)| text[x..y].to_string())
+                .collect()
+        };
+        let mixed = "He said \"one\", then \u{201C}two\u{201D}, \u{201E}three\u{201C}, \
+                     \u{AB}four\u{BB} and \u{BB}five\u{AB}; it\u{2019}s \u{2014} done.";
+        assert_eq!(inside(mixed), ["one", "two", "three", "four", "five"]);
+        // With corner brackets, every kind is still found.
+        let cjk = format!("\u{300C}\u{4E00}\u{300D} \u{300E}\u{4E8C}\u{300F} {mixed}");
+        assert_eq!(
+            inside(&cjk),
+            ["\u{4E00}", "\u{4E8C}", "one", "two", "three", "four", "five"]
+        );
+        assert!(inside("No quotes at all, only an apostrophe\u{2019}s.").is_empty());
+    }
+
+    #[test]
     fn a_changed_quoted_word_is_drift() {
         assert_eq!(
             quote(
