@@ -7,12 +7,10 @@
 //! A pair is drift only when each word is missing from the other side and neither or
 //! both are negated: "not good" / "bad" says the same.
 
-use super::polarity::negated;
 use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::AHashMap;
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// Opposites by base form: `content` for content words, `any` for every word.
@@ -274,10 +272,6 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
     let (count_a, count_b) = (Counts::of(&keys_a), Counts::of(&keys_b));
     let fewer_in_b = |&k: &u64| count_b.of_key(k) < count_a.of_key(k);
     let fewer_in_a = |&k: &u64| count_a.of_key(k) < count_b.of_key(k);
-    // Negation scopes cost a parse of each side: only for a word that has an opposite.
-    let (neg_a, neg_b) = (OnceCell::new(), OnceCell::new());
-    let neg_a = || neg_a.get_or_init(|| negated(a));
-    let neg_b = || neg_b.get_or_init(|| negated(b));
     let word = |s: &Side, k: usize| -> bool { !s.is_name(k) && !s.is_figure(k) };
     let mut used_b = vec![false; b.tokens.len()];
     let mut out = Vec::new();
@@ -299,7 +293,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
                 && keys_b[j].iter().all(fewer_in_a)
                 // WordNet's opposites hold between content words only.
                 && (b.content[j] || keys_b[j].iter().any(|k| f.any.contains(k)))
-                && neg_a()[i] == neg_b()[j]
+                && a.negated[i] == b.negated[j]
                 })
             })
             .flatten();
@@ -312,7 +306,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
                     && negative_prefix(&a.tokens[i].norm, rest_a[i], &b.tokens[j].norm, rest_b[j])
                     && word(b, j)
                     && keys_b[j].iter().all(fewer_in_a)
-                    && neg_a()[i] == neg_b()[j]
+                    && a.negated[i] == b.negated[j]
             })
         });
         let Some(j) = found else { continue };

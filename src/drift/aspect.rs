@@ -4,14 +4,13 @@
 //! Verb groups are paired as for `tense`; a pair in the same tense whose perfect or
 //! progressive form differs is drift. (A pair whose tense differs is `tense`.)
 
-use super::polarity::negated;
 use super::side::Side;
 use super::tense::{span, words};
 use super::verbs::{pairs, Tense};
 use super::{DriftFinding, DriftKind};
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (negated_a, negated_b) = (negated(a), negated(b));
+    let (negated_a, negated_b) = (&a.negated, &b.negated);
     let mut out = Vec::new();
     for (x, y) in pairs(a, &a.verbs, b, &b.verbs) {
         if x.tense != y.tense || (x.perfect == y.perfect && x.progressive == y.progressive) {

@@ -19,8 +19,8 @@ const CLAUSE_STARTS: [&str; 7] = [
 ];
 
 /// A negation cue: its tokens, the content words it covers, and the content words
-/// of its whole clause.
-struct Cue {
+/// of its whole clause. Each side finds its own once (see `side`).
+pub(super) struct Cue {
     first: usize,
     last: usize,
     scope: Vec<usize>,
@@ -55,7 +55,8 @@ fn same_clause(x: &Side, cx: &[usize], y: &Side, cy: &[usize]) -> bool {
     shared >= 2 || (shared == 1 && cx.len().min(cy.len()) <= 1)
 }
 
-fn cues(side: &Side) -> Vec<Cue> {
+/// The negation cues of an English side, in text order.
+pub(super) fn cues(side: &Side) -> Vec<Cue> {
     // Most sentences negate nothing: asked of every side several times a pair.
     let Some(first) = (0..side.tokens.len()).find(|&k| side.is(k, Class::Negation)) else {
         return Vec::new();
@@ -130,11 +131,11 @@ fn cues(side: &Side) -> Vec<Cue> {
     out
 }
 
-/// Whether each token lies under a negation: a cue or anything from it to the end
-/// of its scope.
-pub(super) fn negated(side: &Side) -> Vec<bool> {
+/// Whether each token of a side lies under one of its negation `cues`: a cue or
+/// anything from it to the end of its scope.
+pub(super) fn negated(side: &Side, cues: &[Cue]) -> Vec<bool> {
     let mut out = vec![false; side.tokens.len()];
-    for cue in cues(side) {
+    for cue in cues {
         let end = cue.scope.iter().copied().max().unwrap_or(cue.last);
         out[cue.first..=end].iter_mut().for_each(|n| *n = true);
     }
@@ -142,12 +143,9 @@ pub(super) fn negated(side: &Side) -> Vec<bool> {
 }
 
 pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (cues_a, cues_b) = (cues(a), cues(b));
     let mut out = Vec::new();
-    for (neg, neg_cues, plain, plain_cues, negating_is_b) in [
-        (b, &cues_b, a, &cues_a, true),
-        (a, &cues_a, b, &cues_b, false),
-    ] {
+    for (neg, plain, negating_is_b) in [(b, a, true), (a, b, false)] {
+        let (neg_cues, plain_cues) = (&neg.cues, &plain.cues);
         // Each cue of the other side answers at most one cue of this side: a negation
         // stacked on another ("had failed to pay" / "had not failed to pay") flips.
         let mut answered = vec![false; plain_cues.len()];

@@ -2,6 +2,7 @@
 
 use super::antonym::Forms;
 use super::entity::Spelling;
+use super::polarity::{self, Cue};
 use super::verbs::{self, VerbGroup, VerbWord};
 use super::Span;
 use crate::hash::term_hash;
@@ -28,6 +29,10 @@ pub struct Side<'a> {
     words: Vec<Arc<Word>>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
     pub verbs: Vec<VerbGroup>,
+    /// Negation cues (English only; empty otherwise), and whether each token lies
+    /// under one: three detectors ask, for every pair the side is in.
+    pub(super) cues: Vec<Cue>,
+    pub(super) negated: Vec<bool>,
     /// Whether each token looks like a name, and whether it is a figure: every
     /// detector asks, many times per token, so each side answers once.
     names: Vec<bool>,
@@ -203,6 +208,8 @@ impl<'a> Side<'a> {
             words,
             tokens,
             verbs: Vec::new(),
+            cues: Vec::new(),
+            negated: Vec::new(),
             names: Vec::new(),
             figures: Vec::new(),
         };
@@ -214,7 +221,9 @@ impl<'a> Side<'a> {
             .collect();
         if lang.code == "en" {
             side.verbs = verbs::groups(&side);
+            side.cues = polarity::cues(&side);
         }
+        side.negated = polarity::negated(&side, &side.cues);
         side
     }
 
