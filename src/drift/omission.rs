@@ -11,7 +11,7 @@
 //! content.
 
 use super::entity::similarity;
-use super::side::Side;
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
 use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
 use std::cell::RefCell;
@@ -181,15 +181,17 @@ pub(super) fn owned_elsewhere(w: &str) -> bool {
 
 /// Content a reader would miss: not a function word, connective, name or figure.
 pub(super) fn content(side: &Side, k: usize) -> bool {
-    let w = side.tokens[k].norm.as_str();
-    // Pieces a tokenizer split off a word ("Kong 's", "do n't") are not words.
     side.content[k]
-        && w.chars().count() >= 3
-        && w.starts_with(char::is_alphanumeric)
+        && !side.is(k, Class::Filler)
+        && !side.is(k, Class::OwnedElsewhere)
         && !side.is_name(k)
         && !side.is_figure(k)
-        && !connectives().contains(w)
-        && !owned_elsewhere(w)
+}
+
+/// Words that say too little to be missed when left out: connectives, and pieces
+/// a tokenizer split off a word ("Kong 's", "do n't"), which are not words.
+pub(super) fn filler(w: &str) -> bool {
+    w.chars().count() < 3 || !w.starts_with(char::is_alphanumeric) || connectives().contains(w)
 }
 
 /// Stretches of consecutive unaligned tokens.

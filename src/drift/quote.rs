@@ -8,8 +8,8 @@
 //! turned into reported speech is not drift. Negations, names and figures inside
 //! quotes are left to their own detectors.
 
-use super::omission::{near, owned_elsewhere};
-use super::side::Side;
+use super::omission::near;
+use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
 
 /// Quotes of fewer content words are labels ("so-called 'experts'"), not statements.
@@ -85,7 +85,7 @@ fn words(side: &Side, span: Span) -> Vec<usize> {
             t.start >= span.0 && t.end <= span.1 && side.content[k]
         })
         .filter(|&k| !side.is_name(k) && !side.is_figure(k))
-        .filter(|&k| !owned_elsewhere(&side.tokens[k].norm))
+        .filter(|&k| !side.is(k, Class::OwnedElsewhere))
         .collect()
 }
 

@@ -78,10 +78,14 @@ pub(super) enum Class {
     OpposedAsContent,
     /// Words with a negative prefix ("unaware": `antonym`).
     Prefixed,
+    /// Words whose presence on one side only another detector reports (`omission`).
+    OwnedElsewhere,
+    /// Connectives and pieces of words, never missed content (`omission`).
+    Filler,
 }
 
 impl Class {
-    const ALL: [Class; 9] = [
+    const ALL: [Class; 11] = [
         Class::Calendar,
         Class::Negation,
         Class::Reporting,
@@ -91,6 +95,8 @@ impl Class {
         Class::Opposed,
         Class::OpposedAsContent,
         Class::Prefixed,
+        Class::OwnedElsewhere,
+        Class::Filler,
     ];
 
     fn bit(self) -> u16 {
@@ -108,6 +114,8 @@ impl Class {
             Class::Opposed => forms.opposed(),
             Class::OpposedAsContent => forms.opposed_as_content(),
             Class::Prefixed => super::antonym::unprefixed(norm).is_some(),
+            Class::OwnedElsewhere => super::omission::owned_elsewhere(norm),
+            Class::Filler => super::omission::filler(norm),
         }
     }
 }
