@@ -8,6 +8,7 @@ use super::date::calendar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
 use crate::lexicon::not_names;
+use std::cell::OnceCell;
 
 /// Edit-distance similarity from which two spellings name the same entity.
 const SAME_NAME: f64 = 0.7;
@@ -130,10 +131,28 @@ fn same_name(x: &str, sx: Spelling, y: &str, sy: Spelling) -> bool {
     1.0 - sx.lacking(sy) as f64 / longer as f64 >= SAME_NAME && similar(x, y, SAME_NAME)
 }
 
+/// The capitals of token `j` of `s` if it is an initialism ("US", "U.N."): two
+/// capitals or more, and nothing but capitals and points.
+fn initials_of(s: &Side, j: usize) -> Option<Vec<char>> {
+    // Most words start with a small letter: ruled out by their first byte.
+    let first = s.text.as_bytes()[s.tokens[j].start];
+    if first.is_ascii_lowercase() || first.is_ascii_digit() {
+        return None;
+    }
+    let raw = &s.text[s.tokens[j].start..s.tokens[j].end];
+    // Most other words have a small letter: ruled out before anything is collected.
+    if !raw.chars().all(|c| c.is_uppercase() || c == '.') {
+        return None;
+    }
+    let initials: Vec<char> = raw.chars().filter(|c| c.is_uppercase()).collect();
+    (initials.len() >= 2).then_some(initials)
+}
+
 /// Whether `other` spells the name at token `k` of `side`: the word itself, a near
 /// spelling, or, for an initialism ("US"), consecutive words with those initials
-/// ("United States").
-fn spelled(side: &Side, k: usize, other: &Side) -> bool {
+/// ("United States"). `initialisms` holds `other`'s, found on first need and kept
+/// for the other names of `side`.
+fn spelled(side: &Side, k: usize, other: &Side, initialisms: &OnceCell<Vec<Vec<char>>>) -> bool {
     let (name, spelling) = (side.bare(k), side.spelling(k));
     // The same word first: it is the common case and needs no edit distance.
     let near = (0..other.tokens.len())
@@ -143,21 +162,6 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
     if near {
         return true;
     }
-    let initials_of = |s: &Side, j: usize| -> Option<Vec<char>> {
-        // Most words start with a small letter: ruled out by their first byte (this
-        // runs for every word of the other side, for each name not found there).
-        let first = s.text.as_bytes()[s.tokens[j].start];
-        if first.is_ascii_lowercase() || first.is_ascii_digit() {
-            return None;
-        }
-        let raw = &s.text[s.tokens[j].start..s.tokens[j].end];
-        // Most other words have a small letter: ruled out before anything is collected.
-        if !raw.chars().all(|c| c.is_uppercase() || c == '.') {
-            return None;
-        }
-        let initials: Vec<char> = raw.chars().filter(|c| c.is_uppercase()).collect();
-        (initials.len() >= 2).then_some(initials)
-    };
     // Words starting with these letters, in order, in `s` (containing token `within`).
     let spells = |s: &Side, letters: &[char], within: Option<usize>| {
         (0..s.tokens.len().saturating_sub(letters.len() - 1)).any(|first| {
@@ -172,9 +176,14 @@ fn spelled(side: &Side, k: usize, other: &Side) -> bool {
     // This name is an initialism of words in `other`, or one of the words of an
     // initialism that `other` uses.
     initials_of(side, k).is_some_and(|letters| spells(other, &letters, None))
-        || (0..other.tokens.len())
-            .filter_map(|j| initials_of(other, j))
-            .any(|letters| spells(side, &letters, Some(k)))
+        || initialisms
+            .get_or_init(|| {
+                (0..other.tokens.len())
+                    .filter_map(|j| initials_of(other, j))
+                    .collect()
+            })
+            .iter()
+            .any(|letters| spells(side, letters, Some(k)))
 }
 
 /// The names of `side` that `other` does not spell, as token indices, and those
@@ -187,7 +196,8 @@ fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>)
         // Months and weekdays are `date`'s.
         .filter(|&k| calendar(side, k).is_none())
         .collect();
-    let kept = |k: usize| spelled(side, k, other);
+    let initialisms = OnceCell::new();
+    let kept = |k: usize| spelled(side, k, other, &initialisms);
     let joined =
         |k: usize, j: usize| side.is_name(j) && !side.clause_break_after(j.min(k)) && kept(j);
     let (mut missing, mut excused) = (Vec::new(), Vec::new());
