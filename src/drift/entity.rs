@@ -119,7 +119,13 @@ impl Spelling {
 /// Two spellings of one name: near by edit distance, or one the abbreviation of the
 /// other ("Tue" / "Tuesday", "Naples" / "Napoli" share their first letters).
 fn same_name(x: &str, sx: Spelling, y: &str, sy: Spelling) -> bool {
-    let prefix = x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count();
+    // Most words start with another letter: their first bytes tell (this runs for
+    // every word of the other side, for each name not found there).
+    let prefix = if x.as_bytes().first() == y.as_bytes().first() {
+        x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count()
+    } else {
+        0
+    };
     let shorter = sx.chars.min(sy.chars);
     if x == y || (shorter >= 2 && prefix == shorter) || prefix >= 4 {
         return true;
