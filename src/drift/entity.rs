@@ -246,9 +246,8 @@ const PRONOUNS: [&str; 9] = [
 ];
 
 fn pronouns(side: &Side) -> usize {
-    side.tokens
-        .iter()
-        .filter(|t| PRONOUNS.contains(&t.norm.as_str()))
+    (0..side.tokens.len())
+        .filter(|&k| PRONOUNS.contains(&side.norm(k)))
         .count()
 }
 

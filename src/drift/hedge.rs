@@ -19,7 +19,7 @@ fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
         if !side.is(k, Class::Hedge) {
             continue;
         }
-        if CERTAIN.contains(&t.norm.as_str()) {
+        if CERTAIN.contains(&side.norm(k)) {
             certain.push((t.start, t.end));
         } else {
             hedge.push((t.start, t.end));
@@ -42,13 +42,14 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let kept = |s: &Side, spans: &[Span], other: &Side| {
         spans.iter().any(|&(x, y)| {
             let hedge = s.text[x..y].to_lowercase();
-            other.tokens.iter().any(|t| {
+            (0..other.tokens.len()).any(|j| {
+                let norm = other.norm(j);
                 let prefix = hedge
                     .chars()
-                    .zip(t.norm.chars())
+                    .zip(norm.chars())
                     .take_while(|(p, q)| p == q)
                     .count();
-                prefix >= 5 || similar(&hedge, &t.norm, 0.75)
+                prefix >= 5 || similar(&hedge, norm, 0.75)
             })
         })
     };
@@ -63,10 +64,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         // A side that attributes the claim ("Peskov said", "according to") does not
         // state it as fact either: the hedge then says little more.
         let plain = if hb.is_empty() { b } else { a };
-        let attributed = plain
-            .tokens
-            .iter()
-            .any(|t| REPORTING.contains(&t.norm.as_str()));
+        let attributed = (0..plain.tokens.len()).any(|k| REPORTING.contains(&plain.norm(k)));
         out.push(DriftFinding {
             kind: DriftKind::Hedge,
             severity: if attributed { 0.4 } else { 0.6 },

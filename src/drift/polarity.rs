@@ -32,14 +32,12 @@ fn clause_of(side: &Side, k: usize) -> Vec<usize> {
     let mut first = k;
     while first > 0
         && !side.clause_break_after(first - 1)
-        && !CLAUSE_STARTS.contains(&side.tokens[first].norm.as_str())
+        && !CLAUSE_STARTS.contains(&side.norm(first))
     {
         first -= 1;
     }
     let mut last = k;
-    while !side.clause_break_after(last)
-        && !CLAUSE_STARTS.contains(&side.tokens[last + 1].norm.as_str())
-    {
+    while !side.clause_break_after(last) && !CLAUSE_STARTS.contains(&side.norm(last + 1)) {
         last += 1;
     }
     (first..=last).filter(|&j| side.content[j]).collect()
@@ -62,7 +60,7 @@ pub(super) fn cues(side: &Side) -> Vec<Cue> {
         return Vec::new();
     };
     let lexicon = negation_cues();
-    let norms: Vec<&str> = side.tokens.iter().map(|t| t.norm.as_str()).collect();
+    let norms: Vec<&str> = (0..side.tokens.len()).map(|k| side.norm(k)).collect();
     let mut out = Vec::new();
     let mut k = first;
     while k < norms.len() {
@@ -99,7 +97,7 @@ pub(super) fn cues(side: &Side) -> Vec<Cue> {
             if CLAUSE_STARTS.contains(&norms[j]) {
                 break;
             }
-            if side.content[j] && side.tokens[j].norm != "nor" {
+            if side.content[j] && side.norm(j) != "nor" {
                 scope.push(j);
             }
         }
@@ -183,7 +181,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             ev_neg.extend(shared.iter().map(|&(i, _)| neg.span(i)));
             let markers = aspect_markers();
             let mut ev_plain: Vec<Span> = (0..plain.tokens.len())
-                .filter(|&j| markers.contains(plain.tokens[j].norm.as_str()))
+                .filter(|&j| markers.contains(plain.norm(j)))
                 .map(|j| plain.span(j))
                 .collect();
             ev_plain.extend(shared.iter().map(|&(_, j)| plain.span(j)));
