@@ -239,8 +239,8 @@ fn may_find(a: &Side, b: &Side) -> bool {
     let prefixed = |x: &Side, y: &Side| {
         (0..x.tokens.len())
             .filter(|&i| x.content[i] && x.is(i, Class::Prefixed))
-            .filter_map(|i| unprefixed(x.norm(i)))
-            .any(|rest| (0..y.tokens.len()).any(|j| y.content[j] && y.norm(j) == rest))
+            .filter_map(|i| unprefixed(&x.tokens[i].norm))
+            .any(|rest| (0..y.tokens.len()).any(|j| y.content[j] && y.tokens[j].norm == rest))
     };
     opposed || prefixed(a, b) || prefixed(b, a)
 }
@@ -264,7 +264,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
         .map(|k| b.forms(k).keys.as_slice())
         .collect();
     let rest = |s: &'a Side| -> Vec<Option<&'a str>> {
-        (0..s.tokens.len()).map(|k| unprefixed(s.norm(k))).collect()
+        s.tokens.iter().map(|t| unprefixed(&t.norm)).collect()
     };
     let (rest_a, rest_b) = (rest(a), rest(b));
     // How many words of each side may be each base form: a word is missing from the
@@ -303,7 +303,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
                 a.content[i]
                     && !used_b[j]
                     && b.content[j]
-                    && negative_prefix(a.norm(i), rest_a[i], b.norm(j), rest_b[j])
+                    && negative_prefix(&a.tokens[i].norm, rest_a[i], &b.tokens[j].norm, rest_b[j])
                     && word(b, j)
                     && keys_b[j].iter().all(fewer_in_a)
                     && a.negated[i] == b.negated[j]

@@ -51,10 +51,11 @@ fn speakers(side: &Side) -> Vec<usize> {
         if !side.is(k, Class::Reporting) {
             continue;
         }
-        let w = side.norm(k);
+        let w = side.tokens[k].norm.as_str();
         if w == "according" {
             // "according to X", "according to a Reuters report"
-            let start = (k + 2..n).find(|&j| !matches!(side.norm(j), "a" | "an" | "the"));
+            let start =
+                (k + 2..n).find(|&j| !matches!(side.tokens[j].norm.as_str(), "a" | "an" | "the"));
             if let Some(start) = start {
                 out.extend((start..n.min(start + REACH)).take_while(|&j| side.is_name(j)));
             }
@@ -64,7 +65,10 @@ fn speakers(side: &Side) -> Vec<usize> {
         // open the sentence: "Alabama Senator Doug Jones said").
         let capital = |j: usize| side.text[side.tokens[j].start..].starts_with(char::is_uppercase);
         let before = (k.saturating_sub(REACH)..k).rev().take_while(|&j| {
-            capital(j) && side.content[j] && side.norm(j) != "i" && !side.clause_break_after(j)
+            capital(j)
+                && side.content[j]
+                && side.tokens[j].norm != "i"
+                && !side.clause_break_after(j)
         });
         out.extend(before);
         // "..., said X": after the verb only where it follows a quote or a comma, as

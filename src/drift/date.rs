@@ -72,7 +72,7 @@ pub(super) fn calendar(side: &Side, k: usize) -> Option<&'static str> {
         m
     });
     let t = &side.tokens[k];
-    let (&word, &canonical) = by_word.get_key_value(side.norm(k))?;
+    let (&word, &canonical) = by_word.get_key_value(t.norm.as_str())?;
     let ambiguous = word != canonical || matches!(word, "may" | "march");
     let capital = side.text[t.start..].starts_with(char::is_uppercase);
     (capital || !ambiguous).then_some(canonical)
@@ -100,9 +100,9 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         .collect();
     // The same word in lower case on the other side ("May 2022" / "may 2022") is the
     // same date, only not recognisable as one there.
-    let said = |s: &Side, w: &str| (0..s.tokens.len()).any(|j| s.norm(j) == w);
-    left_a.retain(|&k| !said(b, a.norm(k)));
-    left_b.retain(|&k| !said(a, b.norm(k)));
+    let said = |s: &Side, w: &str| s.tokens.iter().any(|t| t.norm == w);
+    left_a.retain(|&k| !said(b, &a.tokens[k].norm));
+    left_b.retain(|&k| !said(a, &b.tokens[k].norm));
     if left_a.is_empty() && left_b.is_empty() {
         return Vec::new();
     }

@@ -246,8 +246,9 @@ const PRONOUNS: [&str; 9] = [
 ];
 
 fn pronouns(side: &Side) -> usize {
-    (0..side.tokens.len())
-        .filter(|&k| PRONOUNS.contains(&side.norm(k)))
+    side.tokens
+        .iter()
+        .filter(|t| PRONOUNS.contains(&t.norm.as_str()))
         .count()
 }
 

@@ -19,7 +19,7 @@ fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
         if !side.is(k, Class::Hedge) {
             continue;
         }
-        if CERTAIN.contains(&side.norm(k)) {
+        if CERTAIN.contains(&t.norm.as_str()) {
             certain.push((t.start, t.end));
         } else {
             hedge.push((t.start, t.end));
@@ -42,14 +42,13 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
     let kept = |s: &Side, spans: &[Span], other: &Side| {
         spans.iter().any(|&(x, y)| {
             let hedge = s.text[x..y].to_lowercase();
-            (0..other.tokens.len()).any(|j| {
-                let norm = other.norm(j);
+            other.tokens.iter().any(|t| {
                 let prefix = hedge
                     .chars()
-                    .zip(norm.chars())
+                    .zip(t.norm.chars())
                     .take_while(|(p, q)| p == q)
                     .count();
-                prefix >= 5 || similar(&hedge, norm, 0.75)
+                prefix >= 5 || similar(&hedge, &t.norm, 0.75)
             })
         })
     };
@@ -64,7 +63,10 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         // A side that attributes the claim ("Peskov said", "according to") does not
         // state it as fact either: the hedge then says little more.
         let plain = if hb.is_empty() { b } else { a };
-        let attributed = (0..plain.tokens.len()).any(|k| REPORTING.contains(&plain.norm(k)));
+        let attributed = plain
+            .tokens
+            .iter()
+            .any(|t| REPORTING.contains(&t.norm.as_str()));
         out.push(DriftFinding {
             kind: DriftKind::Hedge,
             severity: if attributed { 0.4 } else { 0.6 },

@@ -132,22 +132,18 @@ fn value(norm: &str) -> Option<f64> {
 /// A time of day starting at token `k`: "20:30", "8:30 p.m.", "15.00 UTC", as hours
 /// since midnight, with the index of its last token.
 fn clock(side: &Side, k: usize) -> Option<(f64, usize)> {
-    let norm = |j: usize| (j < side.tokens.len()).then(|| side.norm(j));
+    let norm = |j: usize| side.tokens.get(j).map(|t| t.norm.as_str());
     let t = &side.tokens[k];
-    let (hours, minutes, mut last) = match side.norm(k).split_once('.') {
+    let (hours, minutes, mut last) = match t.norm.split_once('.') {
         Some((h, m)) if m.len() == 2 => (h.parse::<f64>().ok()?, m.parse::<f64>().ok()?, k),
         Some(_) => return None,
         None => {
             let next = side.tokens.get(k + 1)?;
             let colon = &side.text[t.end..next.start] == ":";
-            if !colon || side.norm(k + 1).len() != 2 {
+            if !colon || next.norm.len() != 2 {
                 return None;
             }
-            (
-                side.norm(k).parse().ok()?,
-                side.norm(k + 1).parse().ok()?,
-                k + 1,
-            )
+            (t.norm.parse().ok()?, next.norm.parse().ok()?, k + 1)
         }
     };
     if hours > 24.0 || minutes >= 60.0 {
@@ -211,11 +207,10 @@ fn figures(side: &Side) -> Vec<Figure> {
             continue;
         }
         // "5m", "1.8bn", "10km": the figure, then a scale or a unit written onto it.
-        let norm = side.norm(k);
-        let digits = norm.find(char::is_alphabetic).filter(|&i| i > 0);
-        let (figure, suffix) = norm.split_at(digits.unwrap_or(norm.len()));
-        if let Some(&(_, mut v)) = SOFT_WORDS.iter().find(|(w, _)| *w == norm) {
-            if k + 1 < side.tokens.len() && century(side.norm(k + 1)) {
+        let digits = t.norm.find(char::is_alphabetic).filter(|&i| i > 0);
+        let (figure, suffix) = t.norm.split_at(digits.unwrap_or(t.norm.len()));
+        if let Some(&(_, mut v)) = SOFT_WORDS.iter().find(|(w, _)| *w == t.norm) {
+            if side.tokens.get(k + 1).is_some_and(|n| century(&n.norm)) {
                 v = (v - 1.0) * 100.0;
             }
             out.push(Figure {
@@ -232,10 +227,10 @@ fn figures(side: &Side) -> Vec<Figure> {
         }
         // "a thousand", "a million": the scale word is the figure.
         let a_scale = || {
-            let after_a = k > 0 && matches!(side.norm(k - 1), "a" | "one");
+            let after_a = k > 0 && matches!(side.tokens[k - 1].norm.as_str(), "a" | "one");
             SCALES
                 .iter()
-                .find(|(w, _)| after_a && *w == norm)
+                .find(|(w, _)| after_a && *w == t.norm)
                 .map(|&(_, v)| v)
         };
         let Some(mut v) = value(figure).or_else(a_scale) else {
@@ -248,8 +243,8 @@ fn figures(side: &Side) -> Vec<Figure> {
             // Latin letters only: Chinese and Japanese write figures onto words
             // ("2021年") without making them names.
             (gap.is_empty() || gap == "-")
-                && side
-                    .norm(k - 1)
+                && side.tokens[k - 1]
+                    .norm
                     .starts_with(|c: char| c.is_ascii_alphabetic())
         };
         // "100 100": a figure said twice in a row is a stutter, not a second figure.
@@ -263,13 +258,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             continue;
         }
         // "2 1/2", "two and a half".
-        let norm_at = |j: usize| {
-            if j < side.tokens.len() {
-                side.norm(j)
-            } else {
-                ""
-            }
-        };
+        let norm_at = |j: usize| side.tokens.get(j).map_or("", |t| t.norm.as_str());
         let slash = k + 2 < side.tokens.len()
             && &side.text[side.tokens[k + 1].end..side.tokens[k + 2].start] == "/";
         let fraction = slash
@@ -307,7 +296,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             scaled = true;
         }
         while let Some(next) = side.tokens.get(k + 1) {
-            let Some(scale) = scale_of(side.norm(k + 1)) else {
+            let Some(scale) = scale_of(&next.norm) else {
                 break;
             };
             if side.clause_break_after(k) {
@@ -319,13 +308,7 @@ fn figures(side: &Side) -> Vec<Figure> {
             k += 1;
         }
         let after = side.text[end..].trim_start();
-        let next = |j: usize| {
-            if k + j < side.tokens.len() {
-                side.norm(k + j)
-            } else {
-                ""
-            }
-        };
+        let next = |j: usize| side.tokens.get(k + j).map_or("", |n| n.norm.as_str());
         let unit = if after.starts_with('%')
             || matches!(next(1), "percent" | "pct" | "per")
                 && !matches!(next(2), "point" | "points")

@@ -125,7 +125,7 @@ fn walk(id_a: &[u64], id_b: &[u64], len: &mut Vec<u16>, left_a: &mut [bool], lef
 /// edit distance or one edit apart ("ir" / "air"), or the same letters swapped
 /// ("foudn" / "found").
 pub(super) fn near(x: &Side, i: usize, y: &Side, j: usize) -> bool {
-    let (wx, wy) = (x.norm(i), y.norm(j));
+    let (wx, wy) = (x.tokens[i].norm.as_str(), y.tokens[j].norm.as_str());
     if wx == wy {
         return true;
     }

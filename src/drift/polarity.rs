@@ -32,12 +32,14 @@ fn clause_of(side: &Side, k: usize) -> Vec<usize> {
     let mut first = k;
     while first > 0
         && !side.clause_break_after(first - 1)
-        && !CLAUSE_STARTS.contains(&side.norm(first))
+        && !CLAUSE_STARTS.contains(&side.tokens[first].norm.as_str())
     {
         first -= 1;
     }
     let mut last = k;
-    while !side.clause_break_after(last) && !CLAUSE_STARTS.contains(&side.norm(last + 1)) {
+    while !side.clause_break_after(last)
+        && !CLAUSE_STARTS.contains(&side.tokens[last + 1].norm.as_str())
+    {
         last += 1;
     }
     (first..=last).filter(|&j| side.content[j]).collect()
@@ -60,7 +62,7 @@ pub(super) fn cues(side: &Side) -> Vec<Cue> {
         return Vec::new();
     };
     let lexicon = negation_cues();
-    let norms: Vec<&str> = (0..side.tokens.len()).map(|k| side.norm(k)).collect();
+    let norms: Vec<&str> = side.tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut out = Vec::new();
     let mut k = first;
     while k < norms.len() {
@@ -97,7 +99,7 @@ pub(super) fn cues(side: &Side) -> Vec<Cue> {
             if CLAUSE_STARTS.contains(&norms[j]) {
                 break;
             }
-            if side.content[j] && side.norm(j) != "nor" {
+            if side.content[j] && side.tokens[j].norm != "nor" {
                 scope.push(j);
             }
         }
@@ -181,7 +183,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
             ev_neg.extend(shared.iter().map(|&(i, _)| neg.span(i)));
             let markers = aspect_markers();
             let mut ev_plain: Vec<Span> = (0..plain.tokens.len())
-                .filter(|&j| markers.contains(plain.norm(j)))
+                .filter(|&j| markers.contains(plain.tokens[j].norm.as_str()))
                 .map(|j| plain.span(j))
                 .collect();
             ev_plain.extend(shared.iter().map(|&(_, j)| plain.span(j)));

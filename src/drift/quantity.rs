@@ -21,7 +21,7 @@ fn of(side: &Side) -> Vec<Quantifier> {
     (0..side.tokens.len())
         .filter(|&k| side.is(k, Class::Quantifier))
         .filter_map(|k| {
-            list.get(side.norm(k))
+            list.get(side.tokens[k].norm.as_str())
                 .map(|&(class, rank)| (k, class, rank))
         })
         .collect()
@@ -49,7 +49,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
         used[m] = true;
         let (j, _, other) = qb[m];
         // Opposites ("many" / "few") are `antonym`'s to report.
-        if rank.abs_diff(other) < 2 || opposite(a.norm(i), b.norm(j)) {
+        if rank.abs_diff(other) < 2 || opposite(&a.tokens[i].norm, &b.tokens[j].norm) {
             continue;
         }
         out.push(DriftFinding {

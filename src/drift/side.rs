@@ -8,8 +8,7 @@ use super::Span;
 use crate::hash::term_hash;
 use crate::language::{ByLanguage, Language, StemCache};
 use crate::lexicon::{hedges, negation_cues, quantifiers, stopwords};
-use crate::normalize::fold_into;
-use crate::tokenize::{spans, Span as TokenSpan};
+use crate::tokenize::{tokenize, Token};
 use ahash::AHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -17,8 +16,7 @@ use std::sync::Arc;
 /// A text ready for the detectors.
 pub struct Side<'a> {
     pub text: &'a str,
-    /// Each token's place and kind; its matching form is [`Side::norm`].
-    pub tokens: Vec<TokenSpan>,
+    pub tokens: Vec<Token>,
     /// Each token's stem as a number, equal where the stems are (the stem of a
     /// number is the number itself): detectors compare stems, never print them.
     pub stems: Vec<u64>,
@@ -43,8 +41,6 @@ pub struct Side<'a> {
 
 /// What the detectors ask of one word, whatever the text it is in.
 struct Word {
-    /// The word's matching form (see [`crate::normalize::fold`]).
-    norm: Box<str>,
     /// The word as names are compared: without diacritics or points ("Urumqi").
     bare: Box<str>,
     /// What comparing its bare form with another name's needs (see `entity`).
@@ -142,17 +138,13 @@ const WORD_MEMO_ENTRIES: usize = 1 << 18;
 fn each_word(
     memo: &mut ByLanguage<AHashMap<Box<str>, Entry>>,
     lang: Language,
-    text: &str,
-    tokens: &[TokenSpan],
+    tokens: &[Token],
     mut f: impl FnMut(&Entry),
 ) {
     let (words, entries) = memo.part(lang, AHashMap::new);
     let english = lang.code == "en";
-    // Each token folded into one buffer: a word the memo knows costs no allocation.
-    let mut folded = String::new();
     for t in tokens {
-        fold_into(&text[t.start..t.end], &mut folded);
-        let norm = folded.as_str();
+        let norm = t.norm.as_str();
         if let Some(entry) = words.get(norm) {
             f(entry);
             continue;
@@ -160,7 +152,6 @@ fn each_word(
         let stop = stopwords(lang);
         let bare = super::entity::bare(norm);
         let word = Word {
-            norm: norm.into(),
             spelling: Spelling::of(&bare),
             norm_spelling: Spelling::of(norm),
             bare: bare.into(),
@@ -201,7 +192,7 @@ impl<'a> Side<'a> {
             static WORDS: RefCell<ByLanguage<AHashMap<Box<str>, Entry>>> =
                 RefCell::new(ByLanguage::new(WORD_MEMO_ENTRIES));
         }
-        let tokens: Vec<TokenSpan> = spans(text).collect();
+        let tokens = tokenize(text);
         let n = tokens.len();
         let (mut stems, mut content, mut classes, mut words) = (
             Vec::with_capacity(n),
@@ -210,7 +201,7 @@ impl<'a> Side<'a> {
             Vec::with_capacity(n),
         );
         WORDS.with_borrow_mut(|memo| {
-            each_word(memo, lang, text, &tokens, |entry| {
+            each_word(memo, lang, &tokens, |entry| {
                 stems.push(entry.stem);
                 content.push(entry.content);
                 classes.push(entry.classes);
@@ -242,11 +233,6 @@ impl<'a> Side<'a> {
         }
         side.negated = polarity::negated(&side, &side.cues);
         side
-    }
-
-    /// Token `k`'s matching form: folded (see [`crate::normalize::fold`]).
-    pub fn norm(&self, k: usize) -> &str {
-        &self.words[k].norm
     }
 
     /// Token `k` as names are compared: without diacritics or points ("Urumqi").
@@ -320,13 +306,13 @@ impl<'a> Side<'a> {
             || self.text[self.tokens[k - 1].end..t.start]
                 .contains(['.', '!', '?', '\n', '"', '\u{201C}', '\u{201E}', '\u{AB}']);
         // "I" is a pronoun, whatever its capital.
-        capital && !opens && self.norm(k) != "i"
+        capital && !opens && t.norm != "i"
     }
 
     fn reads_as_figure(&self, k: usize) -> bool {
         self.tokens[k].kind == crate::tokenize::TokenKind::Number
             || matches!(
-                self.norm(k),
+                self.tokens[k].norm.as_str(),
                 "one"
                     | "two"
                     | "three"
@@ -364,16 +350,14 @@ mod tests {
                     wrong, but she didn't say it on Monday; few said more.";
         let side = Side::new(text, en);
         assert!(side.tokens.len() > 20);
-        for k in 0..side.tokens.len() {
-            // The memo's word is the token's own, folded.
-            let norm = crate::normalize::fold(side.word(k));
-            assert_eq!(side.norm(k), norm);
-            let forms = Forms::of(&norm);
+        for (k, t) in side.tokens.iter().enumerate() {
+            let forms = Forms::of(&t.norm);
             for class in Class::ALL {
                 assert_eq!(
                     side.is(k, class),
-                    class.holds(&norm, &forms),
-                    "{norm} {class:?}"
+                    class.holds(&t.norm, &forms),
+                    "{} {class:?}",
+                    t.norm
                 );
             }
         }

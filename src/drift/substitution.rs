@@ -73,7 +73,7 @@ pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFind
             continue; // dropped or added: `omission`'s
         }
         let kin = |i: usize, j: usize| {
-            let (x, y) = (a.norm(i), b.norm(j));
+            let (x, y) = (&a.tokens[i].norm, &b.tokens[j].norm);
             near(a, i, b, j) || related(x, y) || opposite(x, y)
         };
         if wa.iter().any(|&i| wb.iter().any(|&j| kin(i, j))) {

@@ -69,7 +69,7 @@ fn reported(side: &Side, g: &VerbGroup) -> bool {
         .take_while(|&k| {
             !side.text[side.tokens[k].end..side.tokens[k + 1].start].contains(['.', '!', '?'])
         })
-        .any(|k| REPORTING.contains(&side.norm(k)))
+        .any(|k| REPORTING.contains(&side.tokens[k].norm.as_str()))
 }
 
 pub(super) fn span(side: &Side, g: &VerbGroup) -> Span {

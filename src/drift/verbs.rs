@@ -99,7 +99,7 @@ const SUBJECTS: [&str; 10] = [
 ];
 
 fn is_adverb(side: &Side, k: usize) -> bool {
-    let w = side.norm(k);
+    let w = side.tokens[k].norm.as_str();
     INNER_ADVERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ly") && !side.is_name(k))
 }
 
@@ -158,7 +158,7 @@ fn is_plain_form(w: &str) -> bool {
 /// content word (the subject, an adverb) or a subject pronoun, not a determiner or
 /// a preposition ("the report", "of use").
 fn finite_position(side: &Side, k: usize) -> bool {
-    let norm = |j: usize| side.norm(j);
+    let norm = |j: usize| side.tokens[j].norm.as_str();
     // "the first launch": a base form after a determiner and one word is a noun,
     // unless that word is a plural subject ("the officials say").
     let noun_phrase = k >= 2
@@ -214,7 +214,7 @@ impl VerbWord {
 
 /// The verb groups of an English side, in text order.
 pub fn groups(side: &Side) -> Vec<VerbGroup> {
-    let norm = |k: usize| side.norm(k);
+    let norm = |k: usize| side.tokens[k].norm.as_str();
     let word = |k: usize| side.verb_word(k);
     let n = side.tokens.len();
     let mut out = Vec::new();
