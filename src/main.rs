@@ -22,8 +22,16 @@ fn main() -> ExitCode {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = dupdrift::cli::Cli::parse();
     match dupdrift::cli::run(cli) {
-        Ok(outcome) if outcome.input_errors > 0 => ExitCode::from(1),
-        Ok(_) => ExitCode::SUCCESS,
+        Ok((outcome, leftovers)) => {
+            // The process ends here: the system takes back what the command built
+            // at once, where freeing it would take it apart piece by piece.
+            std::mem::forget(leftovers);
+            if outcome.input_errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dupdrift: error: {e:#}");

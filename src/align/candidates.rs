@@ -24,8 +24,9 @@ const CHANCE_COOCCURRENCE: f64 = 1.0;
 const MAX_POSTINGS: usize = 1000;
 /// Sentences whose index entries one task writes.
 const SENTENCES_PER_BLOCK: usize = 4096;
-/// Buckets of index entries, each sorted on its own: about 40,000 entries a
-/// bucket on peerbench's 760,000 sentences.
+/// Buckets of index entries, each sorted on its own: 40,000 entries a bucket on
+/// average on peerbench's 760,000 sentences (the first buckets hold more: a key
+/// goes by its smaller term).
 const BUCKETS: usize = 256;
 /// Tasks that score candidates: many more than threads, so that no thread is
 /// left alone with a long last one.
@@ -179,13 +180,13 @@ fn posting_lists<E: Entry>(
     // key, so that sorting them is one task a bucket, and reading the lists out
     // too, each in a bucket small enough for the cache.
     let buckets = BUCKETS.min(w.terms()).max(1);
-    let bucket = |key: u64| ((key >> term_bits) as usize * buckets) / w.terms();
-    let blocks: Vec<Range<usize>> = (0..profiles.len())
+    let bucket = |key: u64| ((key >> term_bits) as usize * buckets) / w.terms().max(1);
+    let sentence_blocks: Vec<Range<usize>> = (0..profiles.len())
         .step_by(SENTENCES_PER_BLOCK)
         .map(|first| first..(first + SENTENCES_PER_BLOCK).min(profiles.len()))
         .collect();
     // Counted first, then written in place: collected, they would be held twice.
-    let counts: Vec<Vec<usize>> = blocks
+    let counts: Vec<Vec<usize>> = sentence_blocks
         .par_iter()
         .map(|sentences| {
             let mut n = vec![0; buckets];
@@ -201,7 +202,8 @@ fn posting_lists<E: Entry>(
     let mut entries: Vec<E> = vec![E::default(); sizes.iter().sum()];
     // Each block's share of each bucket, bucket by bucket, block by block: where
     // the block writes its entries, in the order of its sentences.
-    let mut shares: Vec<Vec<std::slice::IterMut<E>>> = blocks.iter().map(|_| Vec::new()).collect();
+    let mut shares: Vec<Vec<std::slice::IterMut<E>>> =
+        sentence_blocks.iter().map(|_| Vec::new()).collect();
     let mut rest = entries.as_mut_slice();
     for b in 0..buckets {
         for (k, n) in counts.iter().enumerate() {
@@ -210,7 +212,7 @@ fn posting_lists<E: Entry>(
             rest = tail;
         }
     }
-    blocks
+    sentence_blocks
         .into_par_iter()
         .zip(shares)
         .for_each(|(sentences, mut slots)| {
@@ -245,10 +247,13 @@ fn posting_lists<E: Entry>(
         })
         .collect();
     drop(entries);
-    let mut postings = Vec::with_capacity(lists.iter().map(|l| l.0.len()).sum());
+    // Positions among all postings are 32-bit: the sum must fit before any is added.
+    let total: usize = lists.iter().map(|l| l.0.len()).sum();
+    assert!(total <= u32::MAX as usize, "too many postings");
+    let mut postings = Vec::with_capacity(total);
     let mut all = Vec::with_capacity(lists.iter().map(|l| l.1.len()).sum());
     for (part, part_lists) in lists {
-        let at = u32::try_from(postings.len()).expect("too many postings");
+        let at = postings.len() as u32;
         all.extend(
             part_lists
                 .into_iter()

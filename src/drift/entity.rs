@@ -80,7 +80,8 @@ pub(super) fn bare(word: &str) -> String {
         .collect()
 }
 
-/// What [`same_name`] needs of a word's bare form, worked out once per word.
+/// What comparing two spellings needs of a word, worked out once per word: of its
+/// bare form for [`same_name`], of its matching form for `omission::near`.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Spelling {
     /// Its length in characters.

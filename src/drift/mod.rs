@@ -100,7 +100,9 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
 }
 
 /// [`compare`] over sides already prepared: a text compared with many others is
-/// tokenized and stemmed once.
+/// tokenized and stemmed once. Both sides must have been prepared in `lang`: what
+/// English detectors read (verb groups, negation cues, word forms) is prepared for
+/// English sides only.
 pub fn compare_sides(a: &Side, b: &Side, lang: Language) -> Vec<DriftFinding> {
     // Detectors that read figures, capitals, quotation marks and word order work
     // for any language; the others need a language's word lists (English so far).

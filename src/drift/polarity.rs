@@ -57,7 +57,7 @@ fn same_clause(x: &Side, cx: &[usize], y: &Side, cy: &[usize]) -> bool {
 
 /// The negation cues of an English side, in text order.
 pub(super) fn cues(side: &Side) -> Vec<Cue> {
-    // Most sentences negate nothing: asked of every side several times a pair.
+    // Most sentences negate nothing: said without building anything.
     let Some(first) = (0..side.tokens.len()).find(|&k| side.is(k, Class::Negation)) else {
         return Vec::new();
     };
