@@ -1,7 +1,7 @@
 //! Which sentence pairs are worth scoring, and their scores: an inverted index over
 //! pairs of each sentence's rarest terms, never every sentence against every other.
 
-use super::profile::{dice, Profiles, TermSet, Weights};
+use super::profile::{dice, split_lengths, Profiles, TermSet, Weights};
 use super::AlignParams;
 use crate::prefetch::touch;
 use rayon::prelude::*;
@@ -204,13 +204,9 @@ fn posting_lists<E: Entry>(
     // the block writes its entries, in the order of its sentences.
     let mut shares: Vec<Vec<std::slice::IterMut<E>>> =
         sentence_blocks.iter().map(|_| Vec::new()).collect();
-    let mut rest = entries.as_mut_slice();
-    for b in 0..buckets {
-        for (k, n) in counts.iter().enumerate() {
-            let (share, tail) = std::mem::take(&mut rest).split_at_mut(n[b]);
-            shares[k].push(share.iter_mut());
-            rest = tail;
-        }
+    let lengths = (0..buckets).flat_map(|b| counts.iter().map(move |n| n[b]));
+    for (i, share) in split_lengths(&mut entries, lengths).into_iter().enumerate() {
+        shares[i % counts.len()].push(share.iter_mut());
     }
     sentence_blocks
         .into_par_iter()
@@ -223,14 +219,7 @@ fn posting_lists<E: Entry>(
                 });
             }
         });
-    let mut parts = Vec::with_capacity(buckets);
-    let mut rest = entries.as_mut_slice();
-    for size in sizes {
-        let (part, tail) = std::mem::take(&mut rest).split_at_mut(size);
-        parts.push(part);
-        rest = tail;
-    }
-    let lists: Vec<PostingLists> = parts
+    let lists: Vec<PostingLists> = split_lengths(&mut entries, sizes)
         .into_par_iter()
         .with_max_len(1)
         .map(|part| {

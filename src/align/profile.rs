@@ -122,15 +122,9 @@ impl<'a> Profiles<'a> {
             .collect();
         // Filled document by document in parallel, each in its own part.
         let mut terms = vec![0; *start.last().unwrap_or(&0)];
-        let mut parts = Vec::with_capacity(docs.len());
-        let mut rest = terms.as_mut_slice();
-        for (d, doc) in docs.iter().enumerate() {
-            let len = start[first[d + 1]] - start[first[d]];
-            let (part, tail) = std::mem::take(&mut rest).split_at_mut(len);
-            parts.push((part, doc));
-            rest = tail;
-        }
-        parts.into_par_iter().for_each(|(part, doc)| {
+        let lengths = (0..docs.len()).map(|d| start[first[d + 1]] - start[first[d]]);
+        let parts = split_lengths(&mut terms, lengths);
+        parts.into_par_iter().zip(docs).for_each(|(part, doc)| {
             let doc_terms = doc.sentences.iter().flat_map(|s| &s.terms);
             for (slot, &t) in part.iter_mut().zip(doc_terms) {
                 *slot = w.id(t);
@@ -218,6 +212,23 @@ impl<'a> Profiles<'a> {
             .map(|s| self.profile(d, s))
             .collect()
     }
+}
+
+/// `slice` cut into consecutive parts of these `lengths`, in order: parts that
+/// parallel tasks fill, each its own (the lengths add up to at most its length).
+pub(super) fn split_lengths<T>(
+    slice: &mut [T],
+    lengths: impl IntoIterator<Item = usize>,
+) -> Vec<&mut [T]> {
+    let mut rest = slice;
+    lengths
+        .into_iter()
+        .map(|len| {
+            let (part, tail) = std::mem::take(&mut rest).split_at_mut(len);
+            rest = tail;
+            part
+        })
+        .collect()
 }
 
 /// `0`, then the running totals of `counts`.

@@ -25,9 +25,9 @@ fn quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     // Every quotation mark is '"' or starts with byte C2 (guillemets), E2 (curly
     // quotes) or E3 (corner brackets): only characters starting so are read. None
-    // of these bytes continues a character, so each found starts one.
-    // E3 (CJK text) is rare: a text without it is searched for the other three
-    // bytes with SIMD, where a loop over every byte was a fifth of this detector.
+    // of these bytes continues a character, so each found starts one. E3 (CJK
+    // text) is rare: a text without it is searched for the other three bytes with
+    // SIMD, where a loop over every byte was a fifth of this detector.
     let bytes = text.as_bytes();
     let cjk = memchr::memchr(0xE3, bytes).is_some();
     let marks = |from: usize| {
