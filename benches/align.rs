@@ -4,11 +4,12 @@
 //! still found, so a fast wrong answer fails the bench.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use dupdrift::align::cluster::cluster;
 use dupdrift::align::{align, AlignParams};
-use dupdrift::cluster::cluster;
+use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
+use dupdrift::document::Document;
 use dupdrift::gen::fixture::planted_passages;
-use dupdrift::pipeline::{analyze_batch, Depth, Document, LanguageChoice};
-use dupdrift::sketch::{SketchParams, Sketcher};
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 use std::hint::black_box;
 
 const BASE_ARTICLES: usize = 100;

@@ -6,11 +6,12 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dupdrift::align::{align, AlignParams};
+use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
+use dupdrift::document::Document;
 use dupdrift::drift::compare;
 use dupdrift::gen::Generator;
-use dupdrift::language::Language;
-use dupdrift::pipeline::{analyze_batch, Depth, Document, LanguageChoice};
-use dupdrift::sketch::{SketchParams, Sketcher};
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
+use dupdrift::text::language::Language;
 use std::hint::black_box;
 
 const ARTICLES: usize = 2_000;

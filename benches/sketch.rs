@@ -6,8 +6,8 @@
 //! fails the bench instead of winning it.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
-use dupdrift::pipeline::{analyze_batch, Depth, LanguageChoice};
-use dupdrift::sketch::{SketchParams, Sketcher};
+use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 use dupdrift::Article;
 use std::hint::black_box;
 
@@ -43,7 +43,7 @@ fn shingle_and_sketch(c: &mut Criterion) {
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let params = SketchParams::new(5, 128, SketchParams::DEFAULT_SEED).expect("valid params");
     let sketcher = Sketcher::new(params);
-    let count = |docs: &[Result<dupdrift::pipeline::Document, _>]| -> usize {
+    let count = |docs: &[Result<dupdrift::document::Document, _>]| -> usize {
         docs.iter()
             .map(|d| d.as_ref().map_or(0, |d| d.shingles.len()))
             .sum()

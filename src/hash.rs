@@ -9,7 +9,7 @@
 //!   t_n)` with wrapping arithmetic and `K` = [`SHINGLE_BASE`]: a polynomial, so the
 //!   next shingle of a text is computed from the last in constant time;
 //! - MinHash sketch with seed `s` and `k` slots (one-permutation, see
-//!   [`crate::sketch`]): shingle `x` hashes to `h = fmix64(x ^ key_0)` and falls in
+//!   [`crate::neardup::sketch`]): shingle `x` hashes to `h = fmix64(x ^ key_0)` and falls in
 //!   bin `(h * k) >> 64`; empty bin `i` probes bins `(fmix64(key_1 ^ (i << 32) ^ t)
 //!   * k) >> 64` for `t = 0, 1, ..` and takes the first filled one's minimum. `key_0`
 //!   and `key_1` are the first two outputs of SplitMix64 started at `s`, and

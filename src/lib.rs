@@ -21,28 +21,19 @@
 //! value is persisted or shapes output; it is specified and covered by golden tests.
 
 pub mod align;
+pub mod analyze;
 pub mod article;
-pub mod cli;
-pub mod cluster;
+pub mod document;
 pub mod drift;
 pub mod error;
-pub mod exact;
-pub mod explain;
 pub mod gen;
 pub mod hash;
 pub mod ingest;
-pub mod language;
-pub mod lexicon;
-pub mod lsh;
-pub mod normalize;
-pub mod pipeline;
+pub mod neardup;
 pub mod prefetch;
 pub mod report;
-pub mod segment;
-pub mod shingle;
-pub mod sketch;
-pub mod tokenize;
-pub mod verify;
+pub mod text;
 
 pub use article::Article;
+pub use document::Document;
 pub use error::{Error, Result};

@@ -1,6 +1,8 @@
 //! The `dupdrift` binary: parse, run, map the outcome to an exit status.
 //! 0: every input was read; 1: some inputs were reported as errors; 2: fatal error.
 
+mod cli;
+
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -20,18 +22,10 @@ fn main() -> ExitCode {
     // peerbench corpus. The process ends with the run, which returns it all.
     // SAFETY: sets a plain integer option; called before any thread is started.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    let cli = dupdrift::cli::Cli::parse();
-    match dupdrift::cli::run(cli) {
-        Ok((outcome, leftovers)) => {
-            // The process ends here: the system takes back what the command built
-            // at once, where freeing it would take it apart piece by piece.
-            std::mem::forget(leftovers);
-            if outcome.input_errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
+        Ok(outcome) if outcome.input_errors > 0 => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dupdrift: error: {e:#}");

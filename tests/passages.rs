@@ -1,11 +1,12 @@
 //! Passages planted into several articles, each copy reworded, are recovered as
 //! clusters of exactly those articles, and no cluster mixes unrelated text.
 
+use dupdrift::align::cluster::cluster;
 use dupdrift::align::{align, AlignParams};
-use dupdrift::cluster::cluster;
+use dupdrift::analyze::{analyze, LanguageChoice};
+use dupdrift::document::Document;
 use dupdrift::gen::fixture::{planted_passages, PlantedPassage};
-use dupdrift::pipeline::{analyze, Document, LanguageChoice};
-use dupdrift::sketch::{SketchParams, Sketcher};
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 
 /// Which planted passage a byte span of article `a` lies in, if any.
 fn label(planted: &[PlantedPassage], a: usize, start: usize, end: usize) -> Option<usize> {

@@ -2,12 +2,14 @@
 //! reported Jaccard against an independent exact computation.
 
 use ahash::AHashSet;
+use dupdrift::analyze::{analyze, LanguageChoice};
+use dupdrift::document::Document;
 use dupdrift::gen::fixture;
-use dupdrift::language::Language;
-use dupdrift::lsh::Banding;
-use dupdrift::pipeline::{analyze, find_pairs, Document, LanguageChoice, Search};
-use dupdrift::sketch::{SketchParams, Sketcher};
-use dupdrift::tokenize::tokenize;
+use dupdrift::neardup::lsh::Banding;
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
+use dupdrift::neardup::{find_pairs, Search};
+use dupdrift::text::language::Language;
+use dupdrift::text::tokenize::tokenize;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
@@ -163,7 +165,7 @@ fn seed_sentences() -> Vec<String> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("data/seeds").expect("data/seeds") {
         let text = std::fs::read_to_string(entry.expect("entry").path()).expect("seed text");
-        for s in dupdrift::segment::sentences(&text) {
+        for s in dupdrift::text::segment::sentences(&text) {
             out.push(text[s.start..s.end].to_string());
         }
     }

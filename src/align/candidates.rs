@@ -340,10 +340,11 @@ fn for_each_key(terms: &[u32], w: &Weights, term_bits: u32, mut f: impl FnMut(u6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::{analyze, LanguageChoice};
+    use crate::document::Document;
     use crate::gen::fixture::planted_passages;
-    use crate::language::Language;
-    use crate::pipeline::{analyze, Document, LanguageChoice};
-    use crate::sketch::{SketchParams, Sketcher};
+    use crate::neardup::sketch::{SketchParams, Sketcher};
+    use crate::text::language::Language;
 
     #[test]
     fn entries_pack_keys_above_sentences_in_order() {

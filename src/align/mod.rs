@@ -11,9 +11,10 @@
 //! a translator split in two aligns with both halves (one-to-many).
 
 mod candidates;
+pub mod cluster;
 mod profile;
 
-use crate::pipeline::{id_ranks, Document};
+use crate::document::{id_ranks, Document};
 use candidates::{scored_candidates, DocPair, Scored};
 use profile::{Profile, Profiles, Weights};
 use rayon::prelude::*;

@@ -1,7 +1,7 @@
 //! What alignment knows of a sentence: its terms, each weighted by how rare it is
 //! in the corpus, kept for all sentences in flat arrays.
 
-use crate::pipeline::Document;
+use crate::document::Document;
 use ahash::AHashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;

@@ -2,14 +2,14 @@
 
 use super::excerpt::{excerpt, runs, wrap};
 use super::Outcome;
-use crate::drift::{evidence_text, DriftFinding};
-use crate::explain::drift_between;
-use crate::ingest::{decode_text, describe_io};
-use crate::language::Language;
-use crate::report;
 use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
+use dupdrift::drift::explain::drift_between;
+use dupdrift::drift::{evidence_text, DriftFinding};
+use dupdrift::ingest::{decode_text, describe_io};
+use dupdrift::report;
+use dupdrift::text::language::Language;
 use serde::Serialize;
 use std::io::{IsTerminal, Read, Write};
 

@@ -1,9 +1,9 @@
 //! Excerpts for the terminal: the sentences of a text around some byte spans, cut to
 //! a width with an ellipsis, the spans highlighted, on one line or wrapped to a column.
 
-use crate::drift::Span;
-use crate::segment::sentences;
 use anstyle::Style;
+use dupdrift::drift::Span;
+use dupdrift::text::segment::sentences;
 use unicode_width::UnicodeWidthStr;
 
 /// Characters of a text shown around its spans, about.

@@ -3,9 +3,9 @@
 
 use super::progress::Progress;
 use super::Outcome;
-use crate::gen::{self, truth, Generator, Truth};
 use anyhow::{bail, Context};
 use clap::Args;
+use dupdrift::gen::{self, truth, Generator, Truth};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use rayon::prelude::*;
@@ -228,7 +228,7 @@ fn block(
 fn write_tsv(
     dir: &Path,
     name: &str,
-    write: impl FnOnce(&mut BufWriter<File>) -> crate::Result<()>,
+    write: impl FnOnce(&mut BufWriter<File>) -> dupdrift::Result<()>,
 ) -> anyhow::Result<()> {
     let path = dir.join(name);
     let partial = dir.join(format!("{name}.partial"));

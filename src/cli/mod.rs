@@ -45,30 +45,11 @@ pub struct Outcome {
     pub input_errors: usize,
 }
 
-/// What a command built, handed back with its outcome so that the caller chooses
-/// how it goes: dropped, it is freed piece by piece; a process about to end can
-/// forget it, and the system takes the memory back at once (freeing took 50 ms,
-/// on one thread, of a 4.5-second scan of peerbench).
-#[derive(Default)]
-pub struct Leftovers {
-    /// Held only to be dropped or forgotten.
-    _built: Option<Box<dyn std::any::Any + Send>>,
-}
-
-impl Leftovers {
-    pub fn of(built: impl std::any::Any + Send) -> Leftovers {
-        Leftovers {
-            _built: Some(Box::new(built)),
-        }
-    }
-}
-
-pub fn run(cli: Cli) -> anyhow::Result<(Outcome, Leftovers)> {
-    let none = |outcome| (outcome, Leftovers::default());
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Scan(args) => scan::run(scan::Config::from_args(args)?),
-        Command::Pairs(args) => pairs::run(args).map(none),
-        Command::Compare(args) => compare::run(args).map(none),
-        Command::Gen(args) => gen::run(args).map(none),
+        Command::Pairs(args) => pairs::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Gen(args) => gen::run(args),
     }
 }

@@ -2,13 +2,13 @@
 
 use super::progress::Progress;
 use super::Outcome;
-use crate::drift::{compare_sides, evidence_text, DriftFinding, Side};
-use crate::ingest::InputError;
-use crate::language::Language;
-use crate::report;
 use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
+use dupdrift::drift::{compare_sides, evidence_text, DriftFinding, Side};
+use dupdrift::ingest::InputError;
+use dupdrift::report;
+use dupdrift::text::language::Language;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;

@@ -2,7 +2,7 @@
 
 use super::{compare_sides, DriftFinding, Side};
 use crate::align::Alignment;
-use crate::pipeline::Document;
+use crate::document::Document;
 use ahash::AHashMap;
 use rayon::prelude::*;
 
@@ -80,11 +80,11 @@ pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<Drift
 mod tests {
     use super::*;
     use crate::align::SentenceRange;
+    use crate::analyze::{analyze, LanguageChoice};
     use crate::article::Article;
     use crate::drift::{compare, DriftKind};
-    use crate::language::Language;
-    use crate::pipeline::{analyze, LanguageChoice};
-    use crate::sketch::{SketchParams, Sketcher};
+    use crate::neardup::sketch::{SketchParams, Sketcher};
+    use crate::text::language::Language;
 
     #[test]
     fn each_alignment_gets_the_findings_of_its_two_texts() {

@@ -9,7 +9,7 @@
 
 use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
-use crate::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
+use crate::text::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
 use ahash::AHashMap;
 use std::sync::OnceLock;
 
@@ -347,7 +347,7 @@ pub(super) fn detect<'a>(a: &'a Side, b: &'a Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn antonym(a: &str, b: &str) -> Vec<DriftFinding> {
         let en = Language::parse("en").expect("English");

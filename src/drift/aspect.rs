@@ -50,7 +50,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn aspect(a: &str, b: &str) -> Vec<DriftFinding> {
         let en = Language::parse("en").expect("English");

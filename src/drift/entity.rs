@@ -7,7 +7,7 @@
 use super::date::calendar;
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
-use crate::lexicon::not_names;
+use crate::text::lexicon::not_names;
 use std::cell::OnceCell;
 
 /// Edit-distance similarity from which two spellings name the same entity.
@@ -302,7 +302,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn entity(a: &str, b: &str) -> Option<f64> {
         let en = Language::parse("en").expect("English");

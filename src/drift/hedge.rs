@@ -96,7 +96,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn hedge(a: &str, b: &str) -> Vec<f64> {
         let en = Language::parse("en").expect("English");

@@ -13,6 +13,7 @@ mod aspect;
 mod attribution;
 mod date;
 mod entity;
+pub mod explain;
 mod hedge;
 mod mood;
 mod number;
@@ -29,7 +30,7 @@ mod verbs;
 pub use aligned::findings_of;
 pub use side::Side;
 
-use crate::language::Language;
+use crate::text::language::Language;
 
 /// What changed between the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -146,7 +147,7 @@ pub fn evidence_text(text: &str, spans: &[Span]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::sentences;
+    use crate::text::segment::sentences;
 
     const SEED: &str = include_str!("../../data/seeds/001_2d58f66e70dddb23.txt");
 

@@ -449,7 +449,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn kinds(a: &str, b: &str) -> Vec<(DriftKind, f64)> {
         let en = Language::parse("en").expect("English");

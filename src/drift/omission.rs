@@ -13,7 +13,7 @@
 use super::entity::similarity;
 use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
-use crate::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
+use crate::text::lexicon::{aspect_markers, connectives, hedges, negation_cues, quantifiers};
 use std::cell::RefCell;
 
 /// Near spellings of one word: a typo or another inflection.
@@ -288,7 +288,7 @@ pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFind
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
     use proptest::prelude::*;
 
     /// `near` as defined, every distance worked out.

@@ -76,7 +76,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn order(a: &str, b: &str) -> usize {
         let en = Language::parse("en").expect("English");

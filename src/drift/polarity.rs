@@ -9,7 +9,7 @@
 
 use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind, Span};
-use crate::lexicon::{aspect_markers, negation_cues};
+use crate::text::lexicon::{aspect_markers, negation_cues};
 
 /// Content words a negation covers after its cue.
 const SCOPE_WORDS: usize = 5;
@@ -223,7 +223,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn polarity(a: &str, b: &str) -> Vec<DriftFinding> {
         let en = Language::parse("en").expect("English");

@@ -11,7 +11,7 @@
 use super::antonym::opposite;
 use super::side::{Class, Side};
 use super::{DriftFinding, DriftKind};
-use crate::lexicon::quantifiers;
+use crate::text::lexicon::quantifiers;
 
 /// A quantifier: token, what it counts, rank.
 type Quantifier = (usize, &'static str, u8);
@@ -67,7 +67,7 @@ pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn quantity(a: &str, b: &str) -> usize {
         let en = Language::parse("en").expect("English");

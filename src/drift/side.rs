@@ -6,9 +6,9 @@ use super::polarity::{self, Cue};
 use super::verbs::{self, VerbGroup, VerbWord};
 use super::Span;
 use crate::hash::term_hash;
-use crate::language::{ByLanguage, Language, StemCache};
-use crate::lexicon::{hedges, negation_cues, quantifiers, stopwords};
-use crate::tokenize::{tokenize, Token};
+use crate::text::language::{ByLanguage, Language, StemCache};
+use crate::text::lexicon::{hedges, negation_cues, quantifiers, stopwords};
+use crate::text::tokenize::{tokenize, Token};
 use ahash::AHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -310,7 +310,7 @@ impl<'a> Side<'a> {
     }
 
     fn reads_as_figure(&self, k: usize) -> bool {
-        self.tokens[k].kind == crate::tokenize::TokenKind::Number
+        self.tokens[k].kind == crate::text::tokenize::TokenKind::Number
             || matches!(
                 self.tokens[k].norm.as_str(),
                 "one"

@@ -15,7 +15,7 @@ use super::antonym::{bases, opposite};
 use super::omission::{content, near, WordAlignment};
 use super::side::Side;
 use super::{DriftFinding, DriftKind};
-use crate::lexicon::synsets;
+use crate::text::lexicon::synsets;
 
 /// Content words each side may have of its own: more is a rewrite, not a copy.
 const MAX_REPLACED: usize = 2;
@@ -103,7 +103,7 @@ pub(super) fn detect(a: &Side, b: &Side, words: &WordAlignment) -> Vec<DriftFind
 mod tests {
     use super::super::compare;
     use super::*;
-    use crate::language::Language;
+    use crate::text::language::Language;
 
     fn substitution(a: &str, b: &str) -> usize {
         let en = Language::parse("en").expect("English");

@@ -8,8 +8,8 @@
 //! down in the same place.
 
 use super::side::Side;
-use crate::language::{Language, StemCache};
-use crate::lexicon::{auxiliaries, invariant_verbs, verb_base, verbs};
+use crate::text::language::{Language, StemCache};
+use crate::text::lexicon::{auxiliaries, invariant_verbs, verb_base, verbs};
 use ahash::AHashSet;
 use std::sync::OnceLock;
 

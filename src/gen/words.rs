@@ -3,7 +3,7 @@
 //! of made-up words for tests that need words no stemmer merges.
 
 use super::rng::Rng;
-use crate::lexicon;
+use crate::text::lexicon;
 use ahash::{AHashMap, AHashSet};
 use std::sync::OnceLock;
 
@@ -217,7 +217,7 @@ fn unfit(w: &str) -> bool {
     let plain = (4..=12).contains(&w.len())
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && w.contains(['a', 'e', 'i', 'o', 'u']);
-    let en = crate::language::Language::parse("en").expect("English is known");
+    let en = crate::text::language::Language::parse("en").expect("English is known");
     !plain
         || CALENDAR_AND_NUMBERS.contains(&w)
         || lexicon::stopwords(en).is_some_and(|s| s.contains(w))

@@ -151,7 +151,7 @@ fn one_error(path: &Path, reason: String) -> Box<dyn Iterator<Item = Item>> {
 }
 
 /// An I/O error in words a user acts on.
-pub(crate) fn describe_io(e: &std::io::Error) -> String {
+pub fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -160,7 +160,7 @@ pub(crate) fn describe_io(e: &std::io::Error) -> String {
 }
 
 /// Decodes a whole file's bytes as article text, or says why it is not text.
-pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("UTF-16 text: convert it to UTF-8".into());
     }

@@ -18,7 +18,7 @@ use super::frame::{
 use super::rng::Rng;
 use super::words::{english, Verb};
 use crate::drift::DriftKind;
-use crate::lexicon;
+use crate::text::lexicon;
 
 /// What to do to a frame when rendering it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

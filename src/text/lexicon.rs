@@ -1,24 +1,24 @@
 //! Word lists shipped in `data/lexicon/`, compiled in: one set per language.
 
-use crate::language::Language;
+use crate::text::language::Language;
 use ahash::{AHashMap, AHashSet};
 use std::sync::OnceLock;
 
-const EN_STOPWORDS: &str = include_str!("../data/lexicon/en/stopwords.txt");
-const EN_NEGATION: &str = include_str!("../data/lexicon/en/negation.txt");
-const EN_ASPECT: &str = include_str!("../data/lexicon/en/aspect.txt");
-const EN_CONNECTIVES: &str = include_str!("../data/lexicon/en/connectives.txt");
-const EN_HEDGES: &str = include_str!("../data/lexicon/en/hedges.txt");
-const EN_QUANTIFIERS: &str = include_str!("../data/lexicon/en/quantifiers.tsv");
-const EN_SYNSETS: &str = include_str!("../data/lexicon/en/wordnet/synsets.tsv");
-const EN_NOT_NAMES: &str = include_str!("../data/lexicon/en/not_names.txt");
-const EN_AUXILIARIES: &str = include_str!("../data/lexicon/en/auxiliaries.tsv");
-const EN_VERB_FORMS: &str = include_str!("../data/lexicon/en/wordnet/verb_forms.tsv");
-const EN_VERBS: &str = include_str!("../data/lexicon/en/wordnet/verbs.txt");
-const EN_INVARIANT_VERBS: &str = include_str!("../data/lexicon/en/invariant_verbs.txt");
-const EN_WORDNET_ANTONYMS: &str = include_str!("../data/lexicon/en/wordnet/antonyms.tsv");
-const EN_ANTONYMS: &str = include_str!("../data/lexicon/en/antonyms.tsv");
-const EN_ADJ_FORMS: &str = include_str!("../data/lexicon/en/wordnet/adj_forms.tsv");
+const EN_STOPWORDS: &str = include_str!("../../data/lexicon/en/stopwords.txt");
+const EN_NEGATION: &str = include_str!("../../data/lexicon/en/negation.txt");
+const EN_ASPECT: &str = include_str!("../../data/lexicon/en/aspect.txt");
+const EN_CONNECTIVES: &str = include_str!("../../data/lexicon/en/connectives.txt");
+const EN_HEDGES: &str = include_str!("../../data/lexicon/en/hedges.txt");
+const EN_QUANTIFIERS: &str = include_str!("../../data/lexicon/en/quantifiers.tsv");
+const EN_SYNSETS: &str = include_str!("../../data/lexicon/en/wordnet/synsets.tsv");
+const EN_NOT_NAMES: &str = include_str!("../../data/lexicon/en/not_names.txt");
+const EN_AUXILIARIES: &str = include_str!("../../data/lexicon/en/auxiliaries.tsv");
+const EN_VERB_FORMS: &str = include_str!("../../data/lexicon/en/wordnet/verb_forms.tsv");
+const EN_VERBS: &str = include_str!("../../data/lexicon/en/wordnet/verbs.txt");
+const EN_INVARIANT_VERBS: &str = include_str!("../../data/lexicon/en/invariant_verbs.txt");
+const EN_WORDNET_ANTONYMS: &str = include_str!("../../data/lexicon/en/wordnet/antonyms.tsv");
+const EN_ANTONYMS: &str = include_str!("../../data/lexicon/en/antonyms.tsv");
+const EN_ADJ_FORMS: &str = include_str!("../../data/lexicon/en/wordnet/adj_forms.tsv");
 
 /// The rows of a tab-separated list, comments and blank lines skipped.
 fn rows(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

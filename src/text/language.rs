@@ -3,16 +3,13 @@
 //! Every language rust-stemmers supports is stemmed in its own language. Other
 //! languages are still tokenized, normalized and compared, only unstemmed.
 
-use crate::lexicon::stopwords;
-use crate::normalize::fold_into;
-use crate::tokenize::{spans, TokenKind};
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// ISO 639-1, ISO 639-3, English name, and the Snowball stemmer when there is one.
-const STEMMED: &[(&str, &str, &str, Algorithm)] = &[
+pub(super) const STEMMED: &[(&str, &str, &str, Algorithm)] = &[
     ("ar", "ara", "arabic", Algorithm::Arabic),
     ("da", "dan", "danish", Algorithm::Danish),
     ("nl", "nld", "dutch", Algorithm::Dutch),
@@ -55,11 +52,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("dut", "nl"), ("gre", "el"), ("rum", "ro"), ("per", "fa"), ("fas", "fa"), ("zho", "zh"),
     ("chi", "zh"), ("cze", "cs"), ("slo", "sk"), ("msa", "id"),
 ];
-
-/// Detection below this confidence leaves the language undetermined.
-const MIN_CONFIDENCE: f64 = 0.5;
-/// Detection reads at most this many bytes: plenty for a confident answer.
-const DETECT_BYTES: usize = 4096;
 
 /// A resolved language: its code as reported, and its stemmer if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,13 +98,12 @@ impl Language {
         Some(from_whatlang(lang))
     }
 
-    /// Detects the language of `text`, or [`Language::UNDETERMINED`].
-    ///
-    /// Prose whose opening words are mostly the function words of a language
-    /// dupdrift has a list for is taken to be in it at once: a few hash lookups
-    /// instead of a trigram model over kilobytes. Anything else goes to whatlang.
-    pub fn detect(text: &str) -> Language {
-        by_function_words(text).unwrap_or_else(|| by_trigrams(text))
+    /// A language with a Snowball stemmer (one of [`STEMMED`]).
+    pub(super) const fn stemmed(code: &'static str, algorithm: Algorithm) -> Language {
+        Language {
+            code,
+            algorithm: Some(algorithm),
+        }
     }
 
     /// Whether words in this language are stemmed.
@@ -126,66 +117,7 @@ impl Language {
     }
 }
 
-/// Words the function-word test reads: enough for a stable share.
-const SAMPLE_WORDS: usize = 100;
-/// Fewer words than this say too little.
-const MIN_SAMPLE_WORDS: usize = 30;
-/// Share of function words from which prose is in that language. Prose runs at
-/// 40-55% function words in its own language, and rarely above 10% in the list
-/// of another.
-const FUNCTION_WORD_SHARE: f64 = 0.3;
-
-/// The language whose function words make up most of the opening of `text`,
-/// when that share is high and no other language's comes near it.
-fn by_function_words(text: &str) -> Option<Language> {
-    let listed: Vec<(Language, &AHashSet<&str>)> = STEMMED
-        .iter()
-        .filter_map(|&(code, _, _, alg)| {
-            let lang = Language {
-                code,
-                algorithm: Some(alg),
-            };
-            stopwords(lang).map(|list| (lang, list))
-        })
-        .collect();
-    let mut hits = vec![0usize; listed.len()];
-    let mut words = 0;
-    let mut norm = String::new();
-    for span in spans(text)
-        .filter(|s| s.kind == TokenKind::Word)
-        .take(SAMPLE_WORDS)
-    {
-        fold_into(&text[span.start..span.end], &mut norm);
-        words += 1;
-        for (hit, (_, list)) in hits.iter_mut().zip(&listed) {
-            *hit += usize::from(list.contains(norm.as_str()));
-        }
-    }
-    if words < MIN_SAMPLE_WORDS {
-        return None;
-    }
-    let mut ranked: Vec<(usize, Language)> =
-        hits.into_iter().zip(listed.iter().map(|l| l.0)).collect();
-    ranked.sort_by_key(|&(hit, lang)| (std::cmp::Reverse(hit), lang.code));
-    let (best, lang) = *ranked.first()?;
-    let second = ranked.get(1).map_or(0, |r| r.0);
-    let share = best as f64 / words as f64;
-    (share >= FUNCTION_WORD_SHARE && best > 2 * second).then_some(lang)
-}
-
-/// whatlang's trigram detection over the first few kilobytes.
-fn by_trigrams(text: &str) -> Language {
-    let mut cut = text.len().min(DETECT_BYTES);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    match whatlang::detect(&text[..cut]) {
-        Some(info) if info.confidence() >= MIN_CONFIDENCE => from_whatlang(info.lang()),
-        _ => Language::UNDETERMINED,
-    }
-}
-
-fn from_whatlang(lang: whatlang::Lang) -> Language {
+pub(super) fn from_whatlang(lang: whatlang::Lang) -> Language {
     let c3 = lang.code();
     if let Some(&(code, _, _, alg)) = STEMMED.iter().find(|(_, c, _, _)| *c == c3) {
         return Language {

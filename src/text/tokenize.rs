@@ -7,7 +7,7 @@
 //! and without the hyphen still share words. Han, kana and other scripts written
 //! without spaces give one token per character, as Unicode word segmentation does.
 
-use crate::normalize::fold;
+use crate::text::normalize::fold;
 use unicode_normalization::char::is_combining_mark;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Token {
     /// Byte span `[start, end)` in the original text.
     pub start: usize,
     pub end: usize,
-    /// The matching form (see [`crate::normalize::fold`]).
+    /// The matching form (see [`crate::text::normalize::fold`]).
     pub norm: String,
     pub kind: TokenKind,
 }

@@ -4,12 +4,12 @@
 //! would pair a negation in one paragraph with a statement in another.
 
 use crate::align::{align, AlignParams};
+use crate::analyze::{analyze, LanguageChoice};
 use crate::article::Article;
 use crate::drift::{compare, DriftFinding};
-use crate::language::Language;
-use crate::pipeline::{analyze, LanguageChoice};
-use crate::segment::sentences;
-use crate::sketch::{SketchParams, Sketcher};
+use crate::neardup::sketch::{SketchParams, Sketcher};
+use crate::text::language::Language;
+use crate::text::segment::sentences;
 
 /// The meaning changes from text `a` to text `b`, most severe first, spans into
 /// `a` and `b`. Two single sentences are compared directly; longer texts sentence
@@ -65,7 +65,7 @@ pub fn drift_between(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../data/seeds/001_2d58f66e70dddb23.txt");
+    const SEED: &str = include_str!("../../data/seeds/001_2d58f66e70dddb23.txt");
 
     #[test]
     fn a_changed_sentence_in_a_long_text_is_found_where_it_is() {

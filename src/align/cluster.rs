@@ -7,7 +7,7 @@
 //! of consecutive sentences it holds in each article.
 
 use crate::align::Alignment;
-use crate::pipeline::Document;
+use crate::document::Document;
 use ahash::AHashMap;
 
 /// One member of a cluster: consecutive sentences of one document.

@@ -1,7 +1,7 @@
 //! Normalization for matching: Unicode NFKC, case folding, and folding of the quote,
 //! apostrophe and dash variants that rewrites and translations swap freely.
 //!
-//! It is applied to one token at a time, so the spans kept by [`crate::tokenize`]
+//! It is applied to one token at a time, so the spans kept by [`crate::text::tokenize`]
 //! always point into the original text: normalize for matching, show the raw text.
 
 use unicode_normalization::UnicodeNormalization;

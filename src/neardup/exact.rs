@@ -78,7 +78,7 @@ fn prefix_len(len: usize, threshold: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::overlap;
+    use crate::neardup::verify::overlap;
 
     /// Deterministic sets that overlap in every degree: windows of one sequence
     /// with private elements mixed in, and copies of some with a few changes.

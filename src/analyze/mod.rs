@@ -1,20 +1,18 @@
-//! The stages tied together as library functions over in-memory batches: articles
-//! in, [`Document`]s (text statistics + shingles + sketch) out, then near-duplicate
-//! pairs over a set of documents. No files, no CLI, no global state.
+//! Articles in, [`Document`]s out: each article's text segmented into sentences,
+//! its words folded and stemmed into terms, its shingles hashed and sketched, in
+//! parallel over in-memory batches. No files, no CLI, no global state.
 
 use crate::article::Article;
-use crate::error::Result;
+use crate::document::{Document, SentenceTerms};
 use crate::hash::term_hash;
 use crate::ingest::InputError;
-use crate::language::{ByLanguage, Language, StemCache};
-use crate::lexicon::stopwords;
-use crate::lsh::{candidates, Banding};
-use crate::normalize::fold_into;
-use crate::segment::{sentences, Sentence};
-use crate::shingle::shingles_of_hashes;
-use crate::sketch::{Sketch, Sketcher};
-use crate::tokenize::{spans, Span, TokenKind};
-use crate::verify::{overlap, Overlap};
+use crate::neardup::shingle::shingles_of_hashes;
+use crate::neardup::sketch::Sketcher;
+use crate::text::language::{ByLanguage, Language, StemCache};
+use crate::text::lexicon::stopwords;
+use crate::text::normalize::fold_into;
+use crate::text::segment::{sentences, Sentence};
+use crate::text::tokenize::{spans, Span, TokenKind};
 use ahash::AHashMap;
 use rayon::prelude::*;
 use std::cell::RefCell;
@@ -37,41 +35,6 @@ pub enum Depth {
     Pairs,
     /// Everything, for sentence alignment and drift too.
     Full,
-}
-
-/// One article with what the later stages need: its sentences with their terms,
-/// its shingle set and its sketch.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub id: String,
-    pub source: String,
-    pub title: String,
-    pub input: String,
-    pub lang: Language,
-    /// The text as read; every span points into it. Empty at [`Depth::Pairs`].
-    pub text: String,
-    /// Length of the text in bytes.
-    pub bytes: usize,
-    /// The sentences with their terms. Empty at [`Depth::Pairs`].
-    pub sentences: Vec<SentenceTerms>,
-    /// Number of sentences, at every depth.
-    pub sentence_count: usize,
-    pub tokens: usize,
-    /// Sorted, distinct shingle hashes.
-    pub shingles: Vec<u64>,
-    pub sketch: Sketch,
-}
-
-/// A sentence and the distinct terms (hashes of stems and numbers) it contains.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentenceTerms {
-    /// Byte span `[start, end)` in the document text.
-    pub start: usize,
-    pub end: usize,
-    /// Sorted, distinct term hashes.
-    pub terms: Vec<u64>,
-    /// The terms that are numbers (a subset of `terms`), sorted and distinct.
-    pub numbers: Vec<u64>,
 }
 
 /// Groups term hashes (one per token span; `None` for a word left out) by the
@@ -342,154 +305,10 @@ pub fn analyze_batch(
         .collect()
 }
 
-/// Two documents whose exact shingle Jaccard reaches the threshold.
-/// `a` and `b` index the document slice; `docs[a].id < docs[b].id`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct NearDuplicate {
-    pub a: usize,
-    pub b: usize,
-    pub jaccard_estimate: f64,
-    pub overlap: Overlap,
-}
-
-/// The outcome of the pair search, with what it cost.
-#[derive(Debug, Clone)]
-pub struct PairSearch {
-    pub search: Search,
-    pub candidates: usize,
-    /// Sorted by the ids of `a`, then `b`.
-    pub pairs: Vec<NearDuplicate>,
-}
-
-/// How candidate pairs are found; either way each is verified exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Search {
-    /// Banded MinHash sketches: fast, and misses a pair at the threshold with
-    /// probability at most [`crate::lsh::MISS_AT_THRESHOLD`].
-    Lsh(Banding),
-    /// Prefix filtering over the shingle sets ([`crate::exact`]): every pair,
-    /// at the cost of a table of every shingle.
-    Exact,
-}
-
-/// Candidate pairs by `search`, each verified by exact Jaccard against `threshold`.
-///
-/// Documents with identical shingle sets (reprints, boilerplate) are grouped first
-/// and LSH sees one of each group, so a thousand copies cost one signature in every
-/// band instead of half a million bucket pairs per band.
-pub fn find_pairs(docs: &[Document], threshold: f64, search: Search) -> Result<PairSearch> {
-    if let Some(first) = docs.first() {
-        for d in docs {
-            first.sketch.params().check_compatible(d.sketch.params())?;
-        }
-    }
-    // Identical sets have identical sketches: the sketch (a kilobyte) finds the
-    // groups' candidates, and only documents that share one compare their sets.
-    let mut by_sketch: AHashMap<(usize, &[u64]), Vec<usize>> = AHashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let same_sketch = by_sketch
-            .entry((d.shingles.len(), d.sketch.mins()))
-            .or_default();
-        match same_sketch
-            .iter()
-            .find(|&&g| docs[groups[g][0]].shingles == d.shingles)
-        {
-            Some(&g) => groups[g].push(i),
-            None => {
-                same_sketch.push(groups.len());
-                groups.push(vec![i]);
-            }
-        }
-    }
-    let cands = match search {
-        Search::Lsh(banding) => {
-            let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
-            candidates(&signatures, banding)
-        }
-        Search::Exact => {
-            let sets: Vec<&[u64]> = groups
-                .iter()
-                .map(|g| docs[g[0]].shingles.as_slice())
-                .collect();
-            crate::exact::candidates(&sets, threshold)
-        }
-    };
-
-    let copies = groups.par_iter().flat_map_iter(|g| {
-        let o = docs[g[0]].shingles.len();
-        let overlap = Overlap {
-            shared: o,
-            len_a: o,
-            len_b: o,
-        };
-        g.iter().enumerate().flat_map(move |(k, &x)| {
-            g[k + 1..]
-                .iter()
-                .map(move |&y| oriented(docs, x, y, 1.0, overlap))
-        })
-    });
-    let similar = cands.par_iter().flat_map_iter(|&(g1, g2)| {
-        let (r1, r2) = (groups[g1 as usize][0], groups[g2 as usize][0]);
-        let overlap = overlap(&docs[r1].shingles, &docs[r2].shingles);
-        let keep = overlap.jaccard() >= threshold;
-        let estimate =
-            crate::sketch::slot_agreement(docs[r1].sketch.mins(), docs[r2].sketch.mins());
-        let (m1, m2) = (&groups[g1 as usize], &groups[g2 as usize]);
-        m1.iter().filter(move |_| keep).flat_map(move |&x| {
-            m2.iter()
-                .map(move |&y| oriented(docs, x, y, estimate, overlap))
-        })
-    });
-    let mut pairs: Vec<NearDuplicate> = copies.chain(similar).collect();
-    let rank = id_ranks(docs);
-    pairs.par_sort_unstable_by_key(|p| (rank[p.a], rank[p.b]));
-    Ok(PairSearch {
-        search,
-        candidates: cands.len(),
-        pairs,
-    })
-}
-
-/// Each document's position in the order of ids: comparing ranks orders pairs
-/// as the reports do, without comparing strings.
-pub fn id_ranks(docs: &[Document]) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.par_sort_by(|&x, &y| docs[x].id.cmp(&docs[y].id));
-    let mut rank = vec![0u32; docs.len()];
-    for (r, &d) in order.iter().enumerate() {
-        rank[d] = r as u32;
-    }
-    rank
-}
-
-/// The pair with the smaller id first, its overlap seen from that side.
-fn oriented(docs: &[Document], x: usize, y: usize, estimate: f64, o: Overlap) -> NearDuplicate {
-    let (a, b, overlap) = if docs[x].id <= docs[y].id {
-        (x, y, o)
-    } else {
-        (
-            y,
-            x,
-            Overlap {
-                shared: o.shared,
-                len_a: o.len_b,
-                len_b: o.len_a,
-            },
-        )
-    };
-    NearDuplicate {
-        a,
-        b,
-        jaccard_estimate: estimate,
-        overlap,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold;
+    use crate::text::normalize::fold;
 
     #[test]
     fn folded_hash_agrees_with_folding_then_hashing() {

@@ -4,12 +4,13 @@
 //! never sees half a report. Rows are sorted by stable keys and numbers printed
 //! with fixed precision: the same input gives the same bytes.
 
+use crate::align::cluster::PassageCluster;
 use crate::align::{Alignment, SentenceRange};
-use crate::cluster::PassageCluster;
+use crate::document::Document;
 use crate::drift::{evidence_text, DriftFinding};
 use crate::error::Result;
 use crate::ingest::InputError;
-use crate::pipeline::{Document, NearDuplicate};
+use crate::neardup::NearDuplicate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::fs::File;
