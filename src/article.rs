@@ -10,12 +10,16 @@ pub struct Article {
     pub id: String,
     /// The outlet or feed, when the input names one.
     pub source: String,
+    /// The page it was published at, when the input names it.
     pub url: String,
+    /// The headline; for HTML, the page's `<title>`.
     pub title: String,
     /// Language as given by the input (any common spelling: `en`, `eng`, `English`);
     /// empty when unknown, in which case it is detected.
     pub lang: String,
+    /// When it was published, as the input gives it (not parsed).
     pub published: String,
+    /// The body as read: every reported span is a byte offset into it.
     pub text: String,
     /// Where the article was read from: a path, or `path:line` for a record in a file.
     pub input: String,

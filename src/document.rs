@@ -9,22 +9,29 @@ use rayon::prelude::*;
 /// its shingle set and its sketch.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The article's id, unique within a run.
     pub id: String,
+    /// The outlet or feed, as the article names it.
     pub source: String,
+    /// The headline.
     pub title: String,
+    /// Where it was read: a path, or `path:line`.
     pub input: String,
+    /// The language its words were stemmed in.
     pub lang: Language,
-    /// The text as read; every span points into it. Empty at [`Depth::Pairs`].
+    /// The text as read; every span points into it. Empty at [`crate::analyze::Depth::Pairs`].
     pub text: String,
     /// Length of the text in bytes.
     pub bytes: usize,
-    /// The sentences with their terms. Empty at [`Depth::Pairs`].
+    /// The sentences with their terms. Empty at [`crate::analyze::Depth::Pairs`].
     pub sentences: Vec<SentenceTerms>,
     /// Number of sentences, at every depth.
     pub sentence_count: usize,
+    /// Number of word and number tokens.
     pub tokens: usize,
     /// Sorted, distinct shingle hashes.
     pub shingles: Vec<u64>,
+    /// The MinHash sketch of the shingle set.
     pub sketch: Sketch,
 }
 
@@ -33,6 +40,7 @@ pub struct Document {
 pub struct SentenceTerms {
     /// Byte span `[start, end)` in the document text.
     pub start: usize,
+    /// End of the byte span (exclusive).
     pub end: usize,
     /// Sorted, distinct term hashes.
     pub terms: Vec<u64>,

@@ -101,7 +101,7 @@ impl Prose {
 /// `articles` articles (`art-NNNN`) of six unrelated sentences of made-up prose,
 /// into which `passages` passages of three sentences are planted, each into 2 to 5
 /// articles, every copy reworded heavily (about one word in five; see
-/// [`Paraphrase::HEAVY`]). A passage is never planted next to another: two passages
+/// `Paraphrase::HEAVY`). A passage is never planted next to another: two passages
 /// told one after the other by two articles would be one longer shared passage.
 pub fn planted_passages(
     seed: u64,

@@ -3,29 +3,29 @@
 //! changes, and the truth about each (see [`truth`]). `dupdrift gen` writes it; the
 //! tests and the benchmark harness score `scan` against it.
 //!
-//! - [`plan`]: every article's length, story and role, drawn first in one pass;
-//! - [`words`], [`cast`]: word lists with Zipf-like frequencies, and the people,
+//! - `plan`: every article's length, story and role, drawn first in one pass;
+//! - `words`, `cast`: word lists with Zipf-like frequencies, and the people,
 //!   organisations and places a story names;
-//! - [`frame`], [`render`]: sentence shapes, rendered as written or with one change
+//! - `frame`, `render`: sentence shapes, rendered as written or with one change
 //!   of a given drift kind, or reworded keeping the meaning;
-//! - [`article`]: originals as paragraphs of frames with passages set in; [`edit`]:
+//! - `article`: originals as paragraphs of frames with passages set in; `edit`:
 //!   word edits and paraphrase for copies;
 //! - [`fixture`]: small made-up-word corpora for tests and benchmarks.
 //!
 //! Each article is a pure function of the seed, the plan and its index (its
-//! randomness comes from a stream derived from all three: see [`rng::derive`]), so
+//! randomness comes from a stream derived from all three: see `rng::derive`), so
 //! articles can be generated in parallel and in any order, to the same bytes.
 
-pub mod article;
-pub mod cast;
-pub mod edit;
+mod article;
+mod cast;
+mod edit;
 pub mod fixture;
-pub mod frame;
-pub mod plan;
-pub mod render;
-pub mod rng;
+mod frame;
+mod plan;
+mod render;
+mod rng;
 pub mod truth;
-pub mod words;
+mod words;
 
 use crate::article::Article;
 use crate::drift::DriftKind;
@@ -51,13 +51,18 @@ pub struct Generator {
 /// article it copies, the passages it tells, the sentence changed in it.
 #[derive(Debug, Clone)]
 pub struct Generated {
+    /// The article as written to `corpus.jsonl`.
     pub article: Article,
+    /// The near-duplicate it was made as, if it is a copy.
     pub pair: Option<PairTruth>,
+    /// The planted passages it tells, with their spans.
     pub passages: Vec<PassageTruth>,
+    /// The sentence changed in it, if it is a `drift` copy.
     pub drift: Option<DriftTruth>,
 }
 
 impl Generator {
+    /// A generator of `articles` articles; the same arguments give the same corpus.
     pub fn new(articles: usize, seed: u64) -> Generator {
         let digits = articles.saturating_sub(1).to_string().len();
         Generator {
@@ -67,10 +72,12 @@ impl Generator {
         }
     }
 
+    /// Number of articles it generates.
     pub fn len(&self) -> usize {
         self.plan.slots.len()
     }
 
+    /// Whether it generates no article.
     pub fn is_empty(&self) -> bool {
         self.plan.slots.is_empty()
     }
@@ -309,7 +316,7 @@ pub fn write_record(article: &Article, out: &mut Vec<u8>) -> serde_json::Result<
     Ok(())
 }
 
-/// The kinds of drift planted (see [`plan::DRIFT_KINDS`]).
+/// The kinds of drift planted (the generator's plan draws them).
 pub fn drift_kinds() -> &'static [DriftKind] {
     &DRIFT_KINDS
 }

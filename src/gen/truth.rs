@@ -19,6 +19,7 @@ pub enum PairKind {
 }
 
 impl PairKind {
+    /// The name used in `truth_pairs.tsv`.
     pub fn name(self) -> &'static str {
         match self {
             PairKind::Copy => "copy",
@@ -31,8 +32,11 @@ impl PairKind {
 /// A planted near-duplicate: `doc_b` was made from `doc_a`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairTruth {
+    /// The original.
     pub doc_a: String,
+    /// The copy made from it.
     pub doc_b: String,
+    /// How the copy was made.
     pub kind: PairKind,
     /// Words edited, per word of `doc_a` (0 for an exact reprint).
     pub edit_rate: f64,
@@ -41,9 +45,13 @@ pub struct PairTruth {
 /// One copy of a planted passage: its byte span in the article's text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PassageTruth {
+    /// The passage's number, shared by every article that tells it.
     pub passage: u32,
+    /// The article holding this copy of it.
     pub doc: String,
+    /// Start of its byte span in the article's text.
     pub start: usize,
+    /// End of its byte span (exclusive).
     pub end: usize,
 }
 
@@ -51,15 +59,23 @@ pub struct PassageTruth {
 /// `start_a..end_a` rewritten as the one at `start_b..end_b`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DriftTruth {
+    /// The original.
     pub doc_a: String,
+    /// The copy with one sentence changed.
     pub doc_b: String,
     /// The kind of meaning change; `None` for a rewording that keeps the meaning.
     pub kind: Option<DriftKind>,
+    /// Byte span of the sentence in `doc_a`.
     pub start_a: usize,
+    /// End of that span (exclusive).
     pub end_a: usize,
+    /// Byte span of the changed sentence in `doc_b`.
     pub start_b: usize,
+    /// End of that span (exclusive).
     pub end_b: usize,
+    /// The sentence as `doc_a` has it.
     pub sentence_a: String,
+    /// The sentence as `doc_b` has it.
     pub sentence_b: String,
     /// What changed, briefly ("Monday -> Thursday", "negation added").
     pub change: String,
@@ -75,8 +91,11 @@ impl DriftTruth {
 /// Everything planted in a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Truth {
+    /// Every planted near-duplicate pair (`truth_pairs.tsv`).
     pub pairs: Vec<PairTruth>,
+    /// Every copy of a planted passage (`truth_passages.tsv`).
     pub passages: Vec<PassageTruth>,
+    /// Every changed sentence (`truth_drift.tsv`).
     pub drift: Vec<DriftTruth>,
 }
 
@@ -102,6 +121,7 @@ fn cell(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// Writes `truth_pairs.tsv`: a header row, then one row per pair.
 pub fn write_pairs(w: impl Write, rows: &[PairTruth]) -> Result<()> {
     let mut w = tsv(w);
     w.write_record(["doc_a", "doc_b", "kind", "edit_rate"])?;
@@ -112,6 +132,7 @@ pub fn write_pairs(w: impl Write, rows: &[PairTruth]) -> Result<()> {
     Ok(w.flush()?)
 }
 
+/// Writes `truth_passages.tsv`: a header row, then one row per passage copy.
 pub fn write_passages(w: impl Write, rows: &[PassageTruth]) -> Result<()> {
     let mut w = tsv(w);
     w.write_record(["passage", "doc_id", "start", "end"])?;
@@ -126,6 +147,7 @@ pub fn write_passages(w: impl Write, rows: &[PassageTruth]) -> Result<()> {
     Ok(w.flush()?)
 }
 
+/// Writes `truth_drift.tsv`: a header row, then one row per changed sentence.
 pub fn write_drift(w: impl Write, rows: &[DriftTruth]) -> Result<()> {
     let mut w = tsv(w);
     w.write_record([

@@ -35,6 +35,9 @@ pub struct Verb {
 #[derive(Debug, Clone)]
 pub struct Noun {
     pub singular: &'static str,
+    /// Not rendered yet (objects are written in the singular); the word list
+    /// gives it where the rule would get it wrong, and the tests check both.
+    #[allow(dead_code)]
     pub plural: String,
 }
 

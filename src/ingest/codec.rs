@@ -7,9 +7,11 @@ use std::io::{BufRead, BufReader};
 /// How a file is compressed, by its last extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Codec {
+    /// Not compressed.
     None,
     /// gzip, including files of several gzip members (as `cat a.gz b.gz` makes).
     Gzip,
+    /// zstd.
     Zstd,
 }
 

@@ -22,10 +22,12 @@ use std::path::{Path, PathBuf};
 pub struct InputError {
     /// The path, or `path:line` for one record of a file.
     pub input: String,
+    /// Why it could not be read, in words a user acts on.
     pub reason: String,
 }
 
 impl InputError {
+    /// An error of `input` (a path or `path:line`) for `reason`.
     pub fn new(input: impl Into<String>, reason: impl Into<String>) -> Self {
         InputError {
             input: input.into(),
@@ -37,7 +39,9 @@ impl InputError {
 /// One thing read from the inputs.
 #[derive(Debug)]
 pub enum Item {
+    /// An article read whole.
     Article(Article),
+    /// An input, or a record of one, that could not be read.
     Error(InputError),
     /// A file inside a directory whose kind is not an article format.
     Skipped(PathBuf),
@@ -46,10 +50,13 @@ pub enum Item {
 /// The formats dupdrift reads, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text or Markdown: one article, the file stem as id.
     Plain,
+    /// HTML: markup stripped, `<title>` kept as the title.
     Html,
     /// JSON Lines, plain or compressed (`.jsonl.gz`, `.jsonl.zst`).
     JsonLines(Codec),
+    /// CSV with a header row naming the fields; only `text` is required.
     Csv,
 }
 

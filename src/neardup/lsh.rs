@@ -15,7 +15,9 @@ pub const MISS_AT_THRESHOLD: f64 = 0.01;
 /// How signatures are cut: `bands` bands of `rows` slots each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Banding {
+    /// Number of bands `b`.
     pub bands: usize,
+    /// Rows (signature slots) per band `r`.
     pub rows: usize,
 }
 

@@ -19,16 +19,22 @@ use verify::{overlap, Overlap};
 /// `a` and `b` index the document slice; `docs[a].id < docs[b].id`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NearDuplicate {
+    /// Index of the document with the smaller id.
     pub a: usize,
+    /// Index of the other document.
     pub b: usize,
+    /// The MinHash estimate of their Jaccard similarity.
     pub jaccard_estimate: f64,
+    /// Their exact overlap, seen from `a`.
     pub overlap: Overlap,
 }
 
 /// The outcome of the pair search, with what it cost.
 #[derive(Debug, Clone)]
 pub struct PairSearch {
+    /// How the candidates were found.
     pub search: Search,
+    /// Candidate pairs verified (groups of identical documents count once).
     pub candidates: usize,
     /// Sorted by the ids of `a`, then `b`.
     pub pairs: Vec<NearDuplicate>,

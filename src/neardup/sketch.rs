@@ -18,8 +18,10 @@ pub struct SketchParams {
 }
 
 impl SketchParams {
+    /// The seed used unless the user gives one.
     pub const DEFAULT_SEED: u64 = 0x6475_7064_7269_6674; // "dupdrift"
 
+    /// Validated parameters; a zero size or count is an error.
     pub fn new(shingle_size: usize, permutations: usize, seed: u64) -> Result<Self> {
         if shingle_size == 0 {
             return Err(Error::InvalidParameter(
@@ -68,6 +70,7 @@ pub struct Sketcher {
 }
 
 impl Sketcher {
+    /// A sketcher for `params`.
     pub fn new(params: SketchParams) -> Self {
         let keys = splitmix64(params.seed, 2);
         Sketcher {
@@ -77,6 +80,7 @@ impl Sketcher {
         }
     }
 
+    /// The parameters its sketches carry.
     pub fn params(&self) -> &SketchParams {
         &self.params
     }
@@ -136,6 +140,7 @@ pub struct Sketch {
 }
 
 impl Sketch {
+    /// The parameters it was built with: two sketches compare only when these agree.
     pub fn params(&self) -> &SketchParams {
         &self.params
     }

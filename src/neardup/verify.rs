@@ -4,8 +4,11 @@
 /// Sizes of two sets and of their intersection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overlap {
+    /// Shingles the two sets share.
     pub shared: usize,
+    /// Size of the first set.
     pub len_a: usize,
+    /// Size of the second set.
     pub len_b: usize,
 }
 

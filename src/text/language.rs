@@ -62,6 +62,7 @@ pub struct Language {
 }
 
 impl Language {
+    /// No language could be told (`und`): compared unstemmed.
     pub const UNDETERMINED: Language = Language {
         code: "und",
         algorithm: None,
@@ -139,6 +140,7 @@ pub(super) fn from_whatlang(lang: whatlang::Lang) -> Language {
 pub struct WordStemmer(Option<Stemmer>);
 
 impl WordStemmer {
+    /// The stem of a normalized word (the word itself where there is no stemmer).
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         match &self.0 {
             Some(s) => s.stem(word),
@@ -157,6 +159,7 @@ pub struct ByLanguage<V> {
 }
 
 impl<V> ByLanguage<V> {
+    /// A map per language, its total size bounded by `limit` entries.
     pub fn new(limit: usize) -> Self {
         ByLanguage {
             by_lang: AHashMap::new(),
@@ -199,6 +202,7 @@ impl Default for StemCache {
 }
 
 impl StemCache {
+    /// An empty cache.
     pub fn new() -> Self {
         Self::default()
     }

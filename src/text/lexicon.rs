@@ -96,7 +96,9 @@ pub fn quantifiers() -> &'static AHashMap<&'static str, (&'static str, u8)> {
 /// WordNet's English synsets: which sets each word belongs to, and for each set the
 /// sets one step broader.
 pub struct Synsets {
+    /// The synsets each word is in.
     pub of_word: AHashMap<&'static str, Vec<u32>>,
+    /// The synsets one step broader than each synset (its hypernyms).
     pub broader: Vec<Vec<u32>>,
 }
 
@@ -122,6 +124,7 @@ impl Synsets {
     }
 }
 
+/// WordNet's noun, verb and adjective synsets, read once.
 pub fn synsets() -> &'static Synsets {
     static SETS: OnceLock<Synsets> = OnceLock::new();
     SETS.get_or_init(|| {

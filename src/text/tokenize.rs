@@ -10,19 +10,25 @@
 use crate::text::normalize::fold;
 use unicode_normalization::char::is_combining_mark;
 
+/// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
+    /// A token that starts with a letter.
     Word,
+    /// A token that starts with a digit ("1.8", "15,000", "3rd").
     Number,
 }
 
+/// A token with its normal form and its byte span in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Byte span `[start, end)` in the original text.
     pub start: usize,
+    /// End of the byte span (exclusive).
     pub end: usize,
     /// The matching form (see [`crate::text::normalize::fold`]).
     pub norm: String,
+    /// Word or number.
     pub kind: TokenKind,
 }
 
@@ -30,8 +36,11 @@ pub struct Token {
 /// the article stage walks, folding each span into one reused buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
+    /// Start of the byte span in the text.
     pub start: usize,
+    /// End of the byte span (exclusive).
     pub end: usize,
+    /// Word or number.
     pub kind: TokenKind,
 }
 
