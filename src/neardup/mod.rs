@@ -17,7 +17,7 @@ use verify::{overlap, Overlap};
 
 /// Two documents whose exact shingle Jaccard reaches the threshold.
 /// `a` and `b` index the document slice; `docs[a].id < docs[b].id`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct NearDuplicate {
     /// Index of the document with the smaller id.
     pub a: usize,

@@ -2,7 +2,7 @@
 //! reported pair's `jaccard` is the true value, never an estimate.
 
 /// Sizes of two sets and of their intersection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Overlap {
     /// Shingles the two sets share.
     pub shared: usize,
