@@ -8,29 +8,20 @@
 //! `substitution`, `mood` and `order`.
 
 mod aligned;
-mod antonym;
-mod aspect;
-mod attribution;
-mod date;
-mod entity;
+mod batch;
+#[cfg(test)]
+mod cases;
+mod detectors;
 pub mod explain;
-mod hedge;
-mod mood;
-mod number;
-mod omission;
-mod order;
-mod polarity;
-mod quantity;
-mod quote;
-mod side;
-mod substitution;
-mod tense;
-mod verbs;
+mod facts;
+pub mod severity;
 
 pub use aligned::findings_of;
-pub use side::Side;
+pub use batch::score_pairs;
+pub use facts::side::Side;
 
 use crate::text::language::Language;
+use detectors::{Pair, REGISTRY};
 
 /// What changed between the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,31 +96,14 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
 /// English detectors read (verb groups, negation cues, word forms) is prepared for
 /// English sides only.
 pub fn compare_sides(a: &Side, b: &Side, lang: Language) -> Vec<DriftFinding> {
-    // Detectors that read figures, capitals, quotation marks and word order work
-    // for any language; the others need a language's word lists (English so far).
+    let pair = Pair::new(a, b, lang);
     let mut findings = Vec::new();
-    findings.extend(number::detect(a, b));
-    findings.extend(date::detect(a, b));
-    findings.extend(entity::detect(a, b));
-    findings.extend(quote::detect(a, b));
-    findings.extend(mood::detect(a, b));
-    findings.extend(order::detect(a, b));
-    if lang.code == "en" {
-        findings.extend(polarity::detect(a, b));
-        findings.extend(tense::detect(a, b));
-        findings.extend(aspect::detect(a, b));
-        findings.extend(antonym::detect(a, b));
-        // The word-by-word alignment two detectors read (none for texts too long).
-        let words = omission::word_alignment(a, b);
-        if let Some(words) = &words {
-            findings.extend(omission::detect(a, b, words));
-        }
-        findings.extend(hedge::detect(a, b));
-        findings.extend(attribution::detect(a, b));
-        findings.extend(quantity::detect(a, b));
-        if let Some(words) = &words {
-            findings.extend(substitution::detect(a, b, words));
-        }
+    for detector in REGISTRY.iter().filter(|d| d.languages().admit(pair.lang)) {
+        let from = findings.len();
+        detector.detect(&pair, &mut findings);
+        debug_assert!(findings[from..]
+            .iter()
+            .all(|f| detector.kinds().contains(&f.kind)));
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings
