@@ -85,3 +85,19 @@ macro_rules! drift_cases {
     (@expect same >= $min:expr) => { $crate::drift::cases::Expect::NotAtLeast($min) };
 }
 pub(crate) use drift_cases;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "A: The minister signed.")]
+    fn a_failing_case_prints_its_texts() {
+        check(
+            DriftKind::Polarity,
+            "The minister signed.",
+            "The minister signed.",
+            Expect::AtLeast(0.5),
+        );
+    }
+}

@@ -3,9 +3,38 @@
 //!
 //! One detector per kind, each over the two sides' tokens (which keep their byte
 //! spans), each ignoring the rewording that keeps the meaning: `polarity`, `tense`
-//! and `aspect` (over the verb groups of `verbs`), `number`, `date`, `entity`,
-//! `attribution`, `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`,
-//! `substitution`, `mood` and `order`.
+//! and `aspect` (over verb groups), `number`, `date`, `entity`, `attribution`,
+//! `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`, `substitution`,
+//! `mood` and `order`.
+//!
+//! ```text
+//! drift/
+//!   mod.rs         DriftKind, DriftFinding, compare, compare_sides (runs the registry)
+//!   detectors/     one file per detector; mod.rs: the Detector trait, Pair, REGISTRY
+//!   facts/         what detectors share, prepared once: Side (words, verb groups,
+//!                  negation cues), word classes, forms and opposites, spellings,
+//!                  calendar and figure words, the word-by-word alignment
+//!   severity.rs    every severity, by kind and evidence, in one table
+//!   batch.rs       score_pairs: many pairs, each distinct text prepared once
+//!   aligned.rs     findings_of: a corpus's alignments, through score_pairs
+//!   explain.rs     two whole texts, sentence by aligned sentence (`compare`)
+//!   cases.rs       drift_cases!, the one-line test cases of every detector
+//! ```
+//!
+//! A detector imports facts, severities and the items of `drift` itself, never
+//! another detector; facts import no detector. To add a detector:
+//!
+//! 1. a file `detectors/<kind>.rs` with a unit struct implementing
+//!    `detectors::Detector` (its kinds, its languages, `detect` pushing findings),
+//!    and a `DriftKind` variant if the kind is new;
+//! 2. one line in `detectors::REGISTRY`, where it should run: findings of equal
+//!    severity and kind keep registry order, so the line's place shapes reports;
+//! 3. its severities in `severity.rs`, one named entry per kind of evidence, each
+//!    with a line saying what earns it;
+//! 4. its cases in the file, one line each with `drift_cases!`, drifting and not;
+//! 5. what it needs that another detector also reads goes in `facts/`, not in
+//!    either detector; what it needs of every token, many times per pair, goes in
+//!    a word class (`facts::classes::Class`) or a field of the prepared side.
 
 mod aligned;
 mod batch;

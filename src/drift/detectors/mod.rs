@@ -102,3 +102,44 @@ impl<'p, 'a> Pair<'p, 'a> {
             .as_ref()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_has_one_detector() {
+        let kinds: Vec<DriftKind> = REGISTRY.iter().flat_map(|d| d.kinds()).copied().collect();
+        let mut distinct = kinds.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), kinds.len(), "a kind has two detectors");
+        assert_eq!(distinct.len(), 16, "a kind has no detector");
+    }
+
+    #[test]
+    fn detectors_run_in_the_order_reports_were_made_in() {
+        // Findings of equal severity and kind keep this order (see REGISTRY).
+        let order: Vec<&str> = REGISTRY.iter().map(|d| d.kinds()[0].name()).collect();
+        assert_eq!(
+            order,
+            [
+                "number",
+                "date",
+                "entity",
+                "quote",
+                "mood",
+                "order",
+                "polarity",
+                "tense",
+                "aspect",
+                "antonym",
+                "omission",
+                "hedge",
+                "attribution",
+                "quantity",
+                "substitution"
+            ]
+        );
+    }
+}

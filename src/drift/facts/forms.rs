@@ -121,7 +121,7 @@ fn key(word: &str) -> u64 {
 
 impl Forms {
     /// The forms of word `w` (each side works them out once per word: see
-    /// [`super::words`]).
+    /// `words`).
     pub fn of(w: &str) -> Forms {
         let table = opposites();
         let bases = bases(w);

@@ -43,7 +43,7 @@ struct Word {
     bare: Box<str>,
     /// What comparing its bare form with another name's needs (see `entity`).
     spelling: Spelling,
-    /// The same of the word as it is ([`super::alignment::near`] compares words so).
+    /// The same of the word as it is (the alignment's `near` compares words so).
     norm_spelling: Spelling,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
