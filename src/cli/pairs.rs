@@ -2,14 +2,12 @@
 
 use super::progress::Progress;
 use super::Outcome;
-use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
-use dupdrift::drift::{compare_sides, evidence_text, DriftFinding, Side};
+use dupdrift::drift::{evidence_text, score_pairs, DriftFinding};
 use dupdrift::ingest::InputError;
 use dupdrift::report;
 use dupdrift::text::language::Language;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -108,31 +106,13 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let mut scored: Vec<(Pair, Vec<DriftFinding>)> = Vec::new();
     let mut batch: Vec<Pair> = Vec::new();
     let flush = |batch: &mut Vec<Pair>, scored: &mut Vec<(Pair, Vec<DriftFinding>)>| {
-        let found: Vec<Vec<DriftFinding>> = pool.install(|| {
-            // Pair files repeat their texts (one original against many rewrites):
-            // each distinct text is prepared once per batch.
-            let mut index: AHashMap<&str, usize> = AHashMap::new();
-            let mut texts: Vec<&str> = Vec::new();
-            for p in batch.iter() {
-                for t in [p.a.as_str(), p.b.as_str()] {
-                    index.entry(t).or_insert_with(|| {
-                        texts.push(t);
-                        texts.len() - 1
-                    });
-                }
-            }
-            let sides: Vec<Side> = texts.par_iter().map(|t| Side::new(t, lang)).collect();
-            batch
-                .par_iter()
-                .map(|p| {
-                    compare_sides(
-                        &sides[index[p.a.as_str()]],
-                        &sides[index[p.b.as_str()]],
-                        lang,
-                    )
-                })
-                .collect()
-        });
+        // Pair files repeat their texts (one original against many rewrites):
+        // `score_pairs` prepares each distinct text once per batch.
+        let texts: Vec<(&str, &str, Language)> = batch
+            .iter()
+            .map(|p| (p.a.as_str(), p.b.as_str(), lang))
+            .collect();
+        let found = pool.install(|| score_pairs(&texts));
         scored.extend(batch.drain(..).zip(found));
     };
     for (n, line) in reader.split(b'\n').enumerate() {

@@ -1,6 +1,6 @@
 //! Drift over a corpus's alignments: each distinct pair of texts compared once.
 
-use super::{compare_sides, DriftFinding, Side};
+use super::{score_pairs, DriftFinding};
 use crate::align::Alignment;
 use crate::document::Document;
 use ahash::AHashMap;
@@ -47,24 +47,14 @@ pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<Drift
     let found: Vec<Vec<DriftFinding>> = distinct
         .chunks(PAIRS_PER_CHUNK)
         .flat_map(|chunk| {
-            let mut needed: Vec<u32> = chunk.iter().flat_map(|&(a, b)| [a, b]).collect();
-            needed.sort_unstable();
-            needed.dedup();
-            let sides: Vec<Side> = needed
-                .par_iter()
-                .map(|&n| {
-                    let (text, lang) = texts[n as usize];
-                    Side::new(text, langs[lang])
+            let chunk: Vec<(&str, &str, _)> = chunk
+                .iter()
+                .map(|&(a, b)| {
+                    let ((a, lang), (b, _)) = (texts[a as usize], texts[b as usize]);
+                    (a, b, langs[lang])
                 })
                 .collect();
-            let side = |n| &sides[needed.partition_point(|&x| x < n)];
-            let found: Vec<Vec<DriftFinding>> = chunk
-                .par_iter()
-                .map(|&(a, b)| compare_sides(side(a), side(b), langs[texts[a as usize].1]))
-                .collect();
-            // Many small strings: freed by every thread, not one.
-            sides.into_par_iter().for_each(drop);
-            found
+            score_pairs(&chunk)
         })
         .collect();
     pairs

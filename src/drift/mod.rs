@@ -3,34 +3,54 @@
 //!
 //! One detector per kind, each over the two sides' tokens (which keep their byte
 //! spans), each ignoring the rewording that keeps the meaning: `polarity`, `tense`
-//! and `aspect` (over the verb groups of `verbs`), `number`, `date`, `entity`,
-//! `attribution`, `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`,
-//! `substitution`, `mood` and `order`.
+//! and `aspect` (over verb groups), `number`, `date`, `entity`, `attribution`,
+//! `quote`, `hedge`, `quantity`, `antonym`, `omission`/`addition`, `substitution`,
+//! `mood` and `order`.
+//!
+//! ```text
+//! drift/
+//!   mod.rs         DriftKind, DriftFinding, compare, compare_sides (runs the registry)
+//!   detectors/     one file per detector; mod.rs: the Detector trait, Pair, REGISTRY
+//!   facts/         what detectors share, prepared once: Side (words, verb groups,
+//!                  negation cues), word classes, forms and opposites, spellings,
+//!                  calendar and figure words, the word-by-word alignment
+//!   severity.rs    every severity, by kind and evidence, in one table
+//!   batch.rs       score_pairs: many pairs, each distinct text prepared once
+//!   aligned.rs     findings_of: a corpus's alignments, through score_pairs
+//!   explain.rs     two whole texts, sentence by aligned sentence (`compare`)
+//!   cases.rs       drift_cases!, the one-line test cases of every detector
+//! ```
+//!
+//! A detector imports facts, severities and the items of `drift` itself, never
+//! another detector; facts import no detector. To add a detector:
+//!
+//! 1. a file `detectors/<kind>.rs` with a unit struct implementing
+//!    `detectors::Detector` (its kinds, its languages, `detect` pushing findings),
+//!    and a `DriftKind` variant if the kind is new;
+//! 2. one line in `detectors::REGISTRY`, where it should run: findings of equal
+//!    severity and kind keep registry order, so the line's place shapes reports;
+//! 3. its severities in `severity.rs`, one named entry per kind of evidence, each
+//!    with a line saying what earns it;
+//! 4. its cases in the file, one line each with `drift_cases!`, drifting and not;
+//! 5. what it needs that another detector also reads goes in `facts/`, not in
+//!    either detector; what it needs of every token, many times per pair, goes in
+//!    a word class (`facts::classes::Class`) or a field of the prepared side.
 
 mod aligned;
-mod antonym;
-mod aspect;
-mod attribution;
-mod date;
-mod entity;
+mod batch;
+#[cfg(test)]
+mod cases;
+mod detectors;
 pub mod explain;
-mod hedge;
-mod mood;
-mod number;
-mod omission;
-mod order;
-mod polarity;
-mod quantity;
-mod quote;
-mod side;
-mod substitution;
-mod tense;
-mod verbs;
+mod facts;
+pub mod severity;
 
 pub use aligned::findings_of;
-pub use side::Side;
+pub use batch::score_pairs;
+pub use facts::side::Side;
 
 use crate::text::language::Language;
+use detectors::{Pair, REGISTRY};
 
 /// What changed between the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,31 +125,14 @@ pub fn compare(a: &str, b: &str, lang: Language) -> Vec<DriftFinding> {
 /// English detectors read (verb groups, negation cues, word forms) is prepared for
 /// English sides only.
 pub fn compare_sides(a: &Side, b: &Side, lang: Language) -> Vec<DriftFinding> {
-    // Detectors that read figures, capitals, quotation marks and word order work
-    // for any language; the others need a language's word lists (English so far).
+    let pair = Pair::new(a, b, lang);
     let mut findings = Vec::new();
-    findings.extend(number::detect(a, b));
-    findings.extend(date::detect(a, b));
-    findings.extend(entity::detect(a, b));
-    findings.extend(quote::detect(a, b));
-    findings.extend(mood::detect(a, b));
-    findings.extend(order::detect(a, b));
-    if lang.code == "en" {
-        findings.extend(polarity::detect(a, b));
-        findings.extend(tense::detect(a, b));
-        findings.extend(aspect::detect(a, b));
-        findings.extend(antonym::detect(a, b));
-        // The word-by-word alignment two detectors read (none for texts too long).
-        let words = omission::word_alignment(a, b);
-        if let Some(words) = &words {
-            findings.extend(omission::detect(a, b, words));
-        }
-        findings.extend(hedge::detect(a, b));
-        findings.extend(attribution::detect(a, b));
-        findings.extend(quantity::detect(a, b));
-        if let Some(words) = &words {
-            findings.extend(substitution::detect(a, b, words));
-        }
+    for detector in REGISTRY.iter().filter(|d| d.languages().admit(pair.lang)) {
+        let from = findings.len();
+        detector.detect(&pair, &mut findings);
+        debug_assert!(findings[from..]
+            .iter()
+            .all(|f| detector.kinds().contains(&f.kind)));
     }
     findings.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
     findings

@@ -2,9 +2,12 @@
 //! "three" and "3" agree, "15,000" and "15.000" do not need to (locales differ, so a
 //! value is read both ways only where the text is unambiguous: see `value`).
 
-use super::date::calendar;
-use super::side::{Class, Side};
-use super::{DriftFinding, DriftKind, Span};
+use super::{Detector, Languages, Pair};
+use crate::drift::facts::classes::Class;
+use crate::drift::facts::figures::{SCALES, SOFT_WORDS, WORDS};
+use crate::drift::facts::side::Side;
+use crate::drift::severity;
+use crate::drift::{DriftFinding, DriftKind, Span};
 
 /// What a figure counts, as far as the words after it say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,66 +37,6 @@ struct Figure {
     span: Span,
 }
 
-const WORDS: [(&str, f64); 28] = [
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
-
-/// Words that are figures only sometimes (see `Figure::soft`).
-const SOFT_WORDS: [(&str, f64); 25] = [
-    ("first", 1.0),
-    ("second", 2.0),
-    ("third", 3.0),
-    ("fourth", 4.0),
-    ("fifth", 5.0),
-    ("sixth", 6.0),
-    ("seventh", 7.0),
-    ("eighth", 8.0),
-    ("ninth", 9.0),
-    ("tenth", 10.0),
-    ("eleventh", 11.0),
-    ("twelfth", 12.0),
-    ("twentieth", 20.0),
-    ("thirtieth", 30.0),
-    ("hundredth", 100.0),
-    ("both", 2.0),
-    ("twenties", 20.0),
-    ("thirties", 30.0),
-    ("forties", 40.0),
-    ("fifties", 50.0),
-    ("sixties", 60.0),
-    ("seventies", 70.0),
-    ("eighties", 80.0),
-    ("nineties", 90.0),
-    ("one", 1.0),
-];
-
 /// Abbreviations that read as a scale only after money ("$5m", but "100 m" is metres).
 const MONEY_SCALES: [(&str, f64); 2] = [("m", 1e6), ("k", 1e3)];
 const CURRENCY_SYMBOLS: [char; 5] = ['$', '\u{20AC}', '\u{A3}', '\u{A5}', '\u{20B9}'];
@@ -101,17 +44,6 @@ const CURRENCY_SYMBOLS: [char; 5] = ['$', '\u{20AC}', '\u{A3}', '\u{A5}', '\u{20
 const CLOCK_MARKS: [&str; 14] = [
     "am", "a.m", "pm", "p.m", "utc", "gmt", "cet", "cest", "est", "edt", "pst", "bst", "msk",
     "hours",
-];
-
-const SCALES: [(&str, f64); 8] = [
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("mln", 1e6),
-    ("billion", 1e9),
-    ("bln", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-    ("hundred", 1e2),
 ];
 
 /// The value of a number token: digits with `,` as thousands separator and `.` as
@@ -168,18 +100,6 @@ fn clock(side: &Side, k: usize) -> Option<(f64, usize)> {
 /// "19th century", "the third centuries": an ordinal before these counts centuries.
 fn century(w: &str) -> bool {
     matches!(w, "century" | "centuries")
-}
-
-/// Whether a word may begin a figure, as `figures` reads one: a word that may not
-/// is passed over, whatever is around it (each side asks once per word).
-pub(super) fn may_begin_figure(norm: &str) -> bool {
-    let listed = |words: &[(&str, f64)]| words.iter().any(|(w, _)| *w == norm);
-    // Digits; or what reads as a number without any ("nan" and "inf" do).
-    norm.contains(|c: char| c.is_ascii_digit())
-        || norm.parse::<f64>().is_ok()
-        || listed(&WORDS)
-        || listed(&SOFT_WORDS)
-        || listed(&SCALES)
 }
 
 fn figures(side: &Side) -> Vec<Figure> {
@@ -329,7 +249,7 @@ fn figures(side: &Side) -> Vec<Figure> {
         // "November 5", "5 November": a day of the month is a date.
         let month = |j: Option<usize>| {
             j.filter(|&j| j < side.tokens.len())
-                .and_then(|j| calendar(side, j))
+                .and_then(|j| side.calendar(j))
                 .is_some()
         };
         let day = !scaled
@@ -361,182 +281,146 @@ fn same(x: &Figure, y: &Figure) -> bool {
     same_value(x, y) && (x.unit == y.unit || x.unit == Unit::Unstated || y.unit == Unit::Unstated)
 }
 
-pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (fa, fb) = (figures(a), figures(b));
-    // Pair equal figures; what is left on each side is changed, dropped or added.
-    let mut used = vec![false; fb.len()];
-    let mut left_a = Vec::new();
-    for x in &fa {
-        // A stated figure answers a stated one before a soft one.
-        let free = |j: &usize| !used[*j] && same(x, &fb[*j]);
-        match (0..fb.len()).filter(free).min_by_key(|&j| fb[j].soft) {
-            Some(j) => used[j] = true,
-            None => left_a.push(*x),
+/// The `number` detector (see the module's doc).
+pub struct Number;
+
+impl Detector for Number {
+    fn kinds(&self) -> &'static [DriftKind] {
+        &[DriftKind::Number]
+    }
+
+    fn languages(&self) -> Languages {
+        Languages::Any
+    }
+
+    fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        let (a, b) = (pair.a, pair.b);
+        let (fa, fb) = (figures(a), figures(b));
+        // Pair equal figures; what is left on each side is changed, dropped or added.
+        let mut used = vec![false; fb.len()];
+        let mut left_a = Vec::new();
+        for x in &fa {
+            // A stated figure answers a stated one before a soft one.
+            let free = |j: &usize| !used[*j] && same(x, &fb[*j]);
+            match (0..fb.len()).filter(free).min_by_key(|&j| fb[j].soft) {
+                Some(j) => used[j] = true,
+                None => left_a.push(*x),
+            }
+        }
+        left_a.retain(|f| !f.soft);
+        let mut left_b: Vec<Figure> = fb
+            .iter()
+            .zip(&used)
+            .filter(|(f, u)| !**u && !f.soft)
+            .map(|(f, _)| *f)
+            .collect();
+        let words = |side: &Side, fs: &[&Figure]| -> String {
+            fs.iter()
+                .map(|f| &side.text[f.span.0..f.span.1])
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // The same value in another unit ("5%" / "5 points"): translators mix these up,
+        // so it is worth a look but no alarm.
+        left_a.retain(|x| {
+            let Some(j) = left_b.iter().position(|y| same_value(x, y)) else {
+                return true;
+            };
+            let y = left_b.remove(j);
+            out.push(DriftFinding {
+                kind: DriftKind::Number,
+                severity: severity::NUMBER_OTHER_UNIT,
+                evidence_a: vec![x.span],
+                evidence_b: vec![y.span],
+                explanation: format!(
+                    "A says {}, B says {}: another unit",
+                    words(a, &[x]),
+                    words(b, &[&y])
+                ),
+            });
+            false
+        });
+        for date in [true, false] {
+            let xa: Vec<&Figure> = left_a.iter().filter(|f| f.date == date).collect();
+            let xb: Vec<&Figure> = left_b.iter().filter(|f| f.date == date).collect();
+            if xa.is_empty() && xb.is_empty() {
+                continue;
+            }
+            // A figure in a date is still a figure: the explanation says what it counts.
+            let kind = DriftKind::Number;
+            let all = |p: fn(&Figure) -> bool| xa.iter().chain(&xb).all(|f| p(f));
+            let the = if all(|f| f.year) {
+                "the year "
+            } else if all(|f| f.clock) {
+                "the time "
+            } else if date {
+                "the day "
+            } else {
+                ""
+            };
+            let (severity, explanation) = match (xa.is_empty(), xb.is_empty()) {
+                (false, false) => (
+                    severity::NUMBER_CHANGED,
+                    format!("A says {the}{}, B says {}", words(a, &xa), words(b, &xb)),
+                ),
+                (false, true) => (
+                    severity::NUMBER_ONE_SIDE,
+                    format!("A gives {the}{}, B does not", words(a, &xa)),
+                ),
+                _ => (
+                    severity::NUMBER_ONE_SIDE,
+                    format!("B gives {the}{}, A does not", words(b, &xb)),
+                ),
+            };
+            out.push(DriftFinding {
+                kind,
+                severity,
+                evidence_a: xa.iter().map(|f| f.span).collect(),
+                evidence_b: xb.iter().map(|f| f.span).collect(),
+                explanation,
+            });
         }
     }
-    left_a.retain(|f| !f.soft);
-    let mut left_b: Vec<Figure> = fb
-        .iter()
-        .zip(&used)
-        .filter(|(f, u)| !**u && !f.soft)
-        .map(|(f, _)| *f)
-        .collect();
-    let words = |side: &Side, fs: &[&Figure]| -> String {
-        fs.iter()
-            .map(|f| &side.text[f.span.0..f.span.1])
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut out = Vec::new();
-    // The same value in another unit ("5%" / "5 points"): translators mix these up,
-    // so it is worth a look but no alarm.
-    left_a.retain(|x| {
-        let Some(j) = left_b.iter().position(|y| same_value(x, y)) else {
-            return true;
-        };
-        let y = left_b.remove(j);
-        out.push(DriftFinding {
-            kind: DriftKind::Number,
-            severity: 0.4,
-            evidence_a: vec![x.span],
-            evidence_b: vec![y.span],
-            explanation: format!(
-                "A says {}, B says {}: another unit",
-                words(a, &[x]),
-                words(b, &[&y])
-            ),
-        });
-        false
-    });
-    for date in [true, false] {
-        let xa: Vec<&Figure> = left_a.iter().filter(|f| f.date == date).collect();
-        let xb: Vec<&Figure> = left_b.iter().filter(|f| f.date == date).collect();
-        if xa.is_empty() && xb.is_empty() {
-            continue;
-        }
-        // A figure in a date is still a figure: the explanation says what it counts.
-        let kind = DriftKind::Number;
-        let all = |p: fn(&Figure) -> bool| xa.iter().chain(&xb).all(|f| p(f));
-        let the = if all(|f| f.year) {
-            "the year "
-        } else if all(|f| f.clock) {
-            "the time "
-        } else if date {
-            "the day "
-        } else {
-            ""
-        };
-        let (severity, explanation) = match (xa.is_empty(), xb.is_empty()) {
-            (false, false) => (
-                0.9,
-                format!("A says {the}{}, B says {}", words(a, &xa), words(b, &xb)),
-            ),
-            (false, true) => (0.6, format!("A gives {the}{}, B does not", words(a, &xa))),
-            _ => (0.6, format!("B gives {the}{}, A does not", words(b, &xb))),
-        };
-        out.push(DriftFinding {
-            kind,
-            severity,
-            evidence_a: xa.iter().map(|f| f.span).collect(),
-            evidence_b: xb.iter().map(|f| f.span).collect(),
-            explanation,
-        });
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::compare;
-    use super::*;
-    use crate::text::language::Language;
+    use crate::drift::cases::drift_cases;
+    use crate::drift::severity::*;
 
-    fn kinds(a: &str, b: &str) -> Vec<(DriftKind, f64)> {
-        let en = Language::parse("en").expect("English");
-        compare(a, b, en)
-            .into_iter()
-            .filter(|f| matches!(f.kind, DriftKind::Number | DriftKind::Date))
-            .map(|f| (f.kind, f.severity))
-            .collect()
-    }
-
-    #[test]
-    fn reformatted_numbers_agree() {
-        assert!(kinds(
-            "won a $1.8 billion contract",
-            "won a contract worth 1,800 million dollars"
-        )
-        .is_empty());
-        assert!(kinds("three officials", "3 officials").is_empty());
-        assert!(kinds("about 15,000 terminals", "some 15000 terminals").is_empty());
-        assert!(kinds("rose 5%", "rose 5 percent").is_empty());
-        assert!(kinds("in 2021", "in 2021").is_empty());
-        assert!(kinds("3,5 million", "3.5 million").is_empty());
-        assert!(kinds("at 8:30 p.m. (15.00 UTC)", "at 20:30 (15:00 UTC)").is_empty());
-        assert!(kinds("100 to 250 meters", "100 m to 250 m").is_empty());
-        assert!(kinds("a 100 percent rise", "a rise of 100").is_empty());
-        assert!(kinds("won $5m", "won 5 million dollars").is_empty());
-        assert!(kinds(
+    drift_cases! {
+        billions_as_millions: Number same("won a $1.8 billion contract", "won a contract worth 1,800 million dollars");
+        word_as_digit: Number same("three officials", "3 officials");
+        thousands_separator: Number same("about 15,000 terminals", "some 15000 terminals");
+        percent_sign_as_word: Number same("rose 5%", "rose 5 percent");
+        same_year: Number same("in 2021", "in 2021");
+        decimal_comma: Number same("3,5 million", "3.5 million");
+        clock_times: Number same("at 8:30 p.m. (15.00 UTC)", "at 20:30 (15:00 UTC)");
+        metres_not_millions: Number same("100 to 250 meters", "100 m to 250 m");
+        unit_dropped: Number same("a 100 percent rise", "a rise of 100");
+        money_scale: Number same("won $5m", "won 5 million dollars");
+        fractions_and_a_thousand: Number same(
             "up to 1000 MCIs, over 2 1/2 million",
-            "up to a thousand MCI, more than two and a half million"
-        )
-        .is_empty());
-        assert!(kinds("the runner on 2nd base", "a second base runner").is_empty());
-        assert!(kinds("Both agencies stole data", "The two agencies stole data").is_empty());
-        assert!(kinds("in the 1800s", "in the 19th century").is_empty());
-        assert!(kinds("for the first time", "once again").is_empty());
-        assert!(kinds(
-            "deaths from COVID-19 rose",
-            "deaths from the coronavirus rose"
-        )
-        .is_empty());
-        assert!(kinds("surpassed 100.", "surpassed 100 100 100.").is_empty());
-        assert_eq!(
-            kinds(
-                "北京市政府2021年宣布新规定。",
-                "北京市政府2022年宣布新规定。"
-            ),
-            [(DriftKind::Number, 0.9)]
+            "up to a thousand MCI, more than two and a half million",
         );
-        assert!(kinds("in the third century BCE", "in the 3rd century BC").is_empty());
-    }
-
-    #[test]
-    fn changed_numbers_and_years_differ() {
-        assert_eq!(
-            kinds("a $1.8 billion contract", "a $2.1 billion contract"),
-            [(DriftKind::Number, 0.9)]
-        );
-        assert_eq!(
-            kinds("15,000 terminals", "1,500 terminals"),
-            [(DriftKind::Number, 0.9)]
-        );
-        assert_eq!(kinds("in 2021", "in 2022"), [(DriftKind::Number, 0.9)]);
+        ordinal: Number same("the runner on 2nd base", "a second base runner");
+        both_is_two: Number same("Both agencies stole data", "The two agencies stole data");
+        century_as_hundreds: Number same("in the 1800s", "in the 19th century");
+        soft_figure_unanswered: Number same("for the first time", "once again");
+        figure_in_a_name: Number same("deaths from COVID-19 rose", "deaths from the coronavirus rose");
+        stutter: Number same("surpassed 100.", "surpassed 100 100 100.");
+        ordinal_century: Number same("in the third century BCE", "in the 3rd century BC");
+        year_in_chinese: Number drifts("北京市政府2021年宣布新规定。", "北京市政府2022年宣布新规定。") == NUMBER_CHANGED;
+        changed_amount: Number drifts("a $1.8 billion contract", "a $2.1 billion contract") == NUMBER_CHANGED;
+        changed_count: Number drifts("15,000 terminals", "1,500 terminals") == NUMBER_CHANGED;
+        changed_year: Number drifts("in 2021", "in 2022") == NUMBER_CHANGED;
         // Figures in dates are figures; `date` is for the calendar's names.
-        assert_eq!(
-            kinds("on November 5", "on November 6"),
-            [(DriftKind::Number, 0.9)]
-        );
-        assert_eq!(
-            kinds("started at 8:30 p.m.", "started at 21:30"),
-            [(DriftKind::Number, 0.9)]
-        );
-        assert_eq!(
-            kinds("on November 5", "on December 5"),
-            [(DriftKind::Date, 0.9)]
-        );
-        assert_eq!(
-            kinds("rose 5%", "rose 6 points"),
-            [(DriftKind::Number, 0.9)]
-        );
+        changed_day_of_month: Number drifts("on November 5", "on November 6") == NUMBER_CHANGED;
+        changed_time: Number drifts("started at 8:30 p.m.", "started at 21:30") == NUMBER_CHANGED;
+        changed_month_same_day: Number same("on November 5", "on December 5");
+        changed_value_and_unit: Number drifts("rose 5%", "rose 6 points") == NUMBER_CHANGED;
         // The same value in another unit is worth a look, not an alarm.
-        assert_eq!(
-            kinds("rose 5%", "rose 5 percentage points"),
-            [(DriftKind::Number, 0.4)]
-        );
-        assert_eq!(
-            kinds("five ministers resigned", "ministers resigned"),
-            [(DriftKind::Number, 0.6)]
-        );
+        other_unit: Number drifts("rose 5%", "rose 5 percentage points") == NUMBER_OTHER_UNIT;
+        dropped_count: Number drifts("five ministers resigned", "ministers resigned") == NUMBER_ONE_SIDE;
     }
 }

@@ -8,9 +8,12 @@
 //! turned into reported speech is not drift. Negations, names and figures inside
 //! quotes are left to their own detectors.
 
-use super::omission::near;
-use super::side::{Class, Side};
-use super::{DriftFinding, DriftKind, Span};
+use super::{Detector, Languages, Pair};
+use crate::drift::facts::alignment::near;
+use crate::drift::facts::classes::Class;
+use crate::drift::facts::side::Side;
+use crate::drift::severity;
+use crate::drift::{DriftFinding, DriftKind, Span};
 
 /// Quotes of fewer content words are labels ("so-called 'experts'"), not statements.
 const MIN_WORDS: usize = 3;
@@ -127,78 +130,81 @@ fn unanswered(x: &Side, xs: &[usize], y: &Side, ys: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-pub(super) fn detect(a: &Side, b: &Side) -> Vec<DriftFinding> {
-    let (all_a, all_b) = (quotes(a.text), quotes(b.text));
-    // Read only when a quote changed: most pairs have none.
-    let copy = std::cell::OnceCell::new();
-    let copy = || *copy.get_or_init(|| copied_around(a, &all_a, b, &all_b));
-    let quotes_b: Vec<(Span, Vec<usize>)> = all_b
-        .iter()
-        .copied()
-        .map(|q| (q, words(b, q)))
-        .filter(|(_, w)| w.len() >= MIN_WORDS)
-        .collect();
-    let mut out = Vec::new();
-    for &qa in &all_a {
-        let wa = words(a, qa);
-        if wa.len() < MIN_WORDS {
-            continue;
-        }
-        // The quote of B that keeps most of this one's words.
-        let best = quotes_b
-            .iter()
-            .map(|(qb, wb)| {
-                let lost = unanswered(a, &wa, b, wb);
-                (qb, wb, lost)
-            })
-            .min_by_key(|(_, _, lost)| lost.len());
-        let Some((_, wb, lost)) = best else { continue };
-        let kept = wa.len() - lost.len();
-        if lost.is_empty() || (kept as f64) < CARRIED * wa.len() as f64 {
-            continue; // the same words, or not this quote at all
-        }
-        let added = unanswered(b, wb, a, &wa);
-        let changed = lost.len().max(added.len());
-        let explanation = if added.is_empty() {
-            format!("B's quote leaves out \"{}\"", a.words(&lost, " "))
-        } else {
-            format!(
-                "A quotes \"{}\", B quotes \"{}\"",
-                a.words(&lost, " "),
-                b.words(&added, " ")
-            )
-        };
-        out.push(DriftFinding {
-            kind: DriftKind::Quote,
-            // Altered in a copy: a misquote. Altered where everything around it was
-            // reworded too: most likely translated, worth a look only.
-            severity: match (changed <= MAX_CHANGED, copy()) {
-                (true, true) => 0.6,
-                (true, false) => 0.45,
-                _ => 0.3,
-            },
-            evidence_a: lost.iter().map(|&k| a.span(k)).collect(),
-            evidence_b: added.iter().map(|&k| b.span(k)).collect(),
-            explanation,
-        });
+/// The `quote` detector (see the module's doc).
+pub struct Quote;
+
+impl Detector for Quote {
+    fn kinds(&self) -> &'static [DriftKind] {
+        &[DriftKind::Quote]
     }
-    out
+
+    fn languages(&self) -> Languages {
+        Languages::Any
+    }
+
+    fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        let (a, b) = (pair.a, pair.b);
+        let (all_a, all_b) = (quotes(a.text), quotes(b.text));
+        // Read only when a quote changed: most pairs have none.
+        let copy = std::cell::OnceCell::new();
+        let copy = || *copy.get_or_init(|| copied_around(a, &all_a, b, &all_b));
+        let quotes_b: Vec<(Span, Vec<usize>)> = all_b
+            .iter()
+            .copied()
+            .map(|q| (q, words(b, q)))
+            .filter(|(_, w)| w.len() >= MIN_WORDS)
+            .collect();
+        for &qa in &all_a {
+            let wa = words(a, qa);
+            if wa.len() < MIN_WORDS {
+                continue;
+            }
+            // The quote of B that keeps most of this one's words.
+            let best = quotes_b
+                .iter()
+                .map(|(qb, wb)| {
+                    let lost = unanswered(a, &wa, b, wb);
+                    (qb, wb, lost)
+                })
+                .min_by_key(|(_, _, lost)| lost.len());
+            let Some((_, wb, lost)) = best else { continue };
+            let kept = wa.len() - lost.len();
+            if lost.is_empty() || (kept as f64) < CARRIED * wa.len() as f64 {
+                continue; // the same words, or not this quote at all
+            }
+            let added = unanswered(b, wb, a, &wa);
+            let changed = lost.len().max(added.len());
+            let explanation = if added.is_empty() {
+                format!("B's quote leaves out \"{}\"", a.words(&lost, " "))
+            } else {
+                format!(
+                    "A quotes \"{}\", B quotes \"{}\"",
+                    a.words(&lost, " "),
+                    b.words(&added, " ")
+                )
+            };
+            out.push(DriftFinding {
+                kind: DriftKind::Quote,
+                // Altered in a copy: a misquote. Altered where everything around it was
+                // reworded too: most likely translated, worth a look only.
+                severity: match (changed <= MAX_CHANGED, copy()) {
+                    (true, true) => severity::QUOTE_ALTERED_IN_COPY,
+                    (true, false) => severity::QUOTE_ALTERED_IN_TRANSLATION,
+                    _ => severity::QUOTE_REWORDED,
+                },
+                evidence_a: lost.iter().map(|&k| a.span(k)).collect(),
+                evidence_b: added.iter().map(|&k| b.span(k)).collect(),
+                explanation,
+            });
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::compare;
     use super::*;
-    use crate::text::language::Language;
-
-    fn quote(a: &str, b: &str) -> Vec<f64> {
-        let en = Language::parse("en").expect("English");
-        compare(a, b, en)
-            .iter()
-            .filter(|f| f.kind == DriftKind::Quote)
-            .map(|f| f.severity)
-            .collect()
-    }
+    use crate::drift::cases::drift_cases;
+    use crate::drift::severity::*;
 
     #[test]
     fn every_style_of_quotation_mark_is_found() {
@@ -218,45 +224,33 @@ mod tests {
             ["\u{4E00}", "\u{4E8C}", "one", "two", "three", "four", "five"]
         );
         assert!(inside("No quotes at all, only an apostrophe\u{2019}s.").is_empty());
-    }
-
-    #[test]
-    fn a_changed_quoted_word_is_drift() {
-        assert_eq!(
-            quote(
-                "\"We will resign from the coalition tomorrow,\" the party leader said in Berlin.",
-                "\u{201C}We will withdraw from the coalition tomorrow,\u{201D} the party leader said in Berlin."
-            ),
-            [0.6]
-        );
-        // Reworded around the quote too: a translation, so only worth a look.
-        assert_eq!(
-            quote(
-                "\"We will resign from the coalition tomorrow,\" the leader said.",
-                "According to the party chief: \u{201C}We will withdraw from the coalition tomorrow.\u{201D}"
-            ),
-            [0.45]
-        );
-    }
-
-    #[test]
-    fn the_same_quote_or_reported_speech_is_not() {
-        let a = "\"We will resign from the coalition tomorrow,\" the leader said.";
-        assert!(quote(
-            a,
-            "\u{201E}We will resign from the coalition tomorrow\u{201C}, he said."
-        )
-        .is_empty());
-        assert!(quote(
-            a,
-            "The leader said they would resign from the coalition tomorrow."
-        )
-        .is_empty());
         let text = "He said \u{AB}yes\u{BB} and \"no\".";
         let inside: Vec<&str> = quotes(text).iter().map(|&(x, y)| &text[x..y]).collect();
         assert_eq!(inside, ["yes", "no"]);
+    }
+
+    drift_cases! {
+        misquoted_in_a_copy: Quote drifts(
+            "\"We will resign from the coalition tomorrow,\" the party leader said in Berlin.",
+            "\u{201C}We will withdraw from the coalition tomorrow,\u{201D} the party leader said in Berlin.",
+        ) == QUOTE_ALTERED_IN_COPY;
+        // Reworded around the quote too: a translation, so only worth a look.
+        misquoted_in_a_translation: Quote drifts(
+            "\"We will resign from the coalition tomorrow,\" the leader said.",
+            "According to the party chief: \u{201C}We will withdraw from the coalition tomorrow.\u{201D}",
+        ) == QUOTE_ALTERED_IN_TRANSLATION;
+        other_quotation_marks: Quote same(
+            "\"We will resign from the coalition tomorrow,\" the leader said.",
+            "\u{201E}We will resign from the coalition tomorrow\u{201C}, he said.",
+        );
+        reported_speech: Quote same(
+            "\"We will resign from the coalition tomorrow,\" the leader said.",
+            "The leader said they would resign from the coalition tomorrow.",
+        );
         // Typos and other forms of a word are the same quote.
-        let typo = "\"We will resing from the coalitions tomorrow,\" the leader said.";
-        assert!(quote(a, typo).is_empty());
+        typos_and_forms: Quote same(
+            "\"We will resign from the coalition tomorrow,\" the leader said.",
+            "\"We will resing from the coalitions tomorrow,\" the leader said.",
+        );
     }
 }

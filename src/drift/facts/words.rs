@@ -1,20 +1,24 @@
-//! One side of a comparison: its tokens with stems, and which are content words.
+//! A text's words: its tokens with stems, which are content words, and what is
+//! known of each word (classes, spelling, forms, verb forms), each worked out once
+//! per word and shared by every text of the thread that uses it. A `Side`
+//! is these words plus what English grammar reads off them.
 
-use super::antonym::Forms;
-use super::entity::Spelling;
-use super::polarity::{self, Cue};
-use super::verbs::{self, VerbGroup, VerbWord};
-use super::Span;
+use super::calendar;
+use super::classes::Class;
+use super::forms::Forms;
+use super::spelling::{bare, Spelling};
+use super::verb_forms::{lemma, VerbWord};
+use crate::drift::Span;
 use crate::hash::term_hash;
 use crate::text::language::{ByLanguage, Language, StemCache};
-use crate::text::lexicon::{hedges, negation_cues, quantifiers, stopwords};
+use crate::text::lexicon::stopwords;
 use crate::text::tokenize::{tokenize, Token};
 use ahash::AHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// A text ready for the detectors.
-pub struct Side<'a> {
+/// A text's tokens and what the detectors ask of each.
+pub struct Words<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     /// Each token's stem as a number, equal where the stems are (the stem of a
@@ -27,12 +31,6 @@ pub struct Side<'a> {
     /// What is known of each token's word, shared by every text of the thread
     /// that uses the word.
     words: Vec<Arc<Word>>,
-    /// Verb groups with their tense and aspect (English only; empty otherwise).
-    pub verbs: Vec<VerbGroup>,
-    /// Negation cues (English only; empty otherwise), and whether each token lies
-    /// under one: three detectors ask, for every pair the side is in.
-    pub(super) cues: Vec<Cue>,
-    pub(super) negated: Vec<bool>,
     /// Whether each token looks like a name, and whether it is a figure: every
     /// detector asks, many times per token, so each side answers once.
     names: Vec<bool>,
@@ -45,7 +43,7 @@ struct Word {
     bare: Box<str>,
     /// What comparing its bare form with another name's needs (see `entity`).
     spelling: Spelling,
-    /// The same of the word as it is ([`super::omission::near`] compares words so).
+    /// The same of the word as it is (the alignment's `near` compares words so).
     norm_spelling: Spelling,
     /// Its base forms and their opposites (English only; none otherwise).
     forms: Forms,
@@ -53,71 +51,6 @@ struct Word {
     verb: VerbWord,
     /// Its lemma as a verb's: the stem of its base form (English only; empty otherwise).
     lemma: Box<str>,
-}
-
-/// What detectors ask of every token, many times per comparison: the classes of
-/// its word, each worked out once per word and kept as a bit beside the token
-/// (not behind it, where each look would cost a trip to memory).
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Class {
-    /// Months and weekdays (`date`).
-    Calendar,
-    /// Words that open a negation, "-n't" forms included (`polarity`).
-    Negation,
-    /// Verbs of reported speech (`attribution`).
-    Reporting,
-    /// Quantifiers (`quantity`).
-    Quantifier,
-    /// Hedges and words of certainty (`hedge`).
-    Hedge,
-    /// Words that may begin a figure (`number`).
-    Figure,
-    /// Words with an opposite in the short list of opposites (`antonym`).
-    Opposed,
-    /// Words with an opposite in WordNet (`antonym`).
-    OpposedAsContent,
-    /// Words with a negative prefix ("unaware": `antonym`).
-    Prefixed,
-    /// Words whose presence on one side only another detector reports (`omission`).
-    OwnedElsewhere,
-    /// Connectives and pieces of words, never missed content (`omission`).
-    Filler,
-}
-
-impl Class {
-    const ALL: [Class; 11] = [
-        Class::Calendar,
-        Class::Negation,
-        Class::Reporting,
-        Class::Quantifier,
-        Class::Hedge,
-        Class::Figure,
-        Class::Opposed,
-        Class::OpposedAsContent,
-        Class::Prefixed,
-        Class::OwnedElsewhere,
-        Class::Filler,
-    ];
-
-    fn bit(self) -> u16 {
-        1 << self as u8
-    }
-
-    fn holds(self, norm: &str, forms: &Forms) -> bool {
-        match self {
-            Class::Calendar => super::date::in_calendar(norm),
-            Class::Negation => negation_cues().contains_key(norm) || norm.ends_with("n't"),
-            Class::Reporting => super::attribution::REPORTING.contains(&norm),
-            Class::Quantifier => quantifiers().contains_key(norm),
-            Class::Hedge => hedges().contains(norm),
-            Class::Figure => super::number::may_begin_figure(norm),
-            Class::Opposed => forms.opposed(),
-            Class::OpposedAsContent => forms.opposed_as_content(),
-            Class::Prefixed => super::antonym::unprefixed(norm).is_some(),
-            Class::OwnedElsewhere => super::omission::owned_elsewhere(norm),
-            Class::Filler => super::omission::filler(norm),
-        }
-    }
 }
 
 /// A word as a side takes it from the memo.
@@ -150,7 +83,7 @@ fn each_word(
             continue;
         }
         let stop = stopwords(lang);
-        let bare = super::entity::bare(norm);
+        let bare = bare(norm);
         let word = Word {
             spelling: Spelling::of(&bare),
             norm_spelling: Spelling::of(norm),
@@ -166,7 +99,7 @@ fn each_word(
                 VerbWord::default()
             },
             lemma: if english {
-                verbs::lemma(lang, norm).into()
+                lemma(lang, norm).into()
             } else {
                 Box::default()
             },
@@ -186,8 +119,8 @@ fn each_word(
     }
 }
 
-impl<'a> Side<'a> {
-    pub fn new(text: &'a str, lang: Language) -> Side<'a> {
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, lang: Language) -> Words<'a> {
         thread_local! {
             static WORDS: RefCell<ByLanguage<AHashMap<Box<str>, Entry>>> =
                 RefCell::new(ByLanguage::new(WORD_MEMO_ENTRIES));
@@ -208,16 +141,13 @@ impl<'a> Side<'a> {
                 words.push(entry.word.clone());
             })
         });
-        let mut side = Side {
+        let mut side = Words {
             text,
             stems,
             content,
             classes,
             words,
             tokens,
-            verbs: Vec::new(),
-            cues: Vec::new(),
-            negated: Vec::new(),
             names: Vec::new(),
             figures: Vec::new(),
         };
@@ -227,11 +157,6 @@ impl<'a> Side<'a> {
         side.figures = (0..side.tokens.len())
             .map(|k| side.reads_as_figure(k))
             .collect();
-        if lang.code == "en" {
-            side.verbs = verbs::groups(&side);
-            side.cues = polarity::cues(&side);
-        }
-        side.negated = polarity::negated(&side, &side.cues);
         side
     }
 
@@ -241,32 +166,42 @@ impl<'a> Side<'a> {
     }
 
     /// What comparing token `k`'s bare form with another's needs.
-    pub(super) fn spelling(&self, k: usize) -> Spelling {
+    pub fn spelling(&self, k: usize) -> Spelling {
         self.words[k].spelling
     }
 
     /// What comparing token `k`'s normalized form with another's needs.
-    pub(super) fn norm_spelling(&self, k: usize) -> Spelling {
+    pub fn norm_spelling(&self, k: usize) -> Spelling {
         self.words[k].norm_spelling
     }
 
     /// Whether token `k`'s word is of class `class`.
-    pub(super) fn is(&self, k: usize, class: Class) -> bool {
+    pub fn is(&self, k: usize, class: Class) -> bool {
         self.classes[k] & class.bit() != 0
     }
 
+    /// The month or weekday token `k` names, if any (see [`calendar::named`]).
+    pub fn calendar(&self, k: usize) -> Option<&'static str> {
+        if !self.is(k, Class::Calendar) {
+            return None;
+        }
+        let t = &self.tokens[k];
+        let capital = self.text[t.start..].starts_with(char::is_uppercase);
+        calendar::named(&t.norm, capital)
+    }
+
     /// Token `k`'s base forms and their opposites (none outside English).
-    pub(super) fn forms(&self, k: usize) -> &Forms {
+    pub fn forms(&self, k: usize) -> &Forms {
         &self.words[k].forms
     }
 
     /// What verb groups ask of token `k` (nothing outside English).
-    pub(super) fn verb_word(&self, k: usize) -> VerbWord {
+    pub fn verb_word(&self, k: usize) -> VerbWord {
         self.words[k].verb
     }
 
     /// Token `k`'s lemma as a verb's (empty outside English).
-    pub(super) fn lemma(&self, k: usize) -> &str {
+    pub fn lemma(&self, k: usize) -> &str {
         &self.words[k].lemma
     }
 
@@ -348,7 +283,7 @@ mod tests {
         // Words of every class, some twice, so that the memo answers the second.
         let text = "On Monday the minister allegedly said all 12 unfair rules were \
                     wrong, but she didn't say it on Monday; few said more.";
-        let side = Side::new(text, en);
+        let side = Words::new(text, en);
         assert!(side.tokens.len() > 20);
         for (k, t) in side.tokens.iter().enumerate() {
             let forms = Forms::of(&t.norm);

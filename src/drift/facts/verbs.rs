@@ -2,16 +2,14 @@
 //! grammatical aspect ("has been warning": present, perfect, progressive), and the
 //! pairing of one side's groups with the other's that `tense` and `aspect` compare.
 //!
-//! English only: the auxiliaries come from `data/lexicon/en/auxiliaries.tsv`, the
-//! irregular forms from WordNet. Without a parser a bare word ("take", "report") may
-//! be a noun, so such a group counts only when the other side pins the same verb
-//! down in the same place.
+//! English only (the forms of each word are `verb_forms`'). Without a parser a bare
+//! word ("take", "report") may be a noun, so such a group counts only when the
+//! other side pins the same verb down in the same place. Groups are read off a
+//! side's [`Words`], before the side holds them.
 
-use super::side::Side;
-use crate::text::language::{Language, StemCache};
-use crate::text::lexicon::{auxiliaries, invariant_verbs, verb_base, verbs};
-use ahash::AHashSet;
-use std::sync::OnceLock;
+use super::words::Words;
+use crate::drift::Span;
+use crate::text::lexicon::verbs;
 
 /// The time a verb group speaks of, as its form says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,66 +96,15 @@ const SUBJECTS: [&str; 10] = [
     "i", "we", "you", "they", "he", "she", "it", "who", "which", "that",
 ];
 
-fn is_adverb(side: &Side, k: usize) -> bool {
+fn is_adverb(side: &Words, k: usize) -> bool {
     let w = side.tokens[k].norm.as_str();
     INNER_ADVERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ly") && !side.is_name(k))
-}
-
-/// Whether `w` is `stem` plus `suffix` for a verb `stem`, the way English spells it:
-/// "want-ed", "agree-d", "stopp-ed", "carri-ed", "mak-ing".
-fn inflects(w: &str, suffix: &str) -> bool {
-    let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 2) else {
-        return false;
-    };
-    let lexicon = verbs();
-    let bytes = stem.as_bytes();
-    let doubled = bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
-    lexicon.contains(stem)
-        || lexicon.contains(format!("{stem}e").as_str())
-        || (doubled && lexicon.contains(&stem[..stem.len() - 1]))
-        || stem
-            .strip_suffix('i')
-            .is_some_and(|s| lexicon.contains(format!("{s}y").as_str()))
-}
-
-/// A present participle of a known verb ("firing", "running").
-fn is_ing(w: &str) -> bool {
-    inflects(w, "ing")
-}
-
-/// A past form or past participle: regular "-ed" of a known verb ("agreed"), or an
-/// irregular form ("took", "known"). A verb with irregular forms has no regular
-/// one: "seed" is not "see" + "d".
-fn is_past_form(w: &str) -> bool {
-    if verb_base().get(w).is_some_and(|&b| b != w) {
-        return true;
-    }
-    let irregular = |stem: &str| irregular_bases().contains(stem);
-    (inflects(w, "ed") && !irregular(&w[..w.len() - 2]))
-        || (inflects(w, "d") && !irregular(&w[..w.len() - 1]))
-}
-
-/// Verbs with an irregular past form.
-fn irregular_bases() -> &'static AHashSet<&'static str> {
-    static BASES: OnceLock<AHashSet<&'static str>> = OnceLock::new();
-    BASES.get_or_init(|| {
-        verb_base()
-            .iter()
-            .filter(|(f, b)| f != b)
-            .map(|(_, &b)| b)
-            .collect()
-    })
-}
-
-/// A base or third-person form of a known verb ("take", "shows", "carries").
-fn is_plain_form(w: &str) -> bool {
-    verbs().contains(w) || inflects(w, "s") || inflects(w, "es")
 }
 
 /// Whether the word before token `k` lets a bare word there be a finite verb: a
 /// content word (the subject, an adverb) or a subject pronoun, not a determiner or
 /// a preposition ("the report", "of use").
-fn finite_position(side: &Side, k: usize) -> bool {
+fn finite_position(side: &Words, k: usize) -> bool {
     let norm = |j: usize| side.tokens[j].norm.as_str();
     // "the first launch": a base form after a determiner and one word is a noun,
     // unless that word is a plural subject ("the officials say").
@@ -174,46 +121,12 @@ fn finite_position(side: &Side, k: usize) -> bool {
 
 /// Whether token `k` is written onto the word before it by a hyphen: "fifth-seeded",
 /// "larger-screened" are adjectives, not verbs.
-fn hyphenated(side: &Side, k: usize) -> bool {
+fn hyphenated(side: &Words, k: usize) -> bool {
     k > 0 && &side.text[side.tokens[k - 1].end..side.tokens[k].start] == "-"
 }
 
-/// The stem of `w`'s base form as a verb ("took" -> "take"): each side keeps it
-/// per word.
-pub(super) fn lemma(lang: Language, w: &str) -> String {
-    let base = verb_base().get(w).copied().unwrap_or(w);
-    StemCache::with_thread_cache(|stems| stems.stem(lang, base).to_string())
-}
-
-/// What verb groups ask of one word, worked out once per word (see `side`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct VerbWord {
-    /// An auxiliary's lemma and the tense it gives ("had": "have", past).
-    auxiliary: Option<(&'static str, &'static str)>,
-    /// A past form or past participle ("took", "agreed").
-    past: bool,
-    /// A base or third-person form of a verb with other forms ("take", "shows").
-    plain: bool,
-    /// A present participle ("firing").
-    ing: bool,
-    /// The base form of a known verb.
-    verb: bool,
-}
-
-impl VerbWord {
-    pub fn of(w: &str) -> VerbWord {
-        VerbWord {
-            auxiliary: auxiliaries().get(w).copied(),
-            past: is_past_form(w),
-            plain: is_plain_form(w) && !invariant_verbs().contains(w),
-            ing: is_ing(w),
-            verb: verbs().contains(w),
-        }
-    }
-}
-
 /// The verb groups of an English side, in text order.
-pub fn groups(side: &Side) -> Vec<VerbGroup> {
+pub fn groups(side: &Words) -> Vec<VerbGroup> {
     let norm = |k: usize| side.tokens[k].norm.as_str();
     let word = |k: usize| side.verb_word(k);
     let n = side.tokens.len();
@@ -321,7 +234,7 @@ pub fn groups(side: &Side) -> Vec<VerbGroup> {
 
 /// Whether the words around two groups agree: the word before or the word after,
 /// by stem. It places a group when its lemma occurs more than once.
-fn same_place(a: &Side, ga: &VerbGroup, b: &Side, gb: &VerbGroup) -> bool {
+fn same_place(a: &Words, ga: &VerbGroup, b: &Words, gb: &VerbGroup) -> bool {
     let before = ga.first > 0 && gb.first > 0 && a.stems[ga.first - 1] == b.stems[gb.first - 1];
     let after = ga.last + 1 < a.tokens.len()
         && gb.last + 1 < b.tokens.len()
@@ -333,9 +246,9 @@ fn same_place(a: &Side, ga: &VerbGroup, b: &Side, gb: &VerbGroup) -> bool {
 /// least one of the two certain, and either in the same place or the only group of
 /// that lemma on each side (both certain).
 pub fn pairs<'g>(
-    a: &Side,
+    a: &Words,
     ga: &'g [VerbGroup],
-    b: &Side,
+    b: &Words,
     gb: &'g [VerbGroup],
 ) -> Vec<(&'g VerbGroup, &'g VerbGroup)> {
     let mut used = vec![false; gb.len()];
@@ -369,14 +282,25 @@ pub fn pairs<'g>(
     out
 }
 
+/// The byte span of group `g` of `side`, auxiliaries and all.
+pub fn span(side: &Words, g: &VerbGroup) -> Span {
+    (side.tokens[g.first].start, side.tokens[g.last].end)
+}
+
+/// The words of group `g` of `side` as written.
+pub fn words<'t>(side: &Words<'t>, g: &VerbGroup) -> &'t str {
+    let (s, e) = span(side, g);
+    &side.text[s..e]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::language::Language;
 
     fn groups_of(text: &str) -> Vec<(String, String)> {
         let en = Language::parse("en").expect("English");
-        let side = Side::new(text, en);
-        side.verbs
+        groups(&Words::new(text, en))
             .iter()
             .filter(|g| g.certain)
             .map(|g| (g.lemma.clone(), g.form()))

@@ -1,0 +1,239 @@
+//! Entities: a person, place or organisation swapped for another or dropped.
+//!
+//! Names are the capitalised words that do not open a sentence. A name of one side
+//! is kept when the other side has a word that spells it, or nearly (transliteration:
+//! "Dmitry" / "Dmitri", "Zelensky" / "Zelenskyy"), anywhere in it, capitalised or not.
+
+use super::{Detector, Languages, Pair};
+use crate::drift::facts::side::Side;
+use crate::drift::facts::spelling::{similar, Spelling};
+use crate::drift::severity;
+use crate::drift::{DriftFinding, DriftKind};
+use crate::text::lexicon::not_names;
+use std::cell::OnceCell;
+
+/// Edit-distance similarity from which two spellings name the same entity.
+const SAME_NAME: f64 = 0.7;
+
+/// Two spellings of one name: near by edit distance, or one the abbreviation of the
+/// other ("Tue" / "Tuesday", "Naples" / "Napoli" share their first letters).
+fn same_name(x: &str, sx: Spelling, y: &str, sy: Spelling) -> bool {
+    // Most words start with another letter: their first bytes tell (this runs for
+    // every word of the other side, for each name not found there).
+    let prefix = if x.as_bytes().first() == y.as_bytes().first() {
+        x.chars().zip(y.chars()).take_while(|(a, b)| a == b).count()
+    } else {
+        0
+    };
+    let shorter = sx.chars().min(sy.chars());
+    if x == y || (shorter >= 2 && prefix == shorter) || prefix >= 4 {
+        return true;
+    }
+    // Each character one word has and the other lacks takes an edit: the edit
+    // distance is at least that count, so the similarity at most what it allows.
+    // Most word pairs are ruled out so, without the distance.
+    let longer = sx.chars().max(sy.chars()).max(1);
+    1.0 - sx.lacking(sy) as f64 / longer as f64 >= SAME_NAME && similar(x, y, SAME_NAME)
+}
+
+/// The capitals of token `j` of `s` if it is an initialism ("US", "U.N."): two
+/// capitals or more, and nothing but capitals and points.
+fn initials_of(s: &Side, j: usize) -> Option<Vec<char>> {
+    // Most words start with a small letter: ruled out by their first byte.
+    let first = s.text.as_bytes()[s.tokens[j].start];
+    if first.is_ascii_lowercase() || first.is_ascii_digit() {
+        return None;
+    }
+    let raw = &s.text[s.tokens[j].start..s.tokens[j].end];
+    // Most other words have a small letter: ruled out before anything is collected.
+    if !raw.chars().all(|c| c.is_uppercase() || c == '.') {
+        return None;
+    }
+    let initials: Vec<char> = raw.chars().filter(|c| c.is_uppercase()).collect();
+    (initials.len() >= 2).then_some(initials)
+}
+
+/// Whether `other` spells the name at token `k` of `side`: the word itself, a near
+/// spelling, or, for an initialism ("US"), consecutive words with those initials
+/// ("United States"). `initialisms` holds `other`'s, found on first need and kept
+/// for the other names of `side`.
+fn spelled(side: &Side, k: usize, other: &Side, initialisms: &OnceCell<Vec<Vec<char>>>) -> bool {
+    let (name, spelling) = (side.bare(k), side.spelling(k));
+    // The same word first: it is the common case and needs no edit distance.
+    let near = (0..other.tokens.len())
+        .any(|j| other.stems[j] == side.stems[k] || other.bare(j) == name)
+        || (0..other.tokens.len())
+            .any(|j| same_name(other.bare(j), other.spelling(j), name, spelling));
+    if near {
+        return true;
+    }
+    // Words starting with these letters, in order, in `s` (containing token `within`).
+    let spells = |s: &Side, letters: &[char], within: Option<usize>| {
+        (0..s.tokens.len().saturating_sub(letters.len() - 1)).any(|first| {
+            let run = first..first + letters.len();
+            within.is_none_or(|w| run.contains(&w))
+                && run
+                    .clone()
+                    .zip(letters)
+                    .all(|(j, &c)| s.text[s.tokens[j].start..].starts_with(c))
+        })
+    };
+    // This name is an initialism of words in `other`, or one of the words of an
+    // initialism that `other` uses.
+    initials_of(side, k).is_some_and(|letters| spells(other, &letters, None))
+        || initialisms
+            .get_or_init(|| {
+                (0..other.tokens.len())
+                    .filter_map(|j| initials_of(other, j))
+                    .collect()
+            })
+            .iter()
+            .any(|letters| spells(side, letters, Some(k)))
+}
+
+/// The names of `side` that `other` does not spell, as token indices, and those
+/// excused as part of a longer name whose other part is spelled ("Donald Trump" /
+/// "Trump"), each with that part's token and on which side of it it stands.
+fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>) {
+    let names: Vec<usize> = (0..side.tokens.len())
+        .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
+        .filter(|&k| !not_names().contains(side.bare(k)))
+        // Months and weekdays are `date`'s.
+        .filter(|&k| side.calendar(k).is_none())
+        .collect();
+    let initialisms = OnceCell::new();
+    let kept = |k: usize| spelled(side, k, other, &initialisms);
+    let joined =
+        |k: usize, j: usize| side.is_name(j) && !side.clause_break_after(j.min(k)) && kept(j);
+    let (mut missing, mut excused) = (Vec::new(), Vec::new());
+    for k in names.into_iter().filter(|&k| !kept(k)) {
+        if k + 1 < side.tokens.len() && joined(k, k + 1) {
+            excused.push((k, k + 1, true));
+        } else if k > 0 && joined(k, k - 1) {
+            excused.push((k, k - 1, false));
+        } else {
+            missing.push(k);
+        }
+    }
+    (missing, excused)
+}
+
+/// Excused name words that the two sides put in the same place of the same longer
+/// name: "Conservative Party" / "Liberal Party" is another party, not a shorter name.
+fn swapped_within(
+    a: &Side,
+    ea: &[(usize, usize, bool)],
+    b: &Side,
+    eb: &[(usize, usize, bool)],
+) -> (Vec<usize>, Vec<usize>) {
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    for &(x, nx, before_x) in ea {
+        let partner = eb.iter().find(|&&(y, ny, before_y)| {
+            before_x == before_y && a.stems[nx] == b.stems[ny] && !sb.contains(&y)
+        });
+        if let Some(&(y, _, _)) = partner {
+            sa.push(x);
+            sb.push(y);
+        }
+    }
+    (sa, sb)
+}
+
+/// Personal pronouns, which stand for a name the other side spells out.
+const PRONOUNS: [&str; 9] = [
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their",
+];
+
+fn pronouns(side: &Side) -> usize {
+    side.tokens
+        .iter()
+        .filter(|t| PRONOUNS.contains(&t.norm.as_str()))
+        .count()
+}
+
+/// A name on one side only: dropped, unless the other side has a pronoun more,
+/// which most likely stands for it ("Peskov said" / "he said").
+fn dropped(namer: &str, names: String, pronoun_instead: bool) -> (f64, String) {
+    let other = if namer == "A" { "B" } else { "A" };
+    if pronoun_instead {
+        (
+            severity::ENTITY_PRONOUN,
+            format!("{namer} names {names}, {other} uses a pronoun"),
+        )
+    } else {
+        (
+            severity::ENTITY_DROPPED,
+            format!("{namer} names {names}, {other} does not"),
+        )
+    }
+}
+
+/// The `entity` detector (see the module's doc).
+pub struct Entity;
+
+impl Detector for Entity {
+    fn kinds(&self) -> &'static [DriftKind] {
+        &[DriftKind::Entity]
+    }
+
+    fn languages(&self) -> Languages {
+        Languages::Any
+    }
+
+    fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        let (a, b) = (pair.a, pair.b);
+        let ((mut ma, ea), (mut mb, eb)) = (missing(a, b), missing(b, a));
+        let (sa, sb) = swapped_within(a, &ea, b, &eb);
+        ma.extend(sa);
+        mb.extend(sb);
+        ma.sort_unstable();
+        mb.sort_unstable();
+        if ma.is_empty() && mb.is_empty() {
+            return;
+        }
+        let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
+            (false, false) => (
+                severity::ENTITY_SWAPPED,
+                format!(
+                    "A names {}, B names {} instead",
+                    a.words(&ma, " "),
+                    b.words(&mb, " ")
+                ),
+            ),
+            (false, true) => dropped("A", a.words(&ma, " "), pronouns(b) > pronouns(a)),
+            _ => dropped("B", b.words(&mb, " "), pronouns(a) > pronouns(b)),
+        };
+        out.push(DriftFinding {
+            kind: DriftKind::Entity,
+            severity,
+            evidence_a: ma.iter().map(|&k| a.span(k)).collect(),
+            evidence_b: mb.iter().map(|&k| b.span(k)).collect(),
+            explanation,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::drift::cases::drift_cases;
+    use crate::drift::severity::*;
+
+    drift_cases! {
+        another_city: Entity drifts("The talks were held in Paris on Monday.", "The talks were held in London on Monday.") == ENTITY_SWAPPED;
+        dropped_city: Entity drifts("He met Xi Jinping in Beijing.", "He met Xi Jinping.") == ENTITY_DROPPED;
+        pronoun_for_name: Entity drifts("Officials said Peskov denied it.", "Officials said he denied it.") == ENTITY_PRONOUN;
+        another_party: Entity drifts(
+            "The Conservative Party Conference starts on Sunday.",
+            "The Liberal Party Conference starts on Sunday.",
+        ) == ENTITY_SWAPPED;
+        // Different names sharing a short prefix stay different.
+        short_shared_prefix: Entity drifts("The talks were held in Paris.", "The talks were held in Parma.") == ENTITY_SWAPPED;
+        shorter_name: Entity same("President Donald Trump spoke.", "President Trump spoke.");
+        transliterated: Entity same("Kremlin spokesman Dmitry Peskov said so.", "Kremlin spokesperson Dmitri Peskov said so.");
+        moved: Entity same("Musk met Putin.", "He said Putin met Musk.");
+        capital_opening_a_sentence: Entity same("The rangers watched.", "Rangers watched.");
+        points_of_an_initialism: Entity same("A law of the U.S. Congress.", "A law of the US Congress.");
+        initialism_spelled_out: Entity same("He flew to the US on Monday.", "He flew to the United States on Monday.");
+        diacritics_and_abbreviation: Entity same("They reached \u{00DC}r\u{00FC}mqi on Tue.", "They reached Urumqi on Tuesday.");
+    }
+}

@@ -1,0 +1,130 @@
+//! Hedge: one side hedges what the other states as fact ("allegedly took bribes" /
+//! "took bribes"), or asserts what the other only hedges ("certainly" / "perhaps").
+//!
+//! Hedges and certainty markers come from `data/lexicon/en/hedges.txt`. Two sides
+//! that hedge with different words ("reportedly" / "allegedly") agree.
+
+use super::{Detector, Languages, Pair};
+use crate::drift::facts::classes::{Class, REPORTING};
+use crate::drift::facts::side::Side;
+use crate::drift::facts::spelling::similar;
+use crate::drift::severity;
+use crate::drift::{DriftFinding, DriftKind, Span};
+
+/// Certainty markers in the hedge list: they assert rather than hedge.
+const CERTAIN: [&str; 4] = ["certainly", "definitely", "undoubtedly", "undeniably"];
+
+/// The hedge and the certainty words of a side, as spans.
+fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
+    let (mut hedge, mut certain) = (Vec::new(), Vec::new());
+    for (k, t) in side.tokens.iter().enumerate() {
+        if !side.is(k, Class::Hedge) {
+            continue;
+        }
+        if CERTAIN.contains(&t.norm.as_str()) {
+            certain.push((t.start, t.end));
+        } else {
+            hedge.push((t.start, t.end));
+        }
+    }
+    (hedge, certain)
+}
+
+/// The `hedge` detector (see the module's doc).
+pub struct Hedge;
+
+impl Detector for Hedge {
+    fn kinds(&self) -> &'static [DriftKind] {
+        &[DriftKind::Hedge]
+    }
+
+    fn languages(&self) -> Languages {
+        Languages::English
+    }
+
+    fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        let (a, b) = (pair.a, pair.b);
+        let ((ha, ca), (hb, cb)) = (marks(a), marks(b));
+        let words = |s: &Side, spans: &[Span]| -> String {
+            spans
+                .iter()
+                .map(|&(x, y)| &s.text[x..y])
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // A hedge the other side spells nearly ("reportedly" / "reportadly", "probable")
+        // is kept, misspelled or in another form.
+        let kept = |s: &Side, spans: &[Span], other: &Side| {
+            spans.iter().any(|&(x, y)| {
+                let hedge = s.text[x..y].to_lowercase();
+                other.tokens.iter().any(|t| {
+                    let prefix = hedge
+                        .chars()
+                        .zip(t.norm.chars())
+                        .take_while(|(p, q)| p == q)
+                        .count();
+                    prefix >= 5 || similar(&hedge, &t.norm, 0.75)
+                })
+            })
+        };
+        let one_sided = (hb.is_empty() && !kept(a, &ha, b)) || (ha.is_empty() && !kept(b, &hb, a));
+        if ha.is_empty() != hb.is_empty() && one_sided {
+            let explanation = if hb.is_empty() {
+                format!("A hedges it (\"{}\"), B states it as fact", words(a, &ha))
+            } else {
+                format!("A states it as fact, B hedges it (\"{}\")", words(b, &hb))
+            };
+            // A side that attributes the claim ("Peskov said", "according to") does not
+            // state it as fact either: the hedge then says little more.
+            let plain = if hb.is_empty() { b } else { a };
+            let attributed = plain
+                .tokens
+                .iter()
+                .any(|t| REPORTING.contains(&t.norm.as_str()));
+            out.push(DriftFinding {
+                kind: DriftKind::Hedge,
+                severity: if attributed {
+                    severity::HEDGE_ATTRIBUTED
+                } else {
+                    severity::HEDGE_ONE_SIDE
+                },
+                evidence_a: ha.clone(),
+                evidence_b: hb.clone(),
+                explanation,
+            });
+        }
+        if ca.is_empty() != cb.is_empty() && (ha.is_empty() == hb.is_empty()) {
+            let explanation = if cb.is_empty() {
+                format!("A is certain (\"{}\"), B is not", words(a, &ca))
+            } else {
+                format!("B is certain (\"{}\"), A is not", words(b, &cb))
+            };
+            out.push(DriftFinding {
+                kind: DriftKind::Hedge,
+                severity: severity::HEDGE_CERTAINTY,
+                evidence_a: ca,
+                evidence_b: cb,
+                explanation,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::drift::cases::drift_cases;
+    use crate::drift::severity::*;
+
+    drift_cases! {
+        hedged_in_a: Hedge drifts("The mayor allegedly took bribes.", "The mayor took bribes.") == HEDGE_ONE_SIDE;
+        hedged_in_b: Hedge drifts("The mayor took bribes.", "The mayor reportedly took bribes.") == HEDGE_ONE_SIDE;
+        hedged_with_other_words: Hedge same("The mayor allegedly took bribes.", "The mayor reportedly took bribes.");
+        // Attributed on the other side: not stated as fact there either.
+        attributed_on_the_other_side: Hedge drifts(
+            "The mayor reportedly took bribes.",
+            "The mayor took bribes, the prosecutor said.",
+        ) == HEDGE_ATTRIBUTED;
+        misspelled_hedge: Hedge same("The mayor reportedly took bribes.", "The mayor reportadly took bribes.");
+        certain_on_one_side: Hedge drifts("The mayor certainly took bribes.", "The mayor took bribes.") == HEDGE_CERTAINTY;
+    }
+}

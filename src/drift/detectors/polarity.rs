@@ -1,0 +1,164 @@
+//! Polarity: a negation on one side that the other side does not make about the
+//! same content ("has already warned" / "has not warned").
+//!
+//! Each negation cue covers the content words that follow it in its clause (its
+//! scope). A cue is matched when the other side has a cue in a clause about the
+//! same thing (two content words in common): both sides negate it, however worded
+//! ("have not had regular talks" / "neither ... have regular conversations"). An
+//! unmatched cue whose scope holds content the other side states plainly is drift.
+
+use super::{Detector, Languages, Pair};
+use crate::drift::facts::cues::clause_of;
+use crate::drift::facts::side::Side;
+use crate::drift::severity;
+use crate::drift::{DriftFinding, DriftKind, Span};
+use crate::text::lexicon::aspect_markers;
+
+/// Whether two clauses speak of the same thing: two content stems in common, or
+/// one when either clause has only one.
+fn same_clause(x: &Side, cx: &[usize], y: &Side, cy: &[usize]) -> bool {
+    let shared = cx
+        .iter()
+        .filter(|&&i| cy.iter().any(|&j| x.stems[i] == y.stems[j]))
+        .count();
+    shared >= 2 || (shared == 1 && cx.len().min(cy.len()) <= 1)
+}
+
+/// The `polarity` detector (see the module's doc).
+pub struct Polarity;
+
+impl Detector for Polarity {
+    fn kinds(&self) -> &'static [DriftKind] {
+        &[DriftKind::Polarity]
+    }
+
+    fn languages(&self) -> Languages {
+        Languages::English
+    }
+
+    fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        let (a, b) = (pair.a, pair.b);
+        for (neg, plain, negating_is_b) in [(b, a, true), (a, b, false)] {
+            let (neg_cues, plain_cues) = (&neg.cues, &plain.cues);
+            // Each cue of the other side answers at most one cue of this side: a negation
+            // stacked on another ("had failed to pay" / "had not failed to pay") flips.
+            let mut answered = vec![false; plain_cues.len()];
+            for cue in neg_cues.iter() {
+                // The other side negates the same clause: the same statement, reworded
+                // ("have not had regular talks" / "neither ... have regular conversations").
+                let matched = (0..plain_cues.len()).find(|&o| {
+                    !answered[o] && same_clause(neg, &cue.clause, plain, &plain_cues[o].clause)
+                });
+                if let Some(o) = matched {
+                    answered[o] = true;
+                    continue;
+                }
+                // Content the negation covers that the other side states plainly.
+                let negated_elsewhere = |j: usize| plain_cues.iter().any(|c| c.scope.contains(&j));
+                let shared: Vec<(usize, usize)> = cue
+                    .scope
+                    .iter()
+                    .filter_map(|&i| {
+                        let j = (0..plain.tokens.len()).find(|&j| {
+                            plain.content[j]
+                                && plain.stems[j] == neg.stems[i]
+                                && !negated_elsewhere(j)
+                        })?;
+                        // A name or a figure counts only when the two clauses make the same
+                        // statement ("is Oregon" / "is not Oregon"); otherwise it is who
+                        // or how many, which unrelated clauses share by chance.
+                        let who = neg.is_name(i) || neg.is_figure(i);
+                        (!who || same_clause(neg, &cue.clause, plain, &clause_of(plain, j)))
+                            .then_some((i, j))
+                    })
+                    .collect();
+                if shared.is_empty() {
+                    continue;
+                }
+                let mut ev_neg: Vec<Span> = (cue.first..=cue.last).map(|k| neg.span(k)).collect();
+                ev_neg.extend(shared.iter().map(|&(i, _)| neg.span(i)));
+                let markers = aspect_markers();
+                let mut ev_plain: Vec<Span> = (0..plain.tokens.len())
+                    .filter(|&j| markers.contains(plain.tokens[j].norm.as_str()))
+                    .map(|j| plain.span(j))
+                    .collect();
+                ev_plain.extend(shared.iter().map(|&(_, j)| plain.span(j)));
+                ev_plain.sort_unstable();
+                let words: Vec<&str> = shared
+                    .iter()
+                    .map(|&(_, j)| &plain.text[plain.tokens[j].start..plain.tokens[j].end])
+                    .collect();
+                let cue_text = &neg.text[neg.tokens[cue.first].start..neg.tokens[cue.last].end];
+                let (pos, negs) = if negating_is_b {
+                    ("A", "B")
+                } else {
+                    ("B", "A")
+                };
+                let explanation = format!(
+                    "{pos} states it, {negs} negates it (\"{cue_text}\"): {}",
+                    words.join(", ")
+                );
+                let (evidence_a, evidence_b) = if negating_is_b {
+                    (ev_plain, ev_neg)
+                } else {
+                    (ev_neg, ev_plain)
+                };
+                out.push(DriftFinding {
+                    kind: DriftKind::Polarity,
+                    severity: severity::POLARITY_NEGATED,
+                    evidence_a,
+                    evidence_b,
+                    explanation,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::drift::cases::drift_cases;
+    use crate::drift::severity::*;
+    use crate::drift::{compare, DriftFinding, DriftKind};
+    use crate::text::language::Language;
+
+    fn polarity(a: &str, b: &str) -> Vec<DriftFinding> {
+        let en = Language::parse("en").expect("English");
+        compare(a, b, en)
+            .into_iter()
+            .filter(|f| f.kind == DriftKind::Polarity)
+            .collect()
+    }
+
+    #[test]
+    fn negated_warnings_are_drift() {
+        let a = "\u{201C}They don\u{2019}t like this,\u{201D} the source said, and noted that there have already been warnings from the government about possible security breaches by Musk.";
+        let b = "\"They don't like it,\" the source said. However, the source also mentioned that the government has not issued any warnings about potential security vulnerabilities that Musk may bring.";
+        let found = polarity(a, b);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert!(f.severity >= 0.5);
+        let ev_a: Vec<&str> = f.evidence_a.iter().map(|&(s, e)| &a[s..e]).collect();
+        let ev_b: Vec<&str> = f.evidence_b.iter().map(|&(s, e)| &b[s..e]).collect();
+        assert!(
+            ev_a.contains(&"already") && ev_a.contains(&"warnings"),
+            "{ev_a:?}"
+        );
+        assert!(
+            ev_b.contains(&"not") && ev_b.contains(&"warnings"),
+            "{ev_b:?}"
+        );
+    }
+
+    drift_cases! {
+        never_signed: Polarity drifts("The minister signed the treaty.", "The minister never signed the treaty.") == POLARITY_NEGATED;
+        raised_after_all: Polarity drifts("The company did not raise prices.", "The company raised prices.") == POLARITY_NEGATED;
+        denied_for_confirmed: Polarity drifts("Officials denied the report.", "Officials confirmed the report.") == POLARITY_NEGATED;
+        same_text: Polarity same("It rained.", "It rained.");
+        same_negation_reworded: Polarity same(
+            "Besides this single phone interaction, Peskov said Putin and Kremlin officials have not had regular talks with Musk.",
+            "In addition, he said that neither Putin nor Kremlin officials have regular conversations with Musk.",
+        );
+        declined_for_did_not: Polarity same("He did not comment.", "He declined to comment, he did not say more.");
+    }
+}

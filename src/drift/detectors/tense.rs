@@ -1,0 +1,153 @@
+//! Tense: the same verb put in another time ("is" / "was" / "will be").
+//!
+//! Verb groups of the two sides are paired by their verb and place (see `verbs`);
+//! a pair whose tenses differ, both tensed, is drift. Modal verbs carry no tense
+//! and are left to other kinds. Reported speech shifts tense without changing the
+//! meaning ("said the talks are" / "said the talks were"), so a present/past
+//! difference inside a clause that a past reporting verb introduces is not drift.
+
+use super::{Detector, Languages, Pair};
+use crate::drift::facts::side::Side;
+use crate::drift::facts::verbs::{self, pairs, span, words, VerbGroup};
+use crate::drift::severity;
+use crate::drift::{DriftFinding, DriftKind};
+
+/// Past reporting verbs after which English backshifts tense.
+const REPORTING: [&str; 19] = [
+    "said",
+    "told",
+    "added",
+    "stated",
+    "reported",
+    "announced",
+    "explained",
+    "noted",
+    "claimed",
+    "insisted",
+    "argued",
+    "warned",
+    "wrote",
+    "believed",
+    "thought",
+    "knew",
+    "saying",
+    "telling",
+    "explaining",
+];
+
+fn tensed(t: verbs::Tense) -> bool {
+    matches!(
+        t,
+        verbs::Tense::Present
+            | verbs::Tense::Past
+            | verbs::Tense::Future
+            | verbs::Tense::Conditional
+    )
+}
+
+/// Whether the forms of two paired groups can be compared for tense. Two groups
+/// with auxiliaries can, and two verbs standing alone ("take" / "took"). A verb
+/// standing alone against a group only when that group's auxiliary gives the tense
+/// and nothing else ("will take" / "took"): against "is known" or "have formed" a
+/// lone "known" or "formed" is a participle or a lost auxiliary, not another time.
+fn comparable(x: &VerbGroup, y: &VerbGroup) -> bool {
+    let simple = |g: &VerbGroup| {
+        matches!(g.auxiliary, Some("will" | "would" | "do")) && !g.perfect && !g.progressive
+    };
+    match (x.auxiliary, y.auxiliary) {
+        (Some(_), Some(_)) | (None, None) => true,
+        (Some(_), None) => simple(x) && y.certain,
+        (None, Some(_)) => simple(y) && x.certain,
+    }
+}
+
+/// The present perfect tells of the past: "has formed" / "formed" is one time.
+fn same_time(x: &VerbGroup, y: &VerbGroup) -> bool {
+    let past = |g: &VerbGroup| {
+        g.tense == verbs::Tense::Past || (g.tense == verbs::Tense::Present && g.perfect)
+    };
+    x.tense == y.tense || (past(x) && past(y))
+}
+
+/// Whether a past reporting verb comes before group `g` in its sentence.
+fn reported(side: &Side, g: &VerbGroup) -> bool {
+    (0..g.first)
+        .rev()
+        .take_while(|&k| {
+            !side.text[side.tokens[k].end..side.tokens[k + 1].start].contains(['.', '!', '?'])
+        })
+        .any(|k| REPORTING.contains(&side.tokens[k].norm.as_str()))
+}
+
+/// The `tense` detector (see the module's doc).
+pub struct Tense;
+
+impl Detector for Tense {
+    fn kinds(&self) -> &'static [DriftKind] {
+        &[DriftKind::Tense]
+    }
+
+    fn languages(&self) -> Languages {
+        Languages::English
+    }
+
+    fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        let (a, b) = (pair.a, pair.b);
+        for (x, y) in pairs(a, &a.verbs, b, &b.verbs) {
+            if same_time(x, y) || !tensed(x.tense) || !tensed(y.tense) || !comparable(x, y) {
+                continue;
+            }
+            let backshift = matches!(
+                (x.tense, y.tense),
+                (verbs::Tense::Present, verbs::Tense::Past)
+                    | (verbs::Tense::Past, verbs::Tense::Present)
+                    | (verbs::Tense::Future, verbs::Tense::Conditional)
+                    | (verbs::Tense::Conditional, verbs::Tense::Future)
+            ) && reported(a, x)
+                && reported(b, y);
+            if backshift {
+                continue;
+            }
+            out.push(DriftFinding {
+                kind: DriftKind::Tense,
+                severity: severity::TENSE_CHANGED,
+                evidence_a: vec![span(a, x)],
+                evidence_b: vec![span(b, y)],
+                explanation: format!(
+                    "A puts it in the {} (\"{}\"), B in the {} (\"{}\")",
+                    x.tense.name(),
+                    words(a, x),
+                    y.tense.name(),
+                    words(b, y)
+                ),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::drift::cases::drift_cases;
+    use crate::drift::severity::*;
+
+    drift_cases! {
+        present_to_past: Tense drifts("Professionals usually take days to make them.", "Professionals usually took days to make them.") == TENSE_CHANGED;
+        past_to_present_progressive: Tense drifts("Many hotels were demanding an extra fee.", "Many hotels are demanding an extra fee.") == TENSE_CHANGED;
+        passive_present_to_past: Tense drifts(
+            "The conference is scheduled to start on Sunday.",
+            "The conference was scheduled to start on Sunday.",
+        ) == TENSE_CHANGED;
+        present_perfect_to_future_perfect: Tense drifts(
+            "Two million people have been prisoners since 2007.",
+            "Two million people will have been prisoners since 2007.",
+        ) == TENSE_CHANGED;
+        reporting_verb_to_present: Tense drifts(
+            "Investigators found that crystals had formed.",
+            "Investigators find that crystals had formed.",
+        ) == TENSE_CHANGED;
+        backshift_in_reported_speech: Tense same("The minister said the talks were difficult.", "The minister said the talks are difficult.");
+        reworded: Tense same("According to the report, prices rose.", "It was reported that prices rose.");
+        modals_have_no_tense: Tense same("He can take the train.", "He could take the train.");
+        another_verb: Tense same("They take days.", "They need days.");
+    }
+}

@@ -1,0 +1,130 @@
+//! Negation cues: the words that negate ("not", "never", "denied", "-n't"), each
+//! with the content words it covers after it in its clause (its scope) and the
+//! content words of that whole clause. `polarity` compares the cues of two sides;
+//! `aspect` and `antonym` ask whether a token lies under one. Each side finds its
+//! own once, from its words (see `side`).
+
+use super::classes::Class;
+use super::words::Words;
+use crate::text::lexicon::negation_cues;
+
+/// Content words a negation covers after its cue.
+const SCOPE_WORDS: usize = 5;
+/// Words that start a new clause, ending a negation's scope.
+const CLAUSE_STARTS: [&str; 7] = [
+    "but", "while", "although", "whereas", "however", "though", "yet",
+];
+
+/// A negation cue: its tokens, the content words it covers, and the content words
+/// of its whole clause. Each side finds its own once (see `side`).
+pub struct Cue {
+    pub first: usize,
+    pub last: usize,
+    pub scope: Vec<usize>,
+    pub clause: Vec<usize>,
+}
+
+/// The content tokens of the clause holding token `k`.
+pub fn clause_of(side: &Words, k: usize) -> Vec<usize> {
+    let mut first = k;
+    while first > 0
+        && !side.clause_break_after(first - 1)
+        && !CLAUSE_STARTS.contains(&side.tokens[first].norm.as_str())
+    {
+        first -= 1;
+    }
+    let mut last = k;
+    while !side.clause_break_after(last)
+        && !CLAUSE_STARTS.contains(&side.tokens[last + 1].norm.as_str())
+    {
+        last += 1;
+    }
+    (first..=last).filter(|&j| side.content[j]).collect()
+}
+
+/// The negation cues of an English side, in text order.
+pub fn cues(side: &Words) -> Vec<Cue> {
+    // Most sentences negate nothing: said without building anything.
+    let Some(first) = (0..side.tokens.len()).find(|&k| side.is(k, Class::Negation)) else {
+        return Vec::new();
+    };
+    let lexicon = negation_cues();
+    let norms: Vec<&str> = side.tokens.iter().map(|t| t.norm.as_str()).collect();
+    let mut out = Vec::new();
+    let mut k = first;
+    while k < norms.len() {
+        if !side.is(k, Class::Negation) {
+            k += 1;
+            continue;
+        }
+        let hit = lexicon
+            .get(norms[k])
+            .into_iter()
+            .flatten()
+            .filter(|cue| norms[k..].starts_with(cue))
+            .map(|cue| cue.len())
+            .max()
+            .or_else(|| norms[k].ends_with("n't").then_some(1));
+        let Some(len) = hit else {
+            k += 1;
+            continue;
+        };
+        // "not only ... but also" adds, it does not negate.
+        if norms[k] == "not"
+            && norms
+                .get(k + 1)
+                .is_some_and(|w| matches!(*w, "only" | "just"))
+        {
+            k += 1;
+            continue;
+        }
+        let last = k + len - 1;
+        let mut scope = Vec::new();
+        let mut j = last;
+        while scope.len() < SCOPE_WORDS && !side.clause_break_after(j) {
+            j += 1;
+            if CLAUSE_STARTS.contains(&norms[j]) {
+                break;
+            }
+            if side.content[j] && side.tokens[j].norm != "nor" {
+                scope.push(j);
+            }
+        }
+        let clause = clause_of(side, k);
+        // "neither X nor Y", "didn't have X, nor Y": one negation, not two.
+        let same_sentence = |p: &Cue| {
+            !side.text[side.tokens[p.last].end..side.tokens[k].start].contains(['.', '!', '?'])
+        };
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|p: &&mut Cue| norms[k] == "nor" && same_sentence(p))
+        {
+            for j in scope {
+                if !prev.scope.contains(&j) {
+                    prev.scope.push(j);
+                }
+            }
+            k = last + 1;
+            continue;
+        }
+        out.push(Cue {
+            first: k,
+            last,
+            scope,
+            clause,
+        });
+        k = last + 1;
+    }
+    out
+}
+
+/// Whether each token of a side lies under one of its negation `cues`: a cue or
+/// anything from it to the end of its scope.
+pub fn negated(side: &Words, cues: &[Cue]) -> Vec<bool> {
+    let mut out = vec![false; side.tokens.len()];
+    for cue in cues {
+        let end = cue.scope.iter().copied().max().unwrap_or(cue.last);
+        out[cue.first..=end].iter_mut().for_each(|n| *n = true);
+    }
+    out
+}
