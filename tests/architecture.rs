@@ -6,7 +6,8 @@
 //! stage's `mod.rs` is its interface, and its parts read the types it declares);
 //! apart from that, every path a module names (`crate::…`, `super::…`, `self::…`
 //! and its child modules, in `use` lines and in code) is an edge to the module it
-//! reaches, and these edges must form no cycle. Test modules (`#[cfg(test)] mod
+//! reaches, and these edges must form no cycle. Detectors (`drift::detectors::*`)
+//! read shared facts, never one another. Test modules (`#[cfg(test)] mod
 //! tests`, always last in a file here) are left out: a test may read anything.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -273,6 +274,35 @@ fn the_modules_uses_form_no_cycle() {
             })
             .collect();
         panic!("a cycle of uses:\n  {}", steps.join("\n  "));
+    }
+}
+
+#[test]
+fn no_detector_uses_another() {
+    let known = modules(&src());
+    let graph = uses(&known);
+    let detectors: Module = vec!["drift".into(), "detectors".into()];
+    let is_detector = |m: &Module| m.len() > detectors.len() && m.starts_with(&detectors);
+    let found: Vec<&Module> = known.keys().filter(|m| is_detector(m)).collect();
+    assert!(found.len() >= 15, "{} detector modules found", found.len());
+    for m in found {
+        for (to, named) in &graph[m] {
+            assert!(
+                !is_detector(to),
+                "the detector {} uses the detector {} ({named}): what two detectors \
+                 share belongs in drift::facts",
+                name(m),
+                name(to)
+            );
+        }
+    }
+    // Nor does a shared fact read a detector.
+    for (m, edges) in &graph {
+        if m.starts_with(&["drift".to_string(), "facts".to_string()]) {
+            for (to, named) in edges {
+                assert!(!is_detector(to), "{} uses {} ({named})", name(m), name(to));
+            }
+        }
     }
 }
 
