@@ -53,21 +53,36 @@ use crate::text::language::Language;
 use detectors::{Pair, REGISTRY};
 
 /// What changed between the two sides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DriftKind {
+    /// A negation added or removed ("has warned" / "has not warned").
     Polarity,
+    /// The same time told as finished or ongoing ("already" / "not yet", "fired" / "was firing").
     Aspect,
+    /// Another time: "is" / "was" / "will be".
     Tense,
+    /// A figure changed, dropped or added.
     Number,
+    /// A month or a day of the week named differently.
     Date,
+    /// A person, place or organisation swapped or dropped.
     Entity,
+    /// The words inside quotation marks changed.
     Quote,
+    /// The same people, another speaker.
     Attribution,
+    /// One side hedges what the other states ("allegedly", "reportedly").
     Hedge,
+    /// How many or how often ("a few" / "most", "occasionally" / "constantly").
     Quantity,
+    /// A word replaced by its opposite ("support" / "oppose").
     Antonym,
+    /// Content of side A that side B leaves out.
     Omission,
+    /// Content side B adds to side A.
     Addition,
+    /// In a close copy, a content word replaced by one of another meaning.
     Substitution,
     /// A statement turned into a question, or back.
     Mood,
@@ -103,13 +118,15 @@ impl DriftKind {
 pub type Span = (usize, usize);
 
 /// One meaning change between side A and side B.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DriftFinding {
+    /// What changed.
     pub kind: DriftKind,
     /// How much the change matters, in [0, 1]; 0.5 and above is worth a reader's look.
     pub severity: f64,
-    /// The words on each side that show the change, as spans of that side's text.
+    /// The words of side A that show the change, as spans of A's text.
     pub evidence_a: Vec<Span>,
+    /// The words of side B that show the change, as spans of B's text.
     pub evidence_b: Vec<Span>,
     /// One line a journalist understands.
     pub explanation: String,

@@ -13,14 +13,16 @@ use std::ops::Deref;
 pub struct Side<'a> {
     words: Words<'a>,
     /// Verb groups with their tense and aspect (English only; empty otherwise).
-    pub verbs: Vec<VerbGroup>,
+    pub(crate) verbs: Vec<VerbGroup>,
     /// Negation cues (English only; empty otherwise), and whether each token lies
     /// under one: three detectors ask, for every pair the side is in.
-    pub cues: Vec<Cue>,
-    pub negated: Vec<bool>,
+    pub(crate) cues: Vec<Cue>,
+    pub(crate) negated: Vec<bool>,
 }
 
 impl<'a> Side<'a> {
+    /// `text` prepared for the detectors of `lang`: tokenized and stemmed, and for
+    /// English, its verb groups and negation cues found.
     pub fn new(text: &'a str, lang: Language) -> Side<'a> {
         let words = Words::new(text, lang);
         let (verbs, cues) = if lang.code == "en" {
