@@ -5,13 +5,13 @@ use super::Outcome;
 use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
-use dupdrift::drift::{compare_sides, evidence_text, DriftFinding, Side};
-use dupdrift::ingest::InputError;
+use dupdrift::drift::{compare_sides, DriftFinding, Side};
+use dupdrift::ingest::{InputError, JsonLines};
 use dupdrift::report;
+use dupdrift::report::rows::{FindingColumns, PairId, PairScore};
 use dupdrift::text::language::Language;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::io::BufRead;
+use serde::Deserialize;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -35,7 +35,8 @@ const BATCH: usize = 8192;
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct PairsArgs {
-    /// JSON Lines of {"id", "a", "b"}; `-` reads standard input
+    /// JSON Lines of {"id", "a", "b"}, plain or compressed (.gz, .zst); `-` reads
+    /// standard input
     #[arg(value_name = "PAIRS.jsonl")]
     pub input: PathBuf,
     /// Directory for the reports (created if missing)
@@ -65,41 +66,14 @@ struct Pair {
     b: String,
 }
 
-#[derive(Serialize)]
-struct ScoreRow<'a> {
-    pair_id: &'a str,
-    max_severity: String,
-    kinds: String,
-}
-
-#[derive(Serialize)]
-struct FindingRow<'a> {
-    pair_id: &'a str,
-    kind: &'static str,
-    severity: String,
-    evidence_a: String,
-    evidence_b: String,
-    text_a: &'a str,
-    text_b: &'a str,
-    explanation: &'a str,
-    evidence_spans_a: String,
-    evidence_spans_b: String,
-}
-
 pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let Some(lang) = Language::parse(&args.lang) else {
         bail!("unknown language {:?}: give a code such as en", args.lang);
     };
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create the report directory {}", args.out.display()))?;
-    let name = args.input.display().to_string();
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file =
-            std::fs::File::open(&args.input).with_context(|| format!("cannot open {name}"))?;
-        Box::new(std::io::BufReader::new(file))
-    };
+    let mut lines = JsonLines::open(&args.input)
+        .with_context(|| format!("cannot open {}", args.input.display()))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()?;
@@ -135,17 +109,15 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
         });
         scored.extend(batch.drain(..).zip(found));
     };
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let at = format!("{name}:{}", n + 1);
-        let bytes = line.with_context(|| format!("cannot read {name}"))?;
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            progress.input_error(&at, "invalid UTF-8");
-            errors.push(InputError::new(at, "invalid UTF-8"));
-            continue;
+    while let Some(line) = lines.next_line() {
+        let (at, text) = match line {
+            Ok(line) => (line.at, line.text),
+            Err(e) => {
+                progress.input_error(&e.input, &e.reason);
+                errors.push(e);
+                continue;
+            }
         };
-        if text.trim().is_empty() {
-            continue;
-        }
         match serde_json::from_str::<PairLine>(text) {
             Ok(p) => {
                 let id = match p.id {
@@ -170,50 +142,21 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let context = || format!("cannot write the reports in {}", out.display());
     report::write_csv(
         out,
-        "pair_scores.csv",
-        &["pair_id", "max_severity", "kinds"],
-        scored.iter().map(|(p, found)| {
-            let mut kinds: Vec<&str> = found.iter().map(|f| f.kind.name()).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
-            ScoreRow {
-                pair_id: &p.id,
-                max_severity: format!(
-                    "{:.6}",
-                    found.iter().map(|f| f.severity).fold(0.0, f64::max)
-                ),
-                kinds: kinds.join(";"),
-            }
-        }),
+        report::PAIR_SCORES,
+        scored
+            .iter()
+            .map(|(p, found)| (PairId::new(&p.id), PairScore::new(found))),
     )
     .with_context(context)?;
     report::write_csv(
         out,
         report::DRIFT,
-        &[
-            "pair_id",
-            "kind",
-            "severity",
-            "evidence_a",
-            "evidence_b",
-            "text_a",
-            "text_b",
-            "explanation",
-            "evidence_spans_a",
-            "evidence_spans_b",
-        ],
         scored.iter().flat_map(|(p, found)| {
-            found.iter().map(move |f| FindingRow {
-                pair_id: &p.id,
-                kind: f.kind.name(),
-                severity: format!("{:.6}", f.severity),
-                evidence_a: evidence_text(&p.a, &f.evidence_a),
-                evidence_b: evidence_text(&p.b, &f.evidence_b),
-                text_a: &p.a,
-                text_b: &p.b,
-                explanation: &f.explanation,
-                evidence_spans_a: report::offsets(0, &f.evidence_a),
-                evidence_spans_b: report::offsets(0, &f.evidence_b),
+            found.iter().map(|f| {
+                (
+                    PairId::new(&p.id),
+                    FindingColumns::new(f, (&p.a, 0), (&p.b, 0)),
+                )
             })
         }),
     )
