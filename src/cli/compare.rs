@@ -5,6 +5,7 @@ use super::Outcome;
 use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
+use dupdrift::analyze::LanguageChoice;
 use dupdrift::drift::explain::drift_between;
 use dupdrift::drift::{evidence_text, DriftFinding};
 use dupdrift::ingest::{decode_text, describe_io};
@@ -53,8 +54,8 @@ pub struct CompareArgs {
     /// A and B are the texts themselves, not files
     #[arg(long)]
     pub text: bool,
-    /// Language of both texts (en, de, ru, …), or `auto`: detected from the two
-    /// texts together
+    /// Language of both texts (en, de, ru, …), or `auto`: each text's detected
+    /// language, a text too short to tell taking the other's (both are read in one)
     #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
     /// Show only findings at least this severe; 0.5 is the "worth a reader's look"
@@ -128,15 +129,15 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     } else {
         (read(&args.a)?, read(&args.b)?)
     };
-    let lang = if args.lang.eq_ignore_ascii_case("auto") {
-        Language::detect(&format!("{a}\n{b}"))
-    } else {
-        Language::parse(&args.lang).ok_or_else(|| {
-            anyhow!(
-                "unknown language {:?}: give a code such as en, de, ru, or auto",
-                args.lang
-            )
-        })?
+    let lang = match LanguageChoice::parse(&args.lang) {
+        Some(LanguageChoice::Fixed(lang)) => lang,
+        Some(LanguageChoice::Auto) => {
+            Language::of_pair((&a, Language::detect(&a)), (&b, Language::detect(&b)))
+        }
+        None => bail!(
+            "unknown language {:?}: give a code such as en, de, ru, or auto",
+            args.lang
+        ),
     };
     let mut found = drift_between(&a, &b, lang);
     found.retain(|f| f.severity >= args.min_severity);

@@ -5,6 +5,7 @@ use super::Outcome;
 use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
+use dupdrift::analyze::LanguageChoice;
 use dupdrift::drift::{compare_sides, DriftFinding, Side};
 use dupdrift::ingest::{InputError, JsonLines};
 use dupdrift::report;
@@ -42,8 +43,10 @@ pub struct PairsArgs {
     /// Directory for the reports (created if missing)
     #[arg(long, short, value_name = "DIR", default_value = "report")]
     pub out: PathBuf,
-    /// Language of the texts
-    #[arg(long, default_value = "en", value_name = "LANG")]
+    /// Language of the texts (en, de, ru, …), or `auto`: the pair's own `lang`
+    /// field, else each text's detected language, a text too short to tell taking
+    /// the other's (both are read in one)
+    #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
     /// Worker threads; 0 uses every core
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
@@ -58,17 +61,55 @@ struct PairLine {
     id: serde_json::Value,
     a: String,
     b: String,
+    lang: Option<serde_json::Value>,
 }
 
 struct Pair {
     id: String,
     a: String,
     b: String,
+    /// The language the line names, if it is one dupdrift knows.
+    given: Option<Language>,
+    /// The language both texts are read in (see [`choose_languages`]).
+    lang: Language,
+}
+
+/// Each pair's language: `--lang`, else the one the line names, else the one
+/// [`Language::of_pair`] settles on from each text's detected language (each
+/// distinct text detected once).
+fn choose_languages(batch: &mut [Pair], choice: LanguageChoice) {
+    if let LanguageChoice::Fixed(lang) = choice {
+        batch.iter_mut().for_each(|p| p.lang = lang);
+        return;
+    }
+    let mut texts: Vec<&str> = batch
+        .iter()
+        .filter(|p| p.given.is_none())
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    texts.par_sort_unstable();
+    texts.dedup();
+    let detected: Vec<Language> = texts.par_iter().map(|t| Language::detect(t)).collect();
+    let detected_in = |t: &str| detected[texts.binary_search(&t).expect("every text detected")];
+    let langs: Vec<Language> = batch
+        .par_iter()
+        .map(|p| {
+            p.given.unwrap_or_else(|| {
+                Language::of_pair((&p.a, detected_in(&p.a)), (&p.b, detected_in(&p.b)))
+            })
+        })
+        .collect();
+    for (p, lang) in batch.iter_mut().zip(langs) {
+        p.lang = lang;
+    }
 }
 
 pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
-    let Some(lang) = Language::parse(&args.lang) else {
-        bail!("unknown language {:?}: give a code such as en", args.lang);
+    let Some(choice) = LanguageChoice::parse(&args.lang) else {
+        bail!(
+            "unknown language {:?}: give a code such as en, or auto",
+            args.lang
+        );
     };
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create the report directory {}", args.out.display()))?;
@@ -82,27 +123,28 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let mut scored: Vec<(Pair, Vec<DriftFinding>)> = Vec::new();
     let mut batch: Vec<Pair> = Vec::new();
     let flush = |batch: &mut Vec<Pair>, scored: &mut Vec<(Pair, Vec<DriftFinding>)>| {
+        pool.install(|| choose_languages(batch, choice));
         let found: Vec<Vec<DriftFinding>> = pool.install(|| {
             // Pair files repeat their texts (one original against many rewrites):
-            // each distinct text is prepared once per batch.
-            let mut index: AHashMap<&str, usize> = AHashMap::new();
-            let mut texts: Vec<&str> = Vec::new();
+            // each distinct text is prepared once per batch (and language).
+            let mut index: AHashMap<(&str, &str), usize> = AHashMap::new();
+            let mut texts: Vec<(&str, Language)> = Vec::new();
             for p in batch.iter() {
                 for t in [p.a.as_str(), p.b.as_str()] {
-                    index.entry(t).or_insert_with(|| {
-                        texts.push(t);
+                    index.entry((t, p.lang.code)).or_insert_with(|| {
+                        texts.push((t, p.lang));
                         texts.len() - 1
                     });
                 }
             }
-            let sides: Vec<Side> = texts.par_iter().map(|t| Side::new(t, lang)).collect();
+            let sides: Vec<Side> = texts.par_iter().map(|&(t, l)| Side::new(t, l)).collect();
             batch
                 .par_iter()
                 .map(|p| {
                     compare_sides(
-                        &sides[index[p.a.as_str()]],
-                        &sides[index[p.b.as_str()]],
-                        lang,
+                        &sides[index[&(p.a.as_str(), p.lang.code)]],
+                        &sides[index[&(p.b.as_str(), p.lang.code)]],
+                        p.lang,
                     )
                 })
                 .collect()
@@ -124,7 +166,18 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
                     serde_json::Value::String(s) => s,
                     other => other.to_string(),
                 };
-                batch.push(Pair { id, a: p.a, b: p.b });
+                let given = p
+                    .lang
+                    .as_ref()
+                    .and_then(|l| l.as_str())
+                    .and_then(Language::parse);
+                batch.push(Pair {
+                    id,
+                    a: p.a,
+                    b: p.b,
+                    given,
+                    lang: Language::UNDETERMINED,
+                });
                 if batch.len() >= BATCH {
                     flush(&mut batch, &mut scored);
                     progress.stage(format!("scored {} pairs", scored.len()));
