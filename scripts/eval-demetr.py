@@ -68,7 +68,8 @@ def main():
         src = pathlib.Path(tmp) / "pairs.jsonl"
         src.write_text("".join(json.dumps(p) + "\n" for p in pairs), encoding="utf-8")
         start = time.monotonic()
-        subprocess.run([args.bin, "pairs", str(src), "--out", tmp, "--quiet"], check=True)
+        # DEMETR is English: the detectors are measured, not detection of one sentence.
+        subprocess.run([args.bin, "pairs", str(src), "--out", tmp, "--quiet", "--lang", "en"], check=True)
         secs = time.monotonic() - start
         scores = {r["pair_id"]: r for r in csv.DictReader(open(pathlib.Path(tmp) / "pair_scores.csv"))}
     counts = collections.defaultdict(lambda: [0, 0, 0])  # pairs, flagged, right kind

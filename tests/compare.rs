@@ -272,3 +272,40 @@ fn auto_is_side_by_side_from_100_columns_and_a_pipe_has_100() {
     );
     assert!(!stacked.concat().contains('│'), "{stacked:?}");
 }
+
+#[test]
+fn a_sentence_too_short_to_detect_is_read_in_the_language_of_the_pair() {
+    // Neither sentence is long enough to be detected as English on its own.
+    let out = dupdrift(&[
+        "compare",
+        "--text",
+        "He attended the meeting.",
+        "He did not attend the meeting.",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let polarity = rows.iter().find(|r| &r[0] == "polarity");
+    let polarity = polarity.unwrap_or_else(|| panic!("no polarity finding: {rows:?}"));
+    assert!(
+        polarity[1].parse::<f64>().expect("severity") >= 0.5,
+        "{rows:?}"
+    );
+    assert!(polarity[3].contains("not"), "{rows:?}");
+    // The text report names the language the pair was read in.
+    let out = dupdrift(&[
+        "compare",
+        "--text",
+        "He attended the meeting.",
+        "He did not attend the meeting.",
+        "--color",
+        "never",
+    ]);
+    assert!(
+        stdout(&out).ends_with("language en).\n"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -77,3 +77,44 @@ fn a_truncated_archive_is_reported_and_the_rest_goes_on() {
         "the seed articles are still read: {ids:?}"
     );
 }
+
+#[test]
+fn pairs_read_gzip_and_write_every_header_when_nothing_drifts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gz = dir.path().join("pairs.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("create"),
+        flate2::Compression::default(),
+    );
+    enc.write_all(
+        b"{\"id\": \"same\", \"a\": \"The minister signed.\", \"b\": \"The minister signed.\"}\n",
+    )
+    .expect("gzip");
+    enc.finish().expect("gzip end");
+    let out = dir.path().join("out");
+    let run = common::dupdrift(&[
+        "pairs",
+        &gz.display().to_string(),
+        "--quiet",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (header, scores) = read_csv(&out.join("pair_scores.csv"));
+    assert_eq!(header, ["pair_id", "max_severity", "kinds"]);
+    assert_eq!(scores, [["same", "0.000000", ""]]);
+    let (header, drift) = read_csv(&out.join("drift.csv"));
+    assert_eq!(header[0], "pair_id");
+    assert_eq!(header[1..3], ["kind", "severity"]);
+    assert!(drift.is_empty(), "{drift:?}");
+    let (header, errors) = read_csv(&out.join("errors.csv"));
+    assert_eq!(
+        (header, errors.len()),
+        (vec!["input".to_string(), "reason".into()], 0)
+    );
+}

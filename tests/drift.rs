@@ -131,3 +131,43 @@ fn pairs_command_scores_every_pair_and_reports_bad_lines() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0][0].ends_with("pairs.jsonl:3"), "{errors:?}");
 }
+
+#[test]
+fn pairs_default_to_the_language_of_each_pair() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("pairs.jsonl");
+    // Short English sentences, none detected as English on its own; the last pair
+    // names its language, which reads it without the English detectors.
+    std::fs::write(
+        &input,
+        "{\"id\": \"en\", \"a\": \"He attended the meeting.\", \"b\": \"He did not attend the meeting.\"}\n\
+         {\"id\": \"de\", \"a\": \"He attended the meeting.\", \"b\": \"He did not attend the meeting.\", \"lang\": \"de\"}\n",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "pairs".to_string(),
+            input.display().to_string(),
+            "--quiet".into(),
+            "--out".into(),
+            out.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let status = common::dupdrift(&args);
+        assert_eq!(status.status.code(), Some(0));
+        let (_, scores) = read_csv(&out.join("pair_scores.csv"));
+        scores
+            .into_iter()
+            .map(|r| (r[0].clone(), r[2].clone()))
+            .collect::<Vec<_>>()
+    };
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(run(&[]), [s("en", "polarity"), s("de", "")]);
+    // --lang decides for every pair, whatever a line says.
+    assert_eq!(
+        run(&["--lang", "en"]),
+        [s("en", "polarity"), s("de", "polarity")]
+    );
+}

@@ -27,6 +27,17 @@ pub enum LanguageChoice {
     Fixed(Language),
 }
 
+impl LanguageChoice {
+    /// `auto` (any case), or a language name or code; `None` for what is neither.
+    pub fn parse(s: &str) -> Option<LanguageChoice> {
+        if s.eq_ignore_ascii_case("auto") {
+            Some(LanguageChoice::Auto)
+        } else {
+            Language::parse(s).map(LanguageChoice::Fixed)
+        }
+    }
+}
+
 /// How much of an article the analysis keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {

@@ -5,6 +5,7 @@ use super::Outcome;
 use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail, Context};
 use clap::{Args, ValueEnum};
+use dupdrift::analyze::LanguageChoice;
 use dupdrift::drift::explain::drift_between;
 use dupdrift::drift::{evidence_text, DriftFinding};
 use dupdrift::ingest::{decode_text, describe_io};
@@ -40,9 +41,6 @@ Output:
 
 Exit status: 0 whether or not the meaning changed, 2 on a fatal error.";
 
-const CSV_HEADER: &str =
-    "kind,severity,evidence_a,evidence_b,explanation,evidence_spans_a,evidence_spans_b";
-
 /// Explain the meaning changes between two texts
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
@@ -56,8 +54,8 @@ pub struct CompareArgs {
     /// A and B are the texts themselves, not files
     #[arg(long)]
     pub text: bool,
-    /// Language of both texts (en, de, ru, …), or `auto`: detected from the two
-    /// texts together
+    /// Language of both texts (en, de, ru, …), or `auto`: each text's detected
+    /// language, a text too short to tell taking the other's (both are read in one)
     #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
     /// Show only findings at least this severe; 0.5 is the "worth a reader's look"
@@ -104,7 +102,8 @@ pub enum Layout {
 /// too few words a line to read a sentence.
 const SIDE_BY_SIDE_FROM: usize = 100;
 
-#[derive(Serialize)]
+/// One row of `--format csv`: drift.csv's finding columns without the texts.
+#[derive(Serialize, Default)]
 struct Row<'a> {
     kind: &'static str,
     severity: String,
@@ -130,15 +129,15 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     } else {
         (read(&args.a)?, read(&args.b)?)
     };
-    let lang = if args.lang.eq_ignore_ascii_case("auto") {
-        Language::detect(&format!("{a}\n{b}"))
-    } else {
-        Language::parse(&args.lang).ok_or_else(|| {
-            anyhow!(
-                "unknown language {:?}: give a code such as en, de, ru, or auto",
-                args.lang
-            )
-        })?
+    let lang = match LanguageChoice::parse(&args.lang) {
+        Some(LanguageChoice::Fixed(lang)) => lang,
+        Some(LanguageChoice::Auto) => {
+            Language::of_pair((&a, Language::detect(&a)), (&b, Language::detect(&b)))
+        }
+        None => bail!(
+            "unknown language {:?}: give a code such as en, de, ru, or auto",
+            args.lang
+        ),
     };
     let mut found = drift_between(&a, &b, lang);
     found.retain(|f| f.severity >= args.min_severity);
@@ -205,13 +204,10 @@ fn read(path: &str) -> anyhow::Result<String> {
 
 /// The findings as CSV, with drift.csv's conventions for severity and spans.
 fn write_csv(out: &mut impl Write, a: &str, b: &str, found: &[DriftFinding]) -> anyhow::Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(out);
-    // Written by hand so that no findings still gives the header.
-    w.write_record(CSV_HEADER.split(','))?;
-    for f in found {
-        w.serialize(Row {
+    // The header from the row type: no findings still gives it.
+    report::write_rows(
+        out,
+        found.iter().map(|f| Row {
             kind: f.kind.name(),
             severity: format!("{:.6}", f.severity),
             evidence_a: evidence_text(a, &f.evidence_a),
@@ -219,9 +215,8 @@ fn write_csv(out: &mut impl Write, a: &str, b: &str, found: &[DriftFinding]) -> 
             explanation: &f.explanation,
             evidence_spans_a: report::offsets(0, &f.evidence_a),
             evidence_spans_b: report::offsets(0, &f.evidence_b),
-        })?;
-    }
-    w.flush()?;
+        }),
+    )?;
     Ok(())
 }
 

@@ -4,12 +4,14 @@ use super::progress::Progress;
 use super::Outcome;
 use anyhow::{bail, Context};
 use clap::Args;
-use dupdrift::drift::{evidence_text, score_pairs, DriftFinding};
-use dupdrift::ingest::InputError;
+use dupdrift::analyze::LanguageChoice;
+use dupdrift::drift::{score_pairs, DriftFinding};
+use dupdrift::ingest::{InputError, JsonLines};
 use dupdrift::report;
+use dupdrift::report::rows::{FindingColumns, PairId, PairScore};
 use dupdrift::text::language::Language;
-use serde::{Deserialize, Serialize};
-use std::io::BufRead;
+use rayon::prelude::*;
+use serde::Deserialize;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -33,14 +35,17 @@ const BATCH: usize = 8192;
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct PairsArgs {
-    /// JSON Lines of {"id", "a", "b"}; `-` reads standard input
+    /// JSON Lines of {"id", "a", "b"}, plain or compressed (.gz, .zst); `-` reads
+    /// standard input
     #[arg(value_name = "PAIRS.jsonl")]
     pub input: PathBuf,
     /// Directory for the reports (created if missing)
     #[arg(long, short, value_name = "DIR", default_value = "report")]
     pub out: PathBuf,
-    /// Language of the texts
-    #[arg(long, default_value = "en", value_name = "LANG")]
+    /// Language of the texts (en, de, ru, …), or `auto`: the pair's own `lang`
+    /// field, else each text's detected language, a text too short to tell taking
+    /// the other's (both are read in one)
+    #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
     /// Worker threads; 0 uses every core
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
@@ -55,49 +60,60 @@ struct PairLine {
     id: serde_json::Value,
     a: String,
     b: String,
+    lang: Option<serde_json::Value>,
 }
 
 struct Pair {
     id: String,
     a: String,
     b: String,
+    /// The language the line names, if it is one dupdrift knows.
+    given: Option<Language>,
+    /// The language both texts are read in (see [`choose_languages`]).
+    lang: Language,
 }
 
-#[derive(Serialize)]
-struct ScoreRow<'a> {
-    pair_id: &'a str,
-    max_severity: String,
-    kinds: String,
-}
-
-#[derive(Serialize)]
-struct FindingRow<'a> {
-    pair_id: &'a str,
-    kind: &'static str,
-    severity: String,
-    evidence_a: String,
-    evidence_b: String,
-    text_a: &'a str,
-    text_b: &'a str,
-    explanation: &'a str,
-    evidence_spans_a: String,
-    evidence_spans_b: String,
+/// Each pair's language: `--lang`, else the one the line names, else the one
+/// [`Language::of_pair`] settles on from each text's detected language (each
+/// distinct text detected once).
+fn choose_languages(batch: &mut [Pair], choice: LanguageChoice) {
+    if let LanguageChoice::Fixed(lang) = choice {
+        batch.iter_mut().for_each(|p| p.lang = lang);
+        return;
+    }
+    let mut texts: Vec<&str> = batch
+        .iter()
+        .filter(|p| p.given.is_none())
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    texts.par_sort_unstable();
+    texts.dedup();
+    let detected: Vec<Language> = texts.par_iter().map(|t| Language::detect(t)).collect();
+    let detected_in = |t: &str| detected[texts.binary_search(&t).expect("every text detected")];
+    let langs: Vec<Language> = batch
+        .par_iter()
+        .map(|p| {
+            p.given.unwrap_or_else(|| {
+                Language::of_pair((&p.a, detected_in(&p.a)), (&p.b, detected_in(&p.b)))
+            })
+        })
+        .collect();
+    for (p, lang) in batch.iter_mut().zip(langs) {
+        p.lang = lang;
+    }
 }
 
 pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
-    let Some(lang) = Language::parse(&args.lang) else {
-        bail!("unknown language {:?}: give a code such as en", args.lang);
+    let Some(choice) = LanguageChoice::parse(&args.lang) else {
+        bail!(
+            "unknown language {:?}: give a code such as en, or auto",
+            args.lang
+        );
     };
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create the report directory {}", args.out.display()))?;
-    let name = args.input.display().to_string();
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file =
-            std::fs::File::open(&args.input).with_context(|| format!("cannot open {name}"))?;
-        Box::new(std::io::BufReader::new(file))
-    };
+    let mut lines = JsonLines::open(&args.input)
+        .with_context(|| format!("cannot open {}", args.input.display()))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()?;
@@ -106,33 +122,43 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let mut scored: Vec<(Pair, Vec<DriftFinding>)> = Vec::new();
     let mut batch: Vec<Pair> = Vec::new();
     let flush = |batch: &mut Vec<Pair>, scored: &mut Vec<(Pair, Vec<DriftFinding>)>| {
+        pool.install(|| choose_languages(batch, choice));
         // Pair files repeat their texts (one original against many rewrites):
-        // `score_pairs` prepares each distinct text once per batch.
+        // `score_pairs` prepares each distinct text once per batch (and language).
         let texts: Vec<(&str, &str, Language)> = batch
             .iter()
-            .map(|p| (p.a.as_str(), p.b.as_str(), lang))
+            .map(|p| (p.a.as_str(), p.b.as_str(), p.lang))
             .collect();
         let found = pool.install(|| score_pairs(&texts));
         scored.extend(batch.drain(..).zip(found));
     };
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let at = format!("{name}:{}", n + 1);
-        let bytes = line.with_context(|| format!("cannot read {name}"))?;
-        let Ok(text) = std::str::from_utf8(&bytes) else {
-            progress.input_error(&at, "invalid UTF-8");
-            errors.push(InputError::new(at, "invalid UTF-8"));
-            continue;
+    while let Some(line) = lines.next_line() {
+        let (at, text) = match line {
+            Ok(line) => (line.at, line.text),
+            Err(e) => {
+                progress.input_error(&e.input, &e.reason);
+                errors.push(e);
+                continue;
+            }
         };
-        if text.trim().is_empty() {
-            continue;
-        }
         match serde_json::from_str::<PairLine>(text) {
             Ok(p) => {
                 let id = match p.id {
                     serde_json::Value::String(s) => s,
                     other => other.to_string(),
                 };
-                batch.push(Pair { id, a: p.a, b: p.b });
+                let given = p
+                    .lang
+                    .as_ref()
+                    .and_then(|l| l.as_str())
+                    .and_then(Language::parse);
+                batch.push(Pair {
+                    id,
+                    a: p.a,
+                    b: p.b,
+                    given,
+                    lang: Language::UNDETERMINED,
+                });
                 if batch.len() >= BATCH {
                     flush(&mut batch, &mut scored);
                     progress.stage(format!("scored {} pairs", scored.len()));
@@ -150,50 +176,21 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let context = || format!("cannot write the reports in {}", out.display());
     report::write_csv(
         out,
-        "pair_scores.csv",
-        &["pair_id", "max_severity", "kinds"],
-        scored.iter().map(|(p, found)| {
-            let mut kinds: Vec<&str> = found.iter().map(|f| f.kind.name()).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
-            ScoreRow {
-                pair_id: &p.id,
-                max_severity: format!(
-                    "{:.6}",
-                    found.iter().map(|f| f.severity).fold(0.0, f64::max)
-                ),
-                kinds: kinds.join(";"),
-            }
-        }),
+        report::PAIR_SCORES,
+        scored
+            .iter()
+            .map(|(p, found)| (PairId::new(&p.id), PairScore::new(found))),
     )
     .with_context(context)?;
     report::write_csv(
         out,
         report::DRIFT,
-        &[
-            "pair_id",
-            "kind",
-            "severity",
-            "evidence_a",
-            "evidence_b",
-            "text_a",
-            "text_b",
-            "explanation",
-            "evidence_spans_a",
-            "evidence_spans_b",
-        ],
         scored.iter().flat_map(|(p, found)| {
-            found.iter().map(move |f| FindingRow {
-                pair_id: &p.id,
-                kind: f.kind.name(),
-                severity: format!("{:.6}", f.severity),
-                evidence_a: evidence_text(&p.a, &f.evidence_a),
-                evidence_b: evidence_text(&p.b, &f.evidence_b),
-                text_a: &p.a,
-                text_b: &p.b,
-                explanation: &f.explanation,
-                evidence_spans_a: report::offsets(0, &f.evidence_a),
-                evidence_spans_b: report::offsets(0, &f.evidence_b),
+            found.iter().map(|f| {
+                (
+                    PairId::new(&p.id),
+                    FindingColumns::new(f, (&p.a, 0), (&p.b, 0)),
+                )
             })
         }),
     )

@@ -5,7 +5,7 @@
 //! `url`, `source`, `lang`, `published`; other fields are ignored. A record without
 //! an id is named `STEM:LINE` after its file and line. Blank lines are skipped.
 
-use super::{describe_io, stem_id, Codec, InputError, Item, Record};
+use super::{describe_io, stem_id, Codec, InputError, Item, JsonLines, Record};
 use serde::Deserialize;
 use std::fs::File;
 use std::io::BufRead;
@@ -46,13 +46,12 @@ struct Line {
 }
 
 struct Lines {
-    name: String,
+    lines: JsonLines,
     stem: String,
-    reader: Option<Box<dyn BufRead>>,
-    line: usize,
-    buf: Vec<u8>,
     /// Records seen: a file without any is reported, not passed over.
     records: usize,
+    /// The end was met (and an empty file reported).
+    ended: bool,
 }
 
 pub(super) fn read(path: PathBuf, codec: Codec) -> Box<dyn Iterator<Item = Item>> {
@@ -80,12 +79,10 @@ fn from_reader(
     reader: Box<dyn BufRead>,
 ) -> Box<dyn Iterator<Item = Item>> {
     Box::new(Lines {
-        name,
+        lines: JsonLines::new(name, reader),
         stem,
-        reader: Some(reader),
-        line: 0,
-        buf: Vec::new(),
         records: 0,
+        ended: false,
     })
 }
 
@@ -93,60 +90,44 @@ impl Iterator for Lines {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        loop {
-            let reader = self.reader.as_mut()?;
-            self.buf.clear();
-            self.line += 1;
-            let at = format!("{}:{}", self.name, self.line);
-            match reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => {
-                    self.reader = None;
-                    return (self.records == 0).then(|| {
-                        Item::Error(InputError::new(
-                            self.name.clone(),
-                            "no articles: the file has no records",
-                        ))
-                    });
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    self.reader = None;
-                    return Some(Item::Error(InputError::new(at, describe_io(&e))));
-                }
-            }
-            let Ok(text) = std::str::from_utf8(&self.buf) else {
-                self.records += 1;
-                return Some(Item::Error(InputError::new(at, "invalid UTF-8")));
-            };
-            let text = text.trim_start_matches('\u{FEFF}').trim();
-            if text.is_empty() {
-                continue;
-            }
-            self.records += 1;
-            return Some(self.parse(text, at));
-        }
+        let Some(line) = self.lines.next_line() else {
+            let empty = self.records == 0 && !self.ended;
+            self.ended = true;
+            return empty.then(|| {
+                Item::Error(InputError::new(
+                    self.lines.name(),
+                    "no articles: the file has no records",
+                ))
+            });
+        };
+        // A line that is not UTF-8 counts as a record; so does a failed read, which
+        // ends the file (and has been reported).
+        self.records += 1;
+        Some(match line {
+            Ok(line) => parse(line.text, &self.stem, line.number, line.at),
+            Err(e) => Item::Error(e),
+        })
     }
 }
 
-impl Lines {
-    fn parse(&self, text: &str, at: String) -> Item {
-        let line: Line = match serde_json::from_str(text) {
-            Ok(line) => line,
-            Err(e) => return Item::Error(InputError::new(at, format!("invalid JSON: {e}"))),
-        };
-        let Some(body) = line.text else {
-            return Item::Error(InputError::new(at, "missing field `text`"));
-        };
-        let s = |v: Option<Scalar>| v.map(Scalar::into_string).unwrap_or_default();
-        Record {
-            id: line.id.map(Scalar::into_string),
-            text: body,
-            title: s(line.title),
-            url: s(line.url),
-            source: s(line.source),
-            lang: s(line.lang),
-            published: s(line.published),
-        }
-        .into_item(&self.stem, self.line, at)
+/// The article on line `line_number` (at `at`) of a file with stem `stem`.
+fn parse(text: &str, stem: &str, line_number: usize, at: String) -> Item {
+    let line: Line = match serde_json::from_str(text) {
+        Ok(line) => line,
+        Err(e) => return Item::Error(InputError::new(at, format!("invalid JSON: {e}"))),
+    };
+    let Some(body) = line.text else {
+        return Item::Error(InputError::new(at, "missing field `text`"));
+    };
+    let s = |v: Option<Scalar>| v.map(Scalar::into_string).unwrap_or_default();
+    Record {
+        id: line.id.map(Scalar::into_string),
+        text: body,
+        title: s(line.title),
+        url: s(line.url),
+        source: s(line.source),
+        lang: s(line.lang),
+        published: s(line.published),
     }
+    .into_item(stem, line_number, at)
 }

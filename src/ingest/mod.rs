@@ -9,10 +9,12 @@
 mod codec;
 mod html;
 mod jsonl;
+mod lines;
 mod plain;
 mod table;
 
 pub use codec::Codec;
+pub use lines::JsonLines;
 
 use crate::article::Article;
 use std::path::{Path, PathBuf};

@@ -19,7 +19,34 @@ impl Language {
     /// dupdrift has a list for is taken to be in it at once: a few hash lookups
     /// instead of a trigram model over kilobytes. Anything else goes to whatlang.
     pub fn detect(text: &str) -> Language {
-        by_function_words(text).unwrap_or_else(|| by_trigrams(text))
+        by_function_words(text, MIN_SAMPLE_WORDS).unwrap_or_else(|| by_trigrams(text))
+    }
+
+    /// The language to compare text `a` with text `b` in, given the language each
+    /// was detected in (or stated to be in): `compare` and `pairs` read a pair in
+    /// one language, since the English detectors need both sides prepared in it.
+    ///
+    /// Two sides in one language are read in it. Otherwise the function words of
+    /// both texts together decide when they can (from a smaller sample than an
+    /// article's: a sentence a side), since a short sentence says too little on its
+    /// own and whatlang may take it for another language. Failing that, a side whose
+    /// language is undetermined takes the other side's; two undetermined sides, or
+    /// two that disagree (a translation), are read in the language whatlang finds
+    /// in both texts together, undetermined if none.
+    pub fn of_pair((a, lang_a): (&str, Language), (b, lang_b): (&str, Language)) -> Language {
+        let und = Language::UNDETERMINED;
+        if lang_a == lang_b && lang_a != und {
+            return lang_a;
+        }
+        let both = format!("{a}\n{b}");
+        if let Some(lang) = by_function_words(&both, MIN_PAIR_SAMPLE_WORDS) {
+            return lang;
+        }
+        match (lang_a, lang_b) {
+            (x, y) if y == und && x != und => x,
+            (x, y) if x == und && y != und => y,
+            _ => by_trigrams(&both),
+        }
     }
 }
 
@@ -27,14 +54,20 @@ impl Language {
 const SAMPLE_WORDS: usize = 100;
 /// Fewer words than this say too little.
 const MIN_SAMPLE_WORDS: usize = 30;
+/// The same for the two texts of a pair together, when neither is determined on its
+/// own: a sentence a side. The share and the margin over the next language must
+/// still hold, so that a few words decide only when most of them are one
+/// language's function words.
+const MIN_PAIR_SAMPLE_WORDS: usize = 8;
 /// Share of function words from which prose is in that language. Prose runs at
 /// 40-55% function words in its own language, and rarely above 10% in the list
 /// of another.
 const FUNCTION_WORD_SHARE: f64 = 0.3;
 
 /// The language whose function words make up most of the opening of `text`,
-/// when that share is high and no other language's comes near it.
-fn by_function_words(text: &str) -> Option<Language> {
+/// when that share is high and no other language's comes near it, over a sample
+/// of at least `min_words` words.
+fn by_function_words(text: &str, min_words: usize) -> Option<Language> {
     let listed: Vec<(Language, &AHashSet<&str>)> = STEMMED
         .iter()
         .filter_map(|&(code, _, _, alg)| {
@@ -55,7 +88,7 @@ fn by_function_words(text: &str) -> Option<Language> {
             *hit += usize::from(list.contains(norm.as_str()));
         }
     }
-    if words < MIN_SAMPLE_WORDS {
+    if words < min_words {
         return None;
     }
     let mut ranked: Vec<(usize, Language)> =
@@ -76,5 +109,60 @@ fn by_trigrams(text: &str) -> Language {
     match whatlang::detect(&text[..cut]) {
         Some(info) if info.confidence() >= MIN_CONFIDENCE => from_whatlang(info.lang()),
         _ => Language::UNDETERMINED,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHORT_A: &str = "He attended the meeting.";
+    const SHORT_B: &str = "He did not attend the meeting.";
+
+    #[test]
+    fn an_undetermined_side_takes_the_other_sides_language() {
+        let (en, de, und) = (
+            Language::parse("en").expect("en"),
+            Language::parse("de").expect("de"),
+            Language::UNDETERMINED,
+        );
+        // Too short for either test on its own.
+        assert_eq!(Language::detect(SHORT_A), und);
+        // Names, in which no language's function words decide.
+        let (a, b) = ("Howie, Colchester, 2014.", "Howie, Colchester, 2015.");
+        assert_eq!(Language::of_pair((a, und), (b, en)), en);
+        assert_eq!(Language::of_pair((a, de), (b, und)), de);
+        assert_eq!(Language::of_pair((a, und), (b, und)), und);
+        // Two sides that agree are read in their language.
+        assert_eq!(Language::of_pair((SHORT_A, de), (SHORT_B, de)), de);
+    }
+
+    #[test]
+    fn two_undetermined_or_disagreeing_sides_are_detected_together() {
+        let (en, fr, und) = (
+            Language::parse("en").expect("en"),
+            Language::parse("fr").expect("fr"),
+            Language::UNDETERMINED,
+        );
+        assert_eq!(Language::detect(SHORT_B), und);
+        assert_eq!(Language::of_pair((SHORT_A, und), (SHORT_B, und)), en);
+        // A short English sentence taken for French beside an English one, or
+        // beside one too short to tell: the function words of both decide.
+        assert_eq!(Language::of_pair((SHORT_A, fr), (SHORT_B, en)), en);
+        assert_eq!(Language::of_pair((SHORT_A, und), (SHORT_B, fr)), en);
+        // Where they cannot, the undetermined side takes the other's.
+        let names = "Colchester Magistrates Court, Howie, negligent driving.";
+        assert_eq!(Language::of_pair((names, und), (names, fr)), fr);
+        // Too few words, and no language's, stay undetermined.
+        assert_eq!(Language::of_pair(("Xq zv.", und), ("Zv xq.", und)), und);
+        let german = (
+            "Der Minister hat den Vertrag nicht unterschrieben, sagte er.",
+            und,
+        );
+        let also = (
+            "Der Minister hat den Vertrag unterschrieben, und das ist gut.",
+            und,
+        );
+        assert_eq!(Language::of_pair(german, also).code, "de");
     }
 }

@@ -3,9 +3,10 @@
 //! A sentence ends at `.`, `!`, `?`, `…` (and the full-width, Arabic and Devanagari
 //! stops), together with any closing quotes and brackets after them, when the next
 //! sentence starts with something other than a lower-case letter. A point does not
-//! end a sentence after a title ("Mr.", "Dr."), an initial ("John F. Kennedy"), or
-//! inside a number ("$1.8 billion"). After an initialism ("U.S.") or a company suffix
-//! ("Inc.") it ends one only when the next word commonly starts a sentence. A blank
+//! end a sentence after a title ("Mr.", "Dr."; "No." only before a number), an
+//! initial ("John F. Kennedy"), or inside a number ("$1.8 billion"). After an
+//! initialism ("U.S.") or a company suffix ("Inc.") it ends one only when the next
+//! word commonly starts a sentence. A blank
 //! line always ends a sentence, and so does a line break after a line that ends like
 //! a sentence.
 
@@ -22,10 +23,15 @@ const WRAP_WIDTH: usize = 100;
 /// Words before a point that never end a sentence.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "mt", "ft", "no", "nos", "vol", "fig",
-    "vs", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "messrs", "mme", "mlle", "nr", "art", "cf",
+    "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "mt", "ft", "vol", "fig", "vs", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "messrs",
+    "mme", "mlle", "cf",
 ];
+
+/// Words before a point that never end a sentence when a number follows ("No. 10",
+/// "Nos. 3 and 4", "Art. 5"), and are words of their own that may end one
+/// otherwise ("The answer was no.", "He studied art.").
+const BEFORE_NUMBERS: &[&str] = &["no", "nos", "nr", "art"];
 
 /// Words before a point that end a sentence only before a usual sentence opener.
 const SUFFIXES: &[&str] = &[
@@ -231,6 +237,9 @@ fn point_is_abbreviation(text: &str, i: usize, j: usize) -> bool {
     if TITLES.contains(&word.as_str()) || (initial && !initialism) {
         return true;
     }
+    if BEFORE_NUMBERS.contains(&word.as_str()) {
+        return next_visible(text, j).is_some_and(|(_, c)| c.is_numeric());
+    }
     if initialism || SUFFIXES.contains(&word.as_str()) {
         return !next_word_opens_sentence(text, j);
     }
@@ -271,6 +280,26 @@ mod tests {
                 "It cost $1.8 billion.",
                 "John F. Kennedy said so."
             ]
+        );
+    }
+
+    #[test]
+    fn no_is_a_title_only_before_a_number() {
+        assert_eq!(
+            split("The answer was no. The minister left."),
+            ["The answer was no.", "The minister left."]
+        );
+        assert_eq!(
+            split("He lives at No. 10 Downing Street. Nos. 3 and 4 are empty. See no. 5 there."),
+            [
+                "He lives at No. 10 Downing Street.",
+                "Nos. 3 and 4 are empty.",
+                "See no. 5 there."
+            ]
+        );
+        assert_eq!(
+            split("Art. 5 applies. She studied art. Then she left."),
+            ["Art. 5 applies.", "She studied art.", "Then she left."]
         );
     }
 
