@@ -131,9 +131,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     };
     let lang = match LanguageChoice::parse(&args.lang) {
         Some(LanguageChoice::Fixed(lang)) => lang,
-        Some(LanguageChoice::Auto) => {
-            Language::of_pair((&a, Language::detect(&a)), (&b, Language::detect(&b)))
-        }
+        Some(LanguageChoice::Auto) => Language::detect_pair(&a, &b),
         None => bail!(
             "unknown language {:?}: give a code such as en, de, ru, or auto",
             args.lang

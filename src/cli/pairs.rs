@@ -74,33 +74,14 @@ struct Pair {
 }
 
 /// Each pair's language: `--lang`, else the one the line names, else the one
-/// [`Language::of_pair`] settles on from each text's detected language (each
-/// distinct text detected once).
+/// [`Language::detect_pair`] finds for its two texts.
 fn choose_languages(batch: &mut [Pair], choice: LanguageChoice) {
-    if let LanguageChoice::Fixed(lang) = choice {
-        batch.iter_mut().for_each(|p| p.lang = lang);
-        return;
-    }
-    let mut texts: Vec<&str> = batch
-        .iter()
-        .filter(|p| p.given.is_none())
-        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
-        .collect();
-    texts.par_sort_unstable();
-    texts.dedup();
-    let detected: Vec<Language> = texts.par_iter().map(|t| Language::detect(t)).collect();
-    let detected_in = |t: &str| detected[texts.binary_search(&t).expect("every text detected")];
-    let langs: Vec<Language> = batch
-        .par_iter()
-        .map(|p| {
-            p.given.unwrap_or_else(|| {
-                Language::of_pair((&p.a, detected_in(&p.a)), (&p.b, detected_in(&p.b)))
-            })
-        })
-        .collect();
-    for (p, lang) in batch.iter_mut().zip(langs) {
-        p.lang = lang;
-    }
+    batch.par_iter_mut().for_each(|p| {
+        p.lang = match choice {
+            LanguageChoice::Fixed(lang) => lang,
+            LanguageChoice::Auto => p.given.unwrap_or_else(|| Language::detect_pair(&p.a, &p.b)),
+        }
+    });
 }
 
 pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {

@@ -22,6 +22,19 @@ impl Language {
         by_function_words(text, MIN_SAMPLE_WORDS).unwrap_or_else(|| by_trigrams(text))
     }
 
+    /// The language to compare text `a` with text `b` in, detected: as
+    /// [`Language::of_pair`] settles it from each text's detected language, but
+    /// where the function words of the two texts together decide, they do so at
+    /// once, before either text goes to whatlang (most pairs are settled so, and
+    /// the trigram model costs more than the comparison itself).
+    pub fn detect_pair(a: &str, b: &str) -> Language {
+        let both = format!("{a}\n{b}");
+        if let Some(lang) = by_function_words(&both, MIN_PAIR_SAMPLE_WORDS) {
+            return lang;
+        }
+        Language::of_pair((a, Language::detect(a)), (b, Language::detect(b)))
+    }
+
     /// The language to compare text `a` with text `b` in, given the language each
     /// was detected in (or stated to be in): `compare` and `pairs` read a pair in
     /// one language, since the English detectors need both sides prepared in it.
