@@ -13,11 +13,15 @@
 mod candidates;
 pub mod cluster;
 mod profile;
+mod stats;
 
 use crate::document::{id_ranks, Document};
+use crate::error::Result;
 use candidates::{scored_candidates, DocPair, Scored};
-use profile::{Profile, Profiles, Weights};
+use profile::{Profile, Profiles};
 use rayon::prelude::*;
+pub use stats::TermStats;
+use stats::{fits_u32, Weights};
 
 /// Similarity at which a single aligned sentence links two articles on its own;
 /// below it, two articles need two aligned sentences (a quote reused verbatim
@@ -75,12 +79,22 @@ pub struct Alignment {
     pub similarity: f64,
 }
 
-/// Aligns the sentences of every pair of documents that share content.
-pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
-    let weights = Weights::of(docs);
-    let profiles = Profiles::new(docs, &weights);
+/// Aligns the sentences of every pair of documents that share content, terms
+/// weighted by `stats`: those of `docs` themselves, or of a corpus they are part
+/// of. With the same statistics, two documents align the same whatever other
+/// documents are aligned beside them.
+///
+/// Fails with [`crate::Error::TooLarge`] past 2^32 documents, sentences, distinct
+/// terms or candidate index entries, or sentences holding one term.
+pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Result<Vec<Alignment>> {
+    // Documents and sentences are numbered in 32 bits (and terms, by `Weights`).
+    fits_u32(docs.len() as u64, "documents")?;
+    let sentences = docs.iter().map(|d| d.sentences.len() as u64).sum();
+    fits_u32(sentences, "sentences")?;
+    let (weights, terms) = Weights::new(stats, docs)?;
+    let profiles = Profiles::new(docs, &weights, terms);
     let rank = id_ranks(docs);
-    let mut scored = scored_candidates(&weights, &profiles, &rank, params);
+    let mut scored = scored_candidates(&weights, &profiles, &rank, params)?;
     // Grouped by document pair: sorted in parallel, read as runs of one pair.
     scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
     // Runs of one first document, each split into runs of one pair: the first
@@ -115,7 +129,7 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
         })
         .collect();
     out.par_sort_unstable_by_key(|al| (rank[al.a.doc], rank[al.b.doc], al.a.first, al.b.first));
-    out
+    Ok(out)
 }
 
 /// Inclusive sentence range within one document.
