@@ -261,12 +261,11 @@ fn with_the_corpus_statistics_alignment_is_the_same_in_any_batch() {
 
     // Two batches, every third document in the first, in reverse order: the
     // alignments between documents of one batch are the corpus's.
-    let (first, second): (Vec<(usize, &Document)>, Vec<(usize, &Document)>) =
-        docs.iter().enumerate().rev().partition(|(i, _)| i % 3 == 0);
-    let batch = |part: Vec<(usize, &Document)>| -> Vec<Document> {
-        part.into_iter().map(|(_, d)| d.clone()).collect()
-    };
-    let (first, second) = (batch(first), batch(second));
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    for (i, d) in docs.iter().enumerate().rev() {
+        let batch = if i % 3 == 0 { &mut first } else { &mut second };
+        batch.push(d.clone());
+    }
     let in_batch = |batch: &[Document]| -> Vec<IdRow> {
         let ids: Vec<&str> = batch.iter().map(|d| d.id.as_str()).collect();
         whole

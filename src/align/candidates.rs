@@ -217,6 +217,7 @@ fn posting_lists<E: Entry>(
         .for_each(|(sentences, mut slots)| {
             for g in sentences {
                 for_each_key(profiles.terms(g), w, term_bits, |key| {
+                    // Counted above, key by key from the same terms: never short.
                     let slot = slots[bucket(key)].next().expect("counted");
                     *slot = E::new(key, g as u32, sentence_bits);
                 });

@@ -6,6 +6,13 @@
 //! shared rare stems, numbers and names count for much more than shared function
 //! words, in any language. Candidates come from an inverted index over pairs of each
 //! sentence's rarest terms, never from comparing every sentence with every other.
+//!
+//! The corpus is what the caller says it is: [`align`] takes a [`TermStats`] (the
+//! number of sentences and how many hold each term), built from the documents
+//! aligned, from a larger corpus they belong to, or merged from partitions. All it
+//! reads of the corpus comes from there, never from the batch: with the same
+//! statistics, two documents align the same in any batch. A term the statistics do
+//! not know weighs as one seen once.
 //! Order is not assumed (articles reorder paragraphs), but it is used where it holds:
 //! a weaker match right next to a strong one is accepted (gap filling). A sentence
 //! a translator split in two aligns with both halves (one-to-many).
@@ -59,12 +66,18 @@ pub struct SentenceRange {
 
 impl SentenceRange {
     /// The byte span `[start, end)` of these sentences in their document's text.
+    ///
+    /// # Panics
+    /// When the range is not of `docs`: `docs` must be the documents aligned.
     pub fn bytes(&self, docs: &[Document]) -> (usize, usize) {
         let s = &docs[self.doc].sentences;
         (s[self.first].start, s[self.last].end)
     }
 
     /// The text of these sentences.
+    ///
+    /// # Panics
+    /// As [`SentenceRange::bytes`].
     pub fn text<'a>(&self, docs: &'a [Document]) -> &'a str {
         let (start, end) = self.bytes(docs);
         &docs[self.doc].text[start..end]

@@ -1,5 +1,6 @@
 //! What alignment knows of a sentence: its terms, each weighted by how rare it is
-//! in the corpus, kept for all sentences in flat arrays.
+//! in the corpus (by the statistics passed in, see [`super::stats`]), kept for all
+//! sentences in flat arrays.
 
 use super::stats::{Weights, FREE};
 use crate::document::Document;
