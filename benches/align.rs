@@ -5,7 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use dupdrift::align::cluster::cluster;
-use dupdrift::align::{align, AlignParams};
+use dupdrift::align::{align, AlignParams, TermStats};
 use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
 use dupdrift::document::Document;
 use dupdrift::gen::fixture::planted_passages;
@@ -30,7 +30,9 @@ fn align_scaling(c: &mut Criterion) {
         group.throughput(Throughput::Elements(articles as u64));
         group.bench_with_input(BenchmarkId::new("articles", articles), &docs, |b, docs| {
             b.iter(|| {
-                let alignments = align(black_box(docs), &AlignParams::default());
+                let stats = TermStats::of(black_box(docs));
+                let alignments =
+                    align(docs, &stats, &AlignParams::default()).expect("a small corpus fits");
                 let (clusters, _) = cluster(docs, &alignments, 2);
                 assert!(
                     clusters.len() * 10 >= passages * 9,

@@ -5,7 +5,7 @@
 //! findings, so a fast wrong answer fails the bench.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dupdrift::align::{align, AlignParams};
+use dupdrift::align::{align, AlignParams, TermStats};
 use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
 use dupdrift::document::Document;
 use dupdrift::drift::compare;
@@ -26,7 +26,8 @@ fn drift_per_pair(c: &mut Criterion) {
         .into_iter()
         .map(|d| d.expect("generated text analyses"))
         .collect();
-    let alignments = align(&docs, &AlignParams::default());
+    let alignments =
+        align(&docs, &TermStats::of(&docs), &AlignParams::default()).expect("a small corpus fits");
     let pairs: Vec<(&str, &str, Language)> = alignments
         .iter()
         .map(|al| (al.a.text(&docs), al.b.text(&docs), docs[al.a.doc].lang))

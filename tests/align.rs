@@ -1,9 +1,15 @@
 //! Sentence alignment and passage clusters on the sample articles, checked against
-//! counterparts read by hand (`data/fixtures/align-000-001.tsv`).
+//! counterparts read by hand (`data/fixtures/align-000-001.tsv`); alignment of
+//! generated corpora in batches, given the statistics of the whole.
 
 mod common;
 
 use common::{read_csv, scan, seeds};
+use dupdrift::align::{align, AlignParams, Alignment, TermStats};
+use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
+use dupdrift::document::Document;
+use dupdrift::gen::Generator;
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 use std::path::Path;
 
 const A: &str = "000_28c61908d3c90d5b";
@@ -201,4 +207,103 @@ fn shared_passages_cluster_across_articles() {
         members >= 3,
         "the officials passage clusters {members} of 5 articles"
     );
+}
+
+/// Rows of alignments by document id, with similarities to the bit: what is the
+/// same whatever batch and order the documents came in.
+type IdRow = (String, usize, usize, String, usize, usize, u64);
+
+fn id_rows(docs: &[Document], alignments: &[Alignment]) -> Vec<IdRow> {
+    let mut rows: Vec<IdRow> = alignments
+        .iter()
+        .map(|al| {
+            let (a, b) = (&al.a, &al.b);
+            let id = |d: usize| docs[d].id.clone();
+            (
+                id(a.doc),
+                a.first,
+                a.last,
+                id(b.doc),
+                b.first,
+                b.last,
+                al.similarity.to_bits(),
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// A generated corpus (near-duplicates, rewordings, drift, figures and names).
+fn generated(articles: usize) -> Vec<Document> {
+    let generator = Generator::new(articles, 5);
+    let articles = (0..articles)
+        .map(|i| generator.article(i).article)
+        .collect();
+    let sketcher = Sketcher::new(SketchParams::new(5, 1, 1).expect("sketch parameters"));
+    analyze_batch(articles, LanguageChoice::Auto, &sketcher, Depth::Full)
+        .into_iter()
+        .map(|d| d.expect("generated text analyses"))
+        .collect()
+}
+
+fn aligned(docs: &[Document], stats: &TermStats) -> Vec<IdRow> {
+    let alignments = align(docs, stats, &AlignParams::default()).expect("a small corpus fits");
+    id_rows(docs, &alignments)
+}
+
+#[test]
+fn with_the_corpus_statistics_alignment_is_the_same_in_any_batch() {
+    let docs = generated(600);
+    let stats = TermStats::of(&docs);
+    let whole = aligned(&docs, &stats);
+    assert!(whole.len() > 100, "{} alignments", whole.len());
+
+    // Two batches, every third document in the first, in reverse order: the
+    // alignments between documents of one batch are the corpus's.
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    for (i, d) in docs.iter().enumerate().rev() {
+        let batch = if i % 3 == 0 { &mut first } else { &mut second };
+        batch.push(d.clone());
+    }
+    let in_batch = |batch: &[Document]| -> Vec<IdRow> {
+        let ids: Vec<&str> = batch.iter().map(|d| d.id.as_str()).collect();
+        whole
+            .iter()
+            .filter(|r| ids.contains(&r.0.as_str()) && ids.contains(&r.3.as_str()))
+            .cloned()
+            .collect()
+    };
+    for batch in [&first, &second] {
+        let expected = in_batch(batch);
+        assert!(expected.len() > 10, "{} alignments", expected.len());
+        assert_eq!(aligned(batch, &stats), expected);
+        // The test has teeth: rarity taken from the batch changes the rows.
+        assert_ne!(aligned(batch, &TermStats::of(batch)), expected);
+    }
+
+    // The smallest batch: two documents alone align as among all the others.
+    let mut pairs: Vec<(&str, &str)> = whole.iter().map(|r| (&r.0[..], &r.3[..])).collect();
+    pairs.dedup();
+    let by_id = |id: &str| docs.iter().find(|d| d.id == id).expect("known id").clone();
+    for &(a, b) in pairs.iter().step_by(pairs.len() / 20 + 1) {
+        let pair = [by_id(b), by_id(a)];
+        let expected: Vec<IdRow> = whole
+            .iter()
+            .filter(|r| r.0 == a && r.3 == b)
+            .cloned()
+            .collect();
+        assert_eq!(aligned(&pair, &stats), expected, "{a} and {b}");
+    }
+}
+
+#[test]
+fn statistics_that_do_not_know_the_batch_align_it_without_failing() {
+    let docs = generated(200);
+    let (old, new) = docs.split_at(100);
+    // Terms new to the statistics weigh as the rarest.
+    let stale = aligned(new, &TermStats::of(old));
+    assert!(!stale.is_empty());
+    // Statistics of no sentence weigh every term 0: nothing aligns.
+    assert!(aligned(new, &TermStats::new()).is_empty());
 }

@@ -2,7 +2,7 @@
 //! clusters of exactly those articles, and no cluster mixes unrelated text.
 
 use dupdrift::align::cluster::cluster;
-use dupdrift::align::{align, AlignParams};
+use dupdrift::align::{align, AlignParams, TermStats};
 use dupdrift::analyze::{analyze, LanguageChoice};
 use dupdrift::document::Document;
 use dupdrift::gen::fixture::{planted_passages, PlantedPassage};
@@ -32,7 +32,8 @@ fn check_corpus(seed: u64) {
         .iter()
         .map(|a| analyze(a, LanguageChoice::Auto, &sketcher).expect("analyses"))
         .collect();
-    let alignments = align(&docs, &AlignParams::default());
+    let alignments =
+        align(&docs, &TermStats::of(&docs), &AlignParams::default()).expect("a small corpus fits");
     let (clusters, _) = cluster(&docs, &alignments, 2);
     // Purity: every sentence of a cluster belongs to one and the same planted passage.
     let mut cluster_label: Vec<Option<usize>> = Vec::new();

@@ -1,8 +1,10 @@
 //! Which sentence pairs are worth scoring, and their scores: an inverted index over
 //! pairs of each sentence's rarest terms, never every sentence against every other.
 
-use super::profile::{dice, split_lengths, Profiles, TermSet, Weights};
+use super::profile::{dice, split_lengths, Profiles, TermSet};
+use super::stats::Weights;
 use super::AlignParams;
+use crate::error::{Error, Result};
 use crate::prefetch::touch;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -21,6 +23,9 @@ const PREFIX_TERMS: usize = 12;
 /// character's name), and made alignment 10x faster.
 const CHANCE_COOCCURRENCE: f64 = 1.0;
 /// Term pairs in more sentences than this are too common to propose candidates.
+/// A pair is in at most as many sentences as its rarer term, which the statistics
+/// say, so the bound holds in the corpus whatever the batch: at most `sqrt(N)`
+/// under [`CHANCE_COOCCURRENCE`] anyway, it bites only past a million sentences.
 const MAX_POSTINGS: usize = 1000;
 /// Sentences whose index entries one task writes.
 const SENTENCES_PER_BLOCK: usize = 4096;
@@ -52,19 +57,17 @@ pub(super) fn scored_candidates(
     profiles: &Profiles,
     rank: &[u32],
     params: &AlignParams,
-) -> Vec<(DocPair, Scored)> {
-    // Sentences by number, in 32 bits: the posting lists, read at random while
-    // scoring, hold them side by side.
-    assert!(profiles.len() <= u32::MAX as usize, "too many sentences");
+) -> Result<Vec<(DocPair, Scored)>> {
+    // Sentences by number are in 32 bits (`align` checked): the posting lists,
+    // read at random while scoring, hold them side by side.
     // The index in 64 bits an entry where the numbers fit, as they do for millions
     // of sentences and terms: half the memory of 128 bits, and faster to sort.
     let (term_bits, sentence_bits) = (bits(w.terms()), bits(profiles.len()));
     let (postings, lists) = if 2 * term_bits + sentence_bits <= 64 {
-        posting_lists::<u64>(w, profiles, term_bits, sentence_bits)
+        posting_lists::<u64>(w, profiles, term_bits, sentence_bits)?
     } else {
-        posting_lists::<u128>(w, profiles, 32, 32)
+        posting_lists::<u128>(w, profiles, 32, 32)?
     };
-    assert!(postings.len() <= u32::MAX as usize, "too many postings");
     // For every sentence of a posting list, where the rest of the list after it
     // starts and ends in `postings`.
     let mut rests: Vec<(u32, u32, u32)> = lists
@@ -84,7 +87,7 @@ pub(super) fn scored_candidates(
     };
     // Each block of sentences is a task of its own. Left to rayon's splitting, the
     // last chunk of sentences was a sixth of the scoring, left to one thread alone.
-    blocks(&rests, SCORING_BLOCKS)
+    Ok(blocks(&rests, SCORING_BLOCKS)
         .into_par_iter()
         .with_max_len(1)
         .map(|block| {
@@ -107,7 +110,7 @@ pub(super) fn scored_candidates(
         .reduce(Vec::new, |mut a, mut b| {
             a.append(&mut b);
             a
-        })
+        }))
 }
 
 /// `rests` (sorted by sentence) in about `n` blocks of similar length, each
@@ -174,7 +177,7 @@ fn posting_lists<E: Entry>(
     profiles: &Profiles,
     term_bits: u32,
     sentence_bits: u32,
-) -> PostingLists {
+) -> Result<PostingLists> {
     // Entries (key of a term pair, sentence) are sorted: each run of one key is a
     // posting list. They are first dealt into buckets by the smaller term of the
     // key, so that sorting them is one task a bucket, and reading the lists out
@@ -214,6 +217,7 @@ fn posting_lists<E: Entry>(
         .for_each(|(sentences, mut slots)| {
             for g in sentences {
                 for_each_key(profiles.terms(g), w, term_bits, |key| {
+                    // Counted above, key by key from the same terms: never short.
                     let slot = slots[bucket(key)].next().expect("counted");
                     *slot = E::new(key, g as u32, sentence_bits);
                 });
@@ -226,7 +230,9 @@ fn posting_lists<E: Entry>(
             part.sort_unstable();
             let (mut postings, mut lists) = (Vec::new(), Vec::new());
             for run in part.chunk_by(|x, y| x.key(sentence_bits) == y.key(sentence_bits)) {
+                // Longer only where the statistics undercount the batch's terms.
                 if (2..=MAX_POSTINGS).contains(&run.len()) {
+                    // Cut short past 32 bits, but then `total` below is too.
                     let from = postings.len() as u32;
                     postings.extend(run.iter().map(|e| e.sentence(sentence_bits)));
                     lists.push((from, postings.len() as u32));
@@ -238,7 +244,12 @@ fn posting_lists<E: Entry>(
     drop(entries);
     // Positions among all postings are 32-bit: the sum must fit before any is added.
     let total: usize = lists.iter().map(|l| l.0.len()).sum();
-    assert!(total <= u32::MAX as usize, "too many postings");
+    if total > u32::MAX as usize {
+        return Err(Error::TooLarge {
+            what: "postings in the candidate index",
+            limit: u64::from(u32::MAX),
+        });
+    }
     let mut postings = Vec::with_capacity(total);
     let mut all = Vec::with_capacity(lists.iter().map(|l| l.1.len()).sum());
     for (part, part_lists) in lists {
@@ -250,7 +261,7 @@ fn posting_lists<E: Entry>(
         );
         postings.extend(part);
     }
-    (postings, all)
+    Ok((postings, all))
 }
 
 /// Sentences of posting lists side by side, and where each list starts and ends.
@@ -319,16 +330,22 @@ impl Scoring<'_> {
 
 /// Gives `f` the key of each pair of a sentence's rarest terms that would rarely
 /// meet by chance: the two term numbers side by side, `term_bits` bits each.
+/// Which pairs, by the corpus statistics alone: the same in any batch.
 fn for_each_key(terms: &[u32], w: &Weights, term_bits: u32, mut f: impl FnMut(u64)) {
-    // Terms in one sentence only cannot match anything.
+    // Terms in one sentence of the corpus only cannot match anything. Terms the
+    // statistics do not know (0) are new to the corpus, the rarest there are.
     let mut rare: Vec<(u32, u32)> = terms
         .iter()
         .map(|&t| (w.df(t), t))
-        .filter(|&(df, _)| df >= 2)
+        .filter(|&(df, _)| df != 1)
         .collect();
     rare.sort_unstable();
     rare.truncate(PREFIX_TERMS);
     for (k, &(df1, t1)) in rare.iter().enumerate() {
+        // Sorted: `df1` is the rarer term's, and bounds the pairs' postings.
+        if df1 as usize > MAX_POSTINGS {
+            break;
+        }
         for &(df2, t2) in &rare[k + 1..] {
             if f64::from(df1) * f64::from(df2) <= CHANCE_COOCCURRENCE * w.sentences {
                 f(u64::from(t1.min(t2)) << term_bits | u64::from(t1.max(t2)));
@@ -340,6 +357,7 @@ fn for_each_key(terms: &[u32], w: &Weights, term_bits: u32, mut f: impl FnMut(u6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::TermStats;
     use crate::analyze::{analyze, LanguageChoice};
     use crate::document::Document;
     use crate::gen::fixture::planted_passages;
@@ -381,11 +399,11 @@ mod tests {
             .iter()
             .map(|a| analyze(a, LanguageChoice::Fixed(en), &sketcher).expect("analyses"))
             .collect();
-        let w = Weights::of(&docs);
-        let profiles = Profiles::new(&docs, &w);
+        let (w, terms) = Weights::new(&TermStats::of(&docs), &docs).expect("small corpus");
+        let profiles = Profiles::new(&docs, &w, terms);
         let (term_bits, sentence_bits) = (bits(w.terms()), bits(profiles.len()));
-        let narrow = posting_lists::<u64>(&w, &profiles, term_bits, sentence_bits);
-        let wide = posting_lists::<u128>(&w, &profiles, 32, 32);
+        let narrow = posting_lists::<u64>(&w, &profiles, term_bits, sentence_bits).expect("fits");
+        let wide = posting_lists::<u128>(&w, &profiles, 32, 32).expect("fits");
         assert!(narrow.1.len() > 10, "{} posting lists", narrow.1.len());
         assert_eq!(narrow, wide);
 

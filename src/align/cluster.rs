@@ -37,6 +37,9 @@ pub struct PassageCluster {
 /// separate places of one article into one cluster is refused. Links are made
 /// strongest first, so a chance or template match cannot chain unrelated passages
 /// through a third article.
+///
+/// # Panics
+/// When an alignment is not of `docs`: they must be the documents aligned.
 pub fn cluster(
     docs: &[Document],
     alignments: &[Alignment],

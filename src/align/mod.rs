@@ -6,6 +6,13 @@
 //! shared rare stems, numbers and names count for much more than shared function
 //! words, in any language. Candidates come from an inverted index over pairs of each
 //! sentence's rarest terms, never from comparing every sentence with every other.
+//!
+//! The corpus is what the caller says it is: [`align`] takes a [`TermStats`] (the
+//! number of sentences and how many hold each term), built from the documents
+//! aligned, from a larger corpus they belong to, or merged from partitions. All it
+//! reads of the corpus comes from there, never from the batch: with the same
+//! statistics, two documents align the same in any batch. A term the statistics do
+//! not know weighs as one seen once.
 //! Order is not assumed (articles reorder paragraphs), but it is used where it holds:
 //! a weaker match right next to a strong one is accepted (gap filling). A sentence
 //! a translator split in two aligns with both halves (one-to-many).
@@ -13,11 +20,15 @@
 mod candidates;
 pub mod cluster;
 mod profile;
+mod stats;
 
 use crate::document::{id_ranks, Document};
+use crate::error::Result;
 use candidates::{scored_candidates, DocPair, Scored};
-use profile::{Profile, Profiles, Weights};
+use profile::{Profile, Profiles};
 use rayon::prelude::*;
+pub use stats::TermStats;
+use stats::{fits_u32, Weights};
 
 /// Similarity at which a single aligned sentence links two articles on its own;
 /// below it, two articles need two aligned sentences (a quote reused verbatim
@@ -55,12 +66,18 @@ pub struct SentenceRange {
 
 impl SentenceRange {
     /// The byte span `[start, end)` of these sentences in their document's text.
+    ///
+    /// # Panics
+    /// When the range is not of `docs`: `docs` must be the documents aligned.
     pub fn bytes(&self, docs: &[Document]) -> (usize, usize) {
         let s = &docs[self.doc].sentences;
         (s[self.first].start, s[self.last].end)
     }
 
     /// The text of these sentences.
+    ///
+    /// # Panics
+    /// As [`SentenceRange::bytes`].
     pub fn text<'a>(&self, docs: &'a [Document]) -> &'a str {
         let (start, end) = self.bytes(docs);
         &docs[self.doc].text[start..end]
@@ -75,12 +92,22 @@ pub struct Alignment {
     pub similarity: f64,
 }
 
-/// Aligns the sentences of every pair of documents that share content.
-pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
-    let weights = Weights::of(docs);
-    let profiles = Profiles::new(docs, &weights);
+/// Aligns the sentences of every pair of documents that share content, terms
+/// weighted by `stats`: those of `docs` themselves, or of a corpus they are part
+/// of. With the same statistics, two documents align the same whatever other
+/// documents are aligned beside them.
+///
+/// Fails with [`crate::Error::TooLarge`] past 2^32 documents, sentences, distinct
+/// terms or candidate index entries, or sentences holding one term.
+pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Result<Vec<Alignment>> {
+    // Documents and sentences are numbered in 32 bits (and terms, by `Weights`).
+    fits_u32(docs.len() as u64, "documents")?;
+    let sentences = docs.iter().map(|d| d.sentences.len() as u64).sum();
+    fits_u32(sentences, "sentences")?;
+    let (weights, terms) = Weights::new(stats, docs)?;
+    let profiles = Profiles::new(docs, &weights, terms);
     let rank = id_ranks(docs);
-    let mut scored = scored_candidates(&weights, &profiles, &rank, params);
+    let mut scored = scored_candidates(&weights, &profiles, &rank, params)?;
     // Grouped by document pair: sorted in parallel, read as runs of one pair.
     scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
     // Runs of one first document, each split into runs of one pair: the first
@@ -115,7 +142,7 @@ pub fn align(docs: &[Document], params: &AlignParams) -> Vec<Alignment> {
         })
         .collect();
     out.par_sort_unstable_by_key(|al| (rank[al.a.doc], rank[al.b.doc], al.a.first, al.b.first));
-    out
+    Ok(out)
 }
 
 /// Inclusive sentence range within one document.

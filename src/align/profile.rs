@@ -1,88 +1,15 @@
 //! What alignment knows of a sentence: its terms, each weighted by how rare it is
-//! in the corpus, kept for all sentences in flat arrays.
+//! in the corpus (by the statistics passed in, see [`super::stats`]), kept for all
+//! sentences in flat arrays.
 
+use super::stats::{Weights, FREE};
 use crate::document::Document;
-use ahash::AHashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::ops::Range;
 
 /// Sentences sharing fewer content terms than this are never aligned.
 const MIN_SHARED_TERMS: usize = 3;
-
-/// Term weights: inverse sentence frequency over the corpus. Terms are numbered
-/// in the order of their hashes, so lists sorted by number are sorted as by hash.
-pub(super) struct Weights {
-    /// Each term's number.
-    ids: AHashMap<u64, u32>,
-    /// By term number: the number of sentences holding the term, and its weight.
-    df: Vec<u32>,
-    weight: Vec<f64>,
-    /// Number of sentences in the corpus.
-    pub sentences: f64,
-}
-
-impl Weights {
-    pub fn of(docs: &[Document]) -> Weights {
-        let mut ids = docs
-            .par_iter()
-            .fold(AHashMap::new, |mut df: AHashMap<u64, u32>, d| {
-                for s in &d.sentences {
-                    for &t in &s.terms {
-                        *df.entry(t).or_default() += 1;
-                    }
-                }
-                df
-            })
-            .reduce(AHashMap::new, |mut a, b| {
-                for (t, n) in b {
-                    *a.entry(t).or_default() += n;
-                }
-                a
-            });
-        let mut counts: Vec<(u64, u32)> = ids.iter().map(|(&t, &n)| (t, n)).collect();
-        counts.par_sort_unstable();
-        assert!(counts.len() < u32::MAX as usize, "too many distinct terms");
-        for (id, &(t, _)) in counts.iter().enumerate() {
-            ids.insert(t, id as u32);
-        }
-        let sentences = docs.iter().map(|d| d.sentences.len()).sum::<usize>() as f64;
-        Weights {
-            ids,
-            weight: counts
-                .iter()
-                .map(|&(_, n)| ((sentences + 1.0) / f64::from(n)).ln())
-                .collect(),
-            df: counts.into_iter().map(|(_, n)| n).collect(),
-            sentences,
-        }
-    }
-
-    /// The number of term `term`, a hash some sentence of `of`'s documents holds.
-    fn id(&self, term: u64) -> u32 {
-        self.ids[&term]
-    }
-
-    /// The number of terms.
-    pub fn terms(&self) -> usize {
-        self.df.len()
-    }
-
-    /// The number of sentences holding term number `id`.
-    pub fn df(&self, id: u32) -> u32 {
-        self.df[id as usize]
-    }
-
-    /// The shared weight two sentences need before they are aligned on their own
-    /// strength: `ln N` for `N` sentences. Were terms independent, two given sentences
-    /// would share terms of total weight `W` by chance with probability `e^-2W`, so
-    /// among the `N^2/2` pairs of the corpus fewer than one pair would reach `ln N`
-    /// by chance. Template lines ("Shr 12 cts vs 15 cts") share only common words
-    /// and stay below it, however similar they look.
-    pub fn min_evidence(&self) -> f64 {
-        self.sentences.max(2.0).ln()
-    }
-}
 
 /// Every sentence's weighted terms, the sentences numbered across documents
 /// (document 0's first, then document 1's...), in flat arrays: scoring millions of
@@ -108,8 +35,11 @@ pub(super) struct Profiles<'a> {
 }
 
 impl<'a> Profiles<'a> {
-    pub fn new(docs: &'a [Document], w: &'a Weights) -> Profiles<'a> {
+    /// The profiles of `docs`' sentences, whose terms `terms` holds by number (all
+    /// sentences' one after the other, as [`Weights::new`] gives them).
+    pub fn new(docs: &'a [Document], w: &'a Weights, terms: Vec<u32>) -> Profiles<'a> {
         let first = prefix_sums(docs.iter().map(|d| d.sentences.len()));
+        // `align` checked that document numbers fit in 32 bits.
         let owner = (0..docs.len() as u32)
             .flat_map(|d| std::iter::repeat_n(d, docs[d as usize].sentences.len()))
             .collect();
@@ -120,23 +50,14 @@ impl<'a> Profiles<'a> {
             .par_iter()
             .flat_map_iter(|d| d.sentences.iter().flat_map(|s| s.numbers.iter().copied()))
             .collect();
-        // Filled document by document in parallel, each in its own part.
-        let mut terms = vec![0; *start.last().unwrap_or(&0)];
-        let lengths = (0..docs.len()).map(|d| start[first[d + 1]] - start[first[d]]);
-        let parts = split_lengths(&mut terms, lengths);
-        parts.into_par_iter().zip(docs).for_each(|(part, doc)| {
-            let doc_terms = doc.sentences.iter().flat_map(|s| &s.terms);
-            for (slot, &t) in part.iter_mut().zip(doc_terms) {
-                *slot = w.id(t);
-            }
-        });
+        let weight = w.weights();
         let heads = (0..start.len())
             .into_par_iter()
             .map(|g| {
                 let norm = match start.get(g + 1) {
                     Some(&end) => terms[start[g]..end]
                         .iter()
-                        .map(|&t| w.weight[t as usize])
+                        .map(|&t| weight[t as usize])
                         .sum(),
                     None => 0.0,
                 };
@@ -148,7 +69,7 @@ impl<'a> Profiles<'a> {
             owner,
             heads,
             terms,
-            weight: &w.weight,
+            weight,
             number_start,
             numbers,
         }
@@ -345,16 +266,15 @@ pub(super) struct TermSet {
     shift: u32,
 }
 
-/// A free slot (no term has this number: [`Weights::of`] checks).
-const FREE: u32 = u32::MAX;
-
 impl TermSet {
     /// Fills the set with these distinct terms, at most half the slots used.
     pub fn fill(&mut self, terms: &[u32], weight: &[f64]) {
+        // Up to 32 bits of slots: fewer than 2^32 terms are numbered, so one of
+        // 2^32 slots is always free, and the shift below stays in range.
         let bits = (2 * terms.len())
             .next_power_of_two()
             .trailing_zeros()
-            .max(3);
+            .clamp(3, 32);
         self.slots.clear();
         self.slots.resize(1 << bits, FREE);
         self.weights.clear();

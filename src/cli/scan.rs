@@ -6,7 +6,7 @@ use ahash::AHashMap;
 use anyhow::{bail, Context};
 use clap::Args;
 use dupdrift::align::cluster::cluster;
-use dupdrift::align::{align, AlignParams, DEFAULT_MIN_SIMILARITY};
+use dupdrift::align::{align, AlignParams, TermStats, DEFAULT_MIN_SIMILARITY};
 use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
 use dupdrift::article::Article;
 use dupdrift::document::Document;
@@ -241,7 +241,9 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
             "aligning sentences across {} articles",
             read.docs.len()
         ));
-        align(&read.docs, &config.align)
+        // Terms weigh by their rarity in the whole input, read as one batch.
+        let stats = TermStats::of(&read.docs);
+        align(&read.docs, &stats, &config.align).context("cannot align the sentences")?
     } else {
         Vec::new()
     };
