@@ -1,7 +1,8 @@
 //! Which sentence pairs are worth scoring, and their scores: an inverted index over
 //! pairs of each sentence's rarest terms, never every sentence against every other.
 
-use super::profile::{dice, split_lengths, Profiles, TermSet};
+use super::parts::split_lengths;
+use super::profile::{dice, Profiles, TermSet};
 use super::stats::Weights;
 use super::AlignParams;
 use crate::error::{Error, Result};

@@ -19,6 +19,7 @@
 
 mod candidates;
 pub mod cluster;
+mod parts;
 mod profile;
 mod stats;
 

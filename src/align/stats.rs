@@ -223,7 +223,7 @@ impl Weights {
             .collect();
         let mut terms = vec![FREE; lengths.iter().sum()];
         // Filled document by document in parallel, each in its own part.
-        let parts = super::profile::split_lengths(&mut terms, lengths);
+        let parts = super::parts::split_lengths(&mut terms, lengths);
         let missed = parts
             .into_par_iter()
             .zip(docs)
