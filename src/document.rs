@@ -35,6 +35,47 @@ pub struct Document {
     pub sketch: Sketch,
 }
 
+/// What a document is, in a few numbers: one row of `documents.csv`, whose
+/// columns are its field names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary<'a> {
+    /// The article's id.
+    pub doc_id: &'a str,
+    /// The outlet or feed.
+    pub source: &'a str,
+    /// The headline.
+    pub title: &'a str,
+    /// The language's code (`und` when undetermined).
+    pub lang: &'a str,
+    /// Length of the text in bytes.
+    pub bytes: usize,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Number of tokens.
+    pub tokens: usize,
+    /// Number of distinct shingles.
+    pub shingles: usize,
+    /// Where it was read: a path, or `path:line`.
+    pub input: &'a str,
+}
+
+impl Document {
+    /// Its [`Summary`].
+    pub fn summary(&self) -> Summary<'_> {
+        Summary {
+            doc_id: &self.id,
+            source: &self.source,
+            title: &self.title,
+            lang: self.lang.code,
+            bytes: self.bytes,
+            sentences: self.sentence_count,
+            tokens: self.tokens,
+            shingles: self.shingles.len(),
+            input: &self.input,
+        }
+    }
+}
+
 /// A sentence and the distinct terms (hashes of stems and numbers) it contains.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentenceTerms {

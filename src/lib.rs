@@ -29,6 +29,54 @@
 //! - [`gen`] writes synthetic corpora with planted near-duplicates, passages and
 //!   drift, and the truth about them, for `dupdrift gen`, the tests and benchmarks.
 //!
+//! # Example
+//!
+//! Two versions of a story, read into documents, checked for near-duplicates, and
+//! compared sentence by aligned sentence for changes of meaning:
+//!
+//! ```
+//! use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
+//! use dupdrift::drift::explain::drift_between;
+//! use dupdrift::neardup::{find_pairs, lsh::Banding, sketch::SketchParams, Search};
+//! use dupdrift::neardup::sketch::Sketcher;
+//! use dupdrift::Article;
+//!
+//! # fn main() -> dupdrift::Result<()> {
+//! let a = "The minister arrived in Brussels on Monday for two days of talks. \
+//!          The government has already warned about security breaches, she said.";
+//! let b = "The minister arrived in Brussels on Monday for two days of talks. \
+//!          The government has not warned about security breaches, she said.";
+//! let article = |id: &str, text: &str| Article {
+//!     id: id.into(),
+//!     text: text.into(),
+//!     ..Article::default()
+//! };
+//!
+//! // Near-duplicates: word 5-shingles, MinHash, LSH, exact Jaccard.
+//! let params = SketchParams::new(5, 128, SketchParams::DEFAULT_SEED)?;
+//! let sketcher = Sketcher::new(params);
+//! let docs: Vec<_> = analyze_batch(
+//!     vec![article("a", a), article("b", b)],
+//!     LanguageChoice::Auto,
+//!     &sketcher,
+//!     Depth::Full,
+//! )
+//! .into_iter()
+//! .map(|d| d.expect("both articles have text"))
+//! .collect();
+//! let search = find_pairs(&docs, 0.5, Search::Lsh(Banding::for_threshold(0.5, 128)?))?;
+//! let pair = &search.pairs[0];
+//! println!("{} ~ {}: jaccard {:.2}", docs[pair.a].id, docs[pair.b].id, pair.overlap.jaccard());
+//!
+//! // Drift: the sentences aligned, each aligned pair read by every detector.
+//! let findings = drift_between(a, b, docs[0].lang);
+//! let first = &findings[0];
+//! println!("{} {:.2}: {}", first.kind.name(), first.severity, first.explanation);
+//! assert_eq!(first.kind.name(), "polarity");
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! Every stage is a library function over in-memory batches: nothing in the
 //! library touches files except [`ingest`] and [`report`], and none keeps global
 //! state, so the same stages can run wherever the articles come from. [`hash`]

@@ -10,7 +10,7 @@
 //! read shared facts, never one another. Test modules (`#[cfg(test)] mod
 //! tests`, always last in a file here) are left out: a test may read anything.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 type Module = Vec<String>;

@@ -11,15 +11,18 @@ use crate::document::Document;
 use ahash::AHashMap;
 
 /// One member of a cluster: consecutive sentences of one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Passage {
+    /// Index of the document in the slice aligned.
     pub doc: usize,
+    /// Its first sentence.
     pub first: usize,
+    /// Its last sentence (inclusive).
     pub last: usize,
 }
 
 /// A passage told by several articles.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PassageCluster {
     /// 1-based, in order of the first member's document id and position.
     pub id: usize,

@@ -58,10 +58,13 @@ impl Default for AlignParams {
 pub const DEFAULT_MIN_SIMILARITY: f64 = 0.3;
 
 /// Consecutive sentences `first..=last` of document `doc`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct SentenceRange {
+    /// Index of the document in the slice aligned.
     pub doc: usize,
+    /// Its first sentence.
     pub first: usize,
+    /// Its last sentence (inclusive).
     pub last: usize,
 }
 
@@ -86,10 +89,13 @@ impl SentenceRange {
 }
 
 /// Two sentence ranges that say the same thing; `docs[a.doc].id < docs[b.doc].id`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Alignment {
+    /// The sentences of the document with the smaller id.
     pub a: SentenceRange,
+    /// The sentences of the other document.
     pub b: SentenceRange,
+    /// The weighted Dice coefficient of their terms, in [0, 1].
     pub similarity: f64,
 }
 

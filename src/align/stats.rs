@@ -56,9 +56,12 @@ impl TermStats {
             let count = stats.df.entry(term).or_default();
             *count = count.saturating_add(n);
             if *count > sentences {
-                return Err(Error::InvalidParameter(format!(
-                    "term {term:#x} is counted in {count} sentences, of {sentences}"
-                )));
+                return Err(Error::InvalidParameter {
+                    name: "term counts",
+                    reason: format!(
+                        "term {term:#x} is counted in {count} sentences, of {sentences}"
+                    ),
+                });
             }
         }
         stats.df.retain(|_, n| *n > 0);

@@ -27,14 +27,16 @@ impl Banding {
     /// threshold with probability at most [`MISS_AT_THRESHOLD`].
     pub fn for_threshold(threshold: f64, permutations: usize) -> Result<Banding> {
         if !(threshold > 0.0 && threshold <= 1.0) {
-            return Err(Error::InvalidParameter(format!(
-                "the threshold must be in (0, 1], got {threshold}"
-            )));
+            return Err(Error::InvalidParameter {
+                name: "threshold",
+                reason: format!("must be in (0, 1], got {threshold}"),
+            });
         }
         if permutations == 0 {
-            return Err(Error::InvalidParameter(
-                "at least 1 permutation is needed".into(),
-            ));
+            return Err(Error::InvalidParameter {
+                name: "permutations",
+                reason: "at least 1 is needed".into(),
+            });
         }
         let best = (1..=permutations)
             .rev()

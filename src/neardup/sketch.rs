@@ -24,14 +24,16 @@ impl SketchParams {
     /// Validated parameters; a zero size or count is an error.
     pub fn new(shingle_size: usize, permutations: usize, seed: u64) -> Result<Self> {
         if shingle_size == 0 {
-            return Err(Error::InvalidParameter(
-                "the shingle size must be at least 1".into(),
-            ));
+            return Err(Error::InvalidParameter {
+                name: "shingle size",
+                reason: "must be at least 1".into(),
+            });
         }
         if permutations == 0 {
-            return Err(Error::InvalidParameter(
-                "at least 1 permutation is needed".into(),
-            ));
+            return Err(Error::InvalidParameter {
+                name: "permutations",
+                reason: "at least 1 is needed".into(),
+            });
         }
         Ok(SketchParams {
             shingle_size,
@@ -46,7 +48,23 @@ impl SketchParams {
         if self == other {
             Ok(())
         } else {
-            Err(Error::IncompatibleSketch(format!("{self:?} vs {other:?}")))
+            let differs = |parameter, a: &dyn std::fmt::Display, b: &dyn std::fmt::Display| {
+                Err(Error::IncompatibleSketch {
+                    parameter,
+                    a: a.to_string(),
+                    b: b.to_string(),
+                })
+            };
+            let (x, y) = (self, other);
+            if x.shingle_size != y.shingle_size {
+                differs("shingle size", &x.shingle_size, &y.shingle_size)
+            } else if x.permutations != y.permutations {
+                differs("permutations", &x.permutations, &y.permutations)
+            } else if x.seed != y.seed {
+                differs("seed", &x.seed, &y.seed)
+            } else {
+                differs("hash", &x.hash, &y.hash)
+            }
         }
     }
 }
@@ -226,11 +244,15 @@ mod tests {
         let c = sketcher(32, 1).sketch(&[1, 2, 3]);
         assert!(matches!(
             a.jaccard_estimate(&b),
-            Err(Error::IncompatibleSketch(_))
+            Err(Error::IncompatibleSketch {
+                parameter: "seed",
+                ..
+            })
         ));
         assert!(matches!(
             a.jaccard_estimate(&c),
-            Err(Error::IncompatibleSketch(_))
+            Err(Error::IncompatibleSketch { parameter: "permutations", ref a, ref b })
+                if a == "64" && b == "32"
         ));
     }
 

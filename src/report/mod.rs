@@ -20,42 +20,34 @@ use crate::error::Result;
 use crate::ingest::InputError;
 use crate::neardup::NearDuplicate;
 use rows::{
-    ratio, AlignmentRow, DocumentRow, ErrorRow, FindingColumns, NearDuplicateRow, PassagePair,
-    PassageRow,
+    ratio, AlignmentRow, ErrorRow, FindingColumns, NearDuplicateRow, PassagePair, PassageRow,
 };
 use serde::Serialize;
 use std::path::Path;
 use write::{write_atomic, write_csv_parts};
 
+/// One row per article read.
 pub const DOCUMENTS: &str = "documents.csv";
+/// One row per near-duplicate pair of articles.
 pub const PAIRS: &str = "pairs.csv";
+/// One row per input that could not be read.
 pub const ERRORS: &str = "errors.csv";
+/// One row per aligned pair of sentence ranges.
 pub const ALIGNMENTS: &str = "alignments.csv";
+/// One row per member of a passage cluster.
 pub const PASSAGES: &str = "passages.csv";
+/// One row per meaning change found.
 pub const DRIFT: &str = "drift.csv";
 /// `dupdrift pairs`: one row per pair scored.
 pub const PAIR_SCORES: &str = "pair_scores.csv";
+/// The run's parameters, counts and timings.
 pub const RUN: &str = "run.json";
 
 /// `documents.csv`: one row per article read, sorted by id.
 pub fn write_documents(dir: &Path, docs: &[Document]) -> Result<()> {
     let mut sorted: Vec<&Document> = docs.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    write_csv(
-        dir,
-        DOCUMENTS,
-        sorted.into_iter().map(|d| DocumentRow {
-            doc_id: &d.id,
-            source: &d.source,
-            title: &d.title,
-            lang: d.lang.code,
-            bytes: d.bytes,
-            sentences: d.sentence_count,
-            tokens: d.tokens,
-            shingles: d.shingles.len(),
-            input: &d.input,
-        }),
-    )
+    write_csv(dir, DOCUMENTS, sorted.into_iter().map(Document::summary))
 }
 
 /// `pairs.csv`: near-duplicate articles, `doc_a < doc_b`, sorted.

@@ -22,20 +22,6 @@ pub fn offsets(base: usize, spans: &[Span]) -> String {
         .join(";")
 }
 
-/// One row of `documents.csv`: an article read.
-#[derive(Serialize, Default)]
-pub(super) struct DocumentRow<'a> {
-    pub doc_id: &'a str,
-    pub source: &'a str,
-    pub title: &'a str,
-    pub lang: &'a str,
-    pub bytes: usize,
-    pub sentences: usize,
-    pub tokens: usize,
-    pub shingles: usize,
-    pub input: &'a str,
-}
-
 /// One row of `pairs.csv`: two near-duplicate articles.
 #[derive(Serialize, Default)]
 pub(super) struct NearDuplicateRow<'a> {
@@ -219,7 +205,7 @@ mod tests {
         let finding = "kind,severity,evidence_a,evidence_b,text_a,text_b,explanation,\
                        evidence_spans_a,evidence_spans_b";
         assert_eq!(
-            names::<DocumentRow>(),
+            names::<crate::document::Summary>(),
             "doc_id,source,title,lang,bytes,sentences,tokens,shingles,input"
         );
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Writing CSV rows into a report file: the header taken from the row type, the file
 //! written to a temporary name and renamed into place.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::fs::File;
@@ -14,11 +14,24 @@ pub(super) fn write_atomic(
     name: &str,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    let path = dir.join(name);
+    let at = |source: std::io::Error| Error::Write {
+        path: path.clone(),
+        source,
+    };
     let tmp = dir.join(format!(".{name}.tmp"));
-    let mut out = BufWriter::new(File::create(&tmp)?);
-    fill(&mut out)?;
-    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-    std::fs::rename(&tmp, dir.join(name))?;
+    let mut out = BufWriter::new(File::create(&tmp).map_err(at)?);
+    fill(&mut out).map_err(|e| match e {
+        Error::Io(e) => at(e),
+        Error::Csv(e) => at(e.into()),
+        Error::Json(e) => at(e.into()),
+        other => other,
+    })?;
+    out.into_inner()
+        .map_err(|e| at(e.into_error()))?
+        .sync_all()
+        .map_err(at)?;
+    std::fs::rename(&tmp, &path).map_err(at)?;
     Ok(())
 }
 

@@ -13,7 +13,9 @@
 /// A sentence as the byte span `[start, end)` of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// Where it starts.
     pub start: usize,
+    /// Where it ends (exclusive).
     pub end: usize,
 }
 
