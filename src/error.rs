@@ -57,5 +57,5 @@ pub enum Error {
     },
 }
 
-/// A library result: [`Error`] unless said otherwise.
+/// A library result: [`enum@Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

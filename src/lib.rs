@@ -78,11 +78,12 @@
 //! ```
 //!
 //! Every stage is a library function over in-memory batches: nothing in the
-//! library touches files except [`ingest`] and [`report`], and none keeps global
-//! state, so the same stages can run wherever the articles come from. [`hash`]
-//! holds every hash whose value is persisted or shapes output; it is specified and
-//! covered by golden tests. [`document`] and [`article`] are the types the stages
-//! hand on; they sit below every stage. The command line (`src/cli/`) is part of
+//! library touches files except [`ingest`] and [`report`], and none keeps state
+//! that changes its results (only per-thread memos of stems and words), so the
+//! same stages can run wherever the articles come from. [`hash`] holds every hash
+//! whose value is persisted or shapes output; it is specified and covered by
+//! golden tests. [`document`] and [`article`] are the types the stages hand on;
+//! they sit below every stage. The command line (`src/cli/`) is part of
 //! the binary, not of this library.
 
 pub mod align;
@@ -95,7 +96,7 @@ pub mod gen;
 pub mod hash;
 pub mod ingest;
 pub mod neardup;
-pub mod prefetch;
+pub(crate) mod prefetch;
 pub mod report;
 pub mod text;
 

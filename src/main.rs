@@ -17,9 +17,10 @@ include!(concat!(env!("OUT_DIR"), "/mimalloc_options.rs"));
 
 fn main() -> ExitCode {
     // Freed memory is kept for reuse instead of being handed back to the system
-    // after a delay (10 ms in mimalloc 2, 1 s in 3): the stages free and allocate hundreds of megabytes in turn, and
-    // touching fresh pages again cost about 15% of a full scan's CPU time on the
-    // peerbench corpus. The process ends with the run, which returns it all.
+    // after a delay (10 ms in mimalloc 2, 1 s in 3): the stages free and allocate
+    // hundreds of megabytes in turn, and touching fresh pages again cost about 15%
+    // of a full scan's CPU time on the peerbench corpus. The process ends with the
+    // run, which returns it all.
     // SAFETY: sets a plain integer option; called before any thread is started.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = cli::Cli::parse();

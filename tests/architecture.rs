@@ -77,7 +77,19 @@ fn code(path: &Path) -> String {
 
 /// The paths of a `use` tree (`a::{b, c::{d, self}}`), each as its segments.
 fn use_paths(tree: &str) -> Vec<Vec<String>> {
-    let tree: String = tree.split_whitespace().collect();
+    // A renaming names the same path: `a::b as c` is `a::b`.
+    let mut plain = String::new();
+    let mut rest = tree;
+    while let Some(i) = rest.find(" as ") {
+        plain.push_str(&rest[..i]);
+        rest = rest[i + 4..].trim_start();
+        let name_end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        rest = &rest[name_end..];
+    }
+    plain.push_str(rest);
+    let tree: String = plain.split_whitespace().collect();
     let mut out = Vec::new();
     expand(&tree, &mut Vec::new(), &mut out);
     out
@@ -112,7 +124,6 @@ fn expand(tree: &str, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
         }
         None => {
             let mut path = prefix.clone();
-            let tree = tree.split(" as ").next().unwrap_or(tree);
             path.extend(
                 tree.split("::")
                     .filter(|s| !s.is_empty() && *s != "self" && *s != "*")
@@ -331,6 +342,10 @@ fn the_check_sees_uses_of_every_form() {
         .or_default()
         .insert(m("analyze"), "a made-up use".into());
     assert!(cycle(&with_cycle).is_some());
+    assert_eq!(
+        use_paths("super::{polarity as p, date::Date as D}"),
+        vec![vec!["super", "polarity"], vec!["super", "date", "Date"]]
+    );
     assert_eq!(
         use_paths("super::{side::{Class, Side}, DriftFinding}"),
         vec![

@@ -16,7 +16,8 @@ const PAIRS_PER_CHUNK: usize = 1 << 14;
 /// distinct text prepared once per chunk of pairs: copies of one article align
 /// the same sentence pairs again and again. Texts that are the same say the same
 /// thing and are not compared at all. A pair is read in the language of its first
-/// article, as `compare` reads it.
+/// article (`scan` knows each article's language; `compare` and `pairs` detect a
+/// pair's with `Language::detect_pair`).
 pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
     // Each distinct (text, language) by number, in order of first appearance.
     let mut texts: Vec<(&str, &str)> = Vec::new();

@@ -8,7 +8,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-/// Writes `name` in `dir` through a temporary file renamed into place.
+/// Writes `name` in `dir` through a temporary file renamed into place; on failure
+/// the temporary file is removed and `name` is left as it was.
 pub(super) fn write_atomic(
     dir: &Path,
     name: &str,
@@ -21,18 +22,25 @@ pub(super) fn write_atomic(
     };
     let tmp = dir.join(format!(".{name}.tmp"));
     let mut out = BufWriter::new(File::create(&tmp).map_err(at)?);
-    fill(&mut out).map_err(|e| match e {
-        Error::Io(e) => at(e),
-        Error::Csv(e) => at(e.into()),
-        Error::Json(e) => at(e.into()),
-        other => other,
-    })?;
-    out.into_inner()
-        .map_err(|e| at(e.into_error()))?
-        .sync_all()
-        .map_err(at)?;
-    std::fs::rename(&tmp, &path).map_err(at)?;
-    Ok(())
+    let written = fill(&mut out)
+        .map_err(|e| match e {
+            Error::Io(e) => at(e),
+            Error::Csv(e) if e.is_io_error() => at(e.into()),
+            Error::Json(e) if e.is_io() => at(e.into()),
+            other => other,
+        })
+        .and_then(|()| {
+            out.into_inner()
+                .map_err(|e| at(e.into_error()))?
+                .sync_all()
+                .map_err(at)?;
+            std::fs::rename(&tmp, &path).map_err(at)
+        });
+    if written.is_err() {
+        // Best effort: the error that matters is the one returned.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// The header of rows of type `R`: the names of its fields (of the fields of each
@@ -127,6 +135,29 @@ pub(super) fn write_csv_parts<R: Serialize + Default, I: Iterator<Item = R>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_neither_the_report_nor_its_temporary_file() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        std::fs::write(dir.path().join("old.csv"), "kept\n").expect("writes");
+        let failed = write_atomic(dir.path(), "old.csv", |w| {
+            w.write_all(b"half a report")?;
+            Err(std::io::Error::other("disk full").into())
+        });
+        assert!(
+            matches!(&failed, Err(Error::Write { path, .. }) if path.ends_with("old.csv")),
+            "{failed:?}"
+        );
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["old.csv"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("old.csv")).expect("reads"),
+            "kept\n"
+        );
+    }
 
     #[derive(Serialize, Default)]
     struct Row {

@@ -1,8 +1,9 @@
 //! Text as the stages read it: Unicode folding (`normalize`), words with their
 //! byte spans (`tokenize`), sentences (`segment`), the language and its stemmer
-//! (`language`), which language a text is in (`detect`), and the word lists of `data/lexicon/` (`lexicon`).
+//! (`language`), which language a text is in (`detect`), and the word lists of
+//! `data/lexicon/` (`lexicon`).
 
-pub mod detect;
+mod detect;
 pub mod language;
 pub mod lexicon;
 pub mod normalize;

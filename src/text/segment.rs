@@ -6,9 +6,8 @@
 //! end a sentence after a title ("Mr.", "Dr."; "No." only before a number), an
 //! initial ("John F. Kennedy"), or inside a number ("$1.8 billion"). After an
 //! initialism ("U.S.") or a company suffix ("Inc.") it ends one only when the next
-//! word commonly starts a sentence. A blank
-//! line always ends a sentence, and so does a line break after a line that ends like
-//! a sentence.
+//! word commonly starts a sentence. A blank line always ends a sentence, and so
+//! does a line break after a line that ends like a sentence.
 
 /// A sentence as the byte span `[start, end)` of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
