@@ -68,9 +68,11 @@ const SAMPLE_WORDS: usize = 100;
 /// Fewer words than this say too little.
 const MIN_SAMPLE_WORDS: usize = 30;
 /// The same for the two texts of a pair together, when neither is determined on its
-/// own: a sentence a side. The share and the margin over the next language must
-/// still hold, so that a few words decide only when most of them are one
-/// language's function words.
+/// own: a sentence a side. The share must still hold, so that a few words decide
+/// only when a third of them are one language's function words. (The margin over
+/// the next language is no test while English is the one language with a list:
+/// eight words of a short Dutch or Spanish pair that happen to be a third English
+/// function words are taken for English.)
 const MIN_PAIR_SAMPLE_WORDS: usize = 8;
 /// Share of function words from which prose is in that language. Prose runs at
 /// 40-55% function words in its own language, and rarely above 10% in the list
