@@ -31,16 +31,16 @@ def short(name):
     return name.split("_", 2)[-1]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared/eval/demetr-dev/demetr-dev.jsonl"))
-    ap.add_argument("--bin", default=str(ROOT / "target/release/dupdrift"))
-    ap.add_argument("--keep", metavar="DIR", help="keep pairs.jsonl and the reports in DIR for a look at the misses")
-    args = ap.parse_args()
-    if not pathlib.Path(args.bin).exists():
+def ensure_binary(path):
+    """Build the release binary when `path` (the default target/release/dupdrift) is missing."""
+    if not pathlib.Path(path).exists():
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+
+
+def build_pairs(data):
+    """The pairs to score, [{id, a, b}], and meta {pair id: (category, perturbation)}."""
     pairs, meta, seen = [], {}, set()
-    for line in open(args.data, encoding="utf-8"):
+    for line in open(data, encoding="utf-8"):
         r = json.loads(line)
         rid = r["id"]
         if rid not in seen:
@@ -62,17 +62,25 @@ def main():
         pid = f"rew-{rid}-{name}"
         pairs.append({"id": pid, "a": r["eng_sent"], "b": r["pert_sent"]})
         meta[pid] = ("rewording", name)
-    with tempfile.TemporaryDirectory() as scratch:
-        tmp = args.keep or scratch
-        pathlib.Path(tmp).mkdir(parents=True, exist_ok=True)
-        src = pathlib.Path(tmp) / "pairs.jsonl"
-        src.write_text("".join(json.dumps(p) + "\n" for p in pairs), encoding="utf-8")
-        start = time.monotonic()
-        # DEMETR is English: the detectors are measured, not detection of one sentence.
-        subprocess.run([args.bin, "pairs", str(src), "--out", tmp, "--quiet", "--lang", "en"], check=True)
-        secs = time.monotonic() - start
-        scores = {r["pair_id"]: r for r in csv.DictReader(open(pathlib.Path(tmp) / "pair_scores.csv"))}
-    counts = collections.defaultdict(lambda: [0, 0, 0])  # pairs, flagged, right kind
+    return pairs, meta
+
+
+def score(binary, pairs, out):
+    """Run `pairs` on `pairs` with reports in `out`: ({pair id: pair_scores.csv row}, seconds)."""
+    pathlib.Path(out).mkdir(parents=True, exist_ok=True)
+    src = pathlib.Path(out) / "pairs.jsonl"
+    src.write_text("".join(json.dumps(p) + "\n" for p in pairs), encoding="utf-8")
+    start = time.monotonic()
+    # DEMETR is English: the detectors are measured, not detection of one sentence.
+    subprocess.run([binary, "pairs", str(src), "--out", str(out), "--quiet", "--lang", "en"], check=True)
+    secs = time.monotonic() - start
+    with open(pathlib.Path(out) / "pair_scores.csv", encoding="utf-8", newline="") as f:
+        return {r["pair_id"]: r for r in csv.DictReader(f)}, secs
+
+
+def tally(meta, scores):
+    """{(category, perturbation or "all"): [pairs, flagged, flagged with the expected kind]}."""
+    counts = collections.defaultdict(lambda: [0, 0, 0])
     for pid, (cat, name) in meta.items():
         s = scores[pid]
         flagged = float(s["max_severity"]) >= 0.5
@@ -82,6 +90,20 @@ def main():
             c[0] += 1
             c[1] += flagged
             c[2] += flagged and right
+    return counts
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared/eval/demetr-dev/demetr-dev.jsonl"))
+    ap.add_argument("--bin", default=str(ROOT / "target/release/dupdrift"))
+    ap.add_argument("--keep", metavar="DIR", help="keep pairs.jsonl and the reports in DIR for a look at the misses")
+    args = ap.parse_args()
+    ensure_binary(args.bin)
+    pairs, meta = build_pairs(args.data)
+    with tempfile.TemporaryDirectory() as scratch:
+        scores, secs = score(args.bin, pairs, args.keep or scratch)
+    counts = tally(meta, scores)
     print(f"{len(pairs)} pairs in {secs:.2f} s ({len(pairs) / secs:,.0f} pairs/s, process start included)\n")
     print("| category | perturbation | pairs | flagged | right kind (of flagged) |")
     print("|---|---|---:|---:|---:|")
