@@ -5,7 +5,10 @@
 //! out, function words among them ("before" / "after"). Words are compared by base
 //! form, inflections undone ("began" / "ended", "biggest" / "smallest").
 //! A pair is drift only when each word is missing from the other side and neither or
-//! both are negated: "not good" / "bad" says the same.
+//! both are negated: "not good" / "bad" says the same; and it is worth a look only
+//! when the two words fill the same place of the two sentences, or the rest was
+//! copied word for word: opposites far apart in a free rendition each say
+//! something else.
 
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::classes::Class;
@@ -95,6 +98,22 @@ fn may_find(a: &Side, b: &Side) -> bool {
             .any(|rest| (0..y.tokens.len()).any(|j| y.content[j] && y.tokens[j].norm == rest))
     };
     opposed || prefixed(a, b) || prefixed(b, a)
+}
+
+/// Whether opposites `i` of `a` and `j` of `b` fill the same place of the two
+/// sentences: the content word before them, or the one after, is the same word on
+/// both sides ("pets who died after eating" / "pets that were born after
+/// eating"). Opposites that stand apart ("he was given a prize" / "the team took
+/// the lead") each say something else.
+fn same_slot(a: &Side, i: usize, b: &Side, j: usize) -> bool {
+    let before = |s: &Side, k: usize| (0..k).rev().find(|&o| s.content[o]).map(|o| s.stems[o]);
+    let after = |s: &Side, k: usize| {
+        (k + 1..s.tokens.len())
+            .find(|&o| s.content[o])
+            .map(|o| s.stems[o])
+    };
+    let same = |x: Option<u64>, y: Option<u64>| x.is_some() && x == y;
+    same(before(a, i), before(b, j)) || same(after(a, i), after(b, j))
 }
 
 /// The `antonym` detector (see the module's doc).
@@ -195,17 +214,23 @@ impl Detector for Antonym {
             let text = |s: &Side, k: usize| -> String {
                 s.text[s.tokens[k].start..s.tokens[k].end].to_string()
             };
-            out.push(DriftFinding {
-                kind: DriftKind::Antonym,
-                severity: severity::ANTONYM_OPPOSITE,
-                evidence_a: vec![a.span(i)],
-                evidence_b: vec![b.span(j)],
-                explanation: format!(
+            let (ev_a, ev_b) = (vec![a.span(i)], vec![b.span(j)]);
+            let severity = if same_slot(a, i, b, j) || pair.close_copy() {
+                severity::ANTONYM_OPPOSITE
+            } else {
+                severity::ANTONYM_ELSEWHERE
+            };
+            out.push(pair.finding(
+                DriftKind::Antonym,
+                severity,
+                ev_a,
+                ev_b,
+                format!(
                     "A says \"{}\", B the opposite: \"{}\"",
                     text(a, i),
                     text(b, j)
                 ),
-            });
+            ));
         }
     }
 }
@@ -219,15 +244,15 @@ mod tests {
         negative_prefix: Antonym drifts(
             "The unions should be aware of the current state.",
             "The unions should be unaware of the current state.",
-        ) == ANTONYM_OPPOSITE;
+        ) == ANTONYM_OPPOSITE.close;
         new_for_old: Antonym drifts(
             "She knows the word from the new exchange log.",
             "She knows the word from the old exchange log.",
-        ) == ANTONYM_OPPOSITE;
-        irregular_forms: Antonym drifts("The campaign began in May.", "The campaign ended in May.") == ANTONYM_OPPOSITE;
-        superlatives: Antonym drifts("It is the biggest city in the region.", "It is the smallest city in the region.") == ANTONYM_OPPOSITE;
-        support_for_oppose: Antonym drifts("The senator will support the bill.", "The senator will oppose the bill.") == ANTONYM_OPPOSITE;
-        function_words: Antonym drifts("Prices rose before the vote.", "Prices rose after the vote.") == ANTONYM_OPPOSITE;
+        ) == ANTONYM_OPPOSITE.close;
+        irregular_forms: Antonym drifts("The campaign began in May.", "The campaign ended in May.") == ANTONYM_OPPOSITE.close;
+        superlatives: Antonym drifts("It is the biggest city in the region.", "It is the smallest city in the region.") == ANTONYM_OPPOSITE.close;
+        support_for_oppose: Antonym drifts("The senator will support the bill.", "The senator will oppose the bill.") == ANTONYM_OPPOSITE.close;
+        function_words: Antonym drifts("Prices rose before the vote.", "Prices rose after the vote.") == ANTONYM_OPPOSITE.close;
         negated_opposite: Antonym same("The result was not good.", "The result was bad.");
         both_poles_on_each_side: Antonym same("The new law and the old law differ.", "The old law and the new law differ.");
         synonym: Antonym same("The senator will support the bill.", "The senator will back the bill.");
@@ -236,5 +261,15 @@ mod tests {
             "This is the closing of one chapter and the opening of a new one.",
             "This is the end of a chapter and the beginning of a new one.",
         );
+        // A free rendition: opposites in the same place of the sentence are drift,
+        // opposites far apart are not.
+        same_place_in_free_rendition: Antonym drifts(
+            "Officials strongly support the plan, the ministry said.",
+            "The ministry says its officials oppose the plan.",
+        ) == ANTONYM_OPPOSITE.close;
+        far_apart_in_free_rendition: Antonym same(
+            "He was given a prize for the film he made last year.",
+            "The jury praised the movie, and its director took the award home.",
+        ) >= 0.5;
     }
 }

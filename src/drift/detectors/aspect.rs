@@ -37,23 +37,23 @@ impl Detector for Aspect {
             let both_denied = perfect_only
                 && (x.first..=x.last).any(|k| negated_a[k])
                 && (y.first..=y.last).any(|k| negated_b[k]);
-            out.push(DriftFinding {
-                kind: DriftKind::Aspect,
-                severity: if past_perfect || both_denied {
+            out.push(pair.finding(
+                DriftKind::Aspect,
+                if past_perfect || both_denied {
                     severity::ASPECT_PERFECT_ONLY
                 } else {
                     severity::ASPECT_CHANGED
                 },
-                evidence_a: vec![span(a, x)],
-                evidence_b: vec![span(b, y)],
-                explanation: format!(
+                vec![span(a, x)],
+                vec![span(b, y)],
+                format!(
                     "A says \"{}\" ({}), B says \"{}\" ({})",
                     words(a, x),
                     x.form(),
                     words(b, y),
                     y.form()
                 ),
-            });
+            ));
         }
     }
 }
@@ -64,13 +64,13 @@ mod tests {
     use crate::drift::severity::*;
 
     drift_cases! {
-        simple_to_progressive: Aspect drifts("In Seattle, police fired stun grenades.", "In Seattle, police was firing stun grenades.") == ASPECT_CHANGED;
-        past_perfect_to_past: Aspect drifts("The defenses had already been breached.", "The defenses were already breached.") == ASPECT_PERFECT_ONLY;
-        simple_to_perfect: Aspect drifts("The park covers an area of 19,500 km2.", "The park has covered an area of 19,500 km2.") == ASPECT_CHANGED;
+        simple_to_progressive: Aspect drifts("In Seattle, police fired stun grenades.", "In Seattle, police was firing stun grenades.") == ASPECT_CHANGED.close;
+        past_perfect_to_past: Aspect drifts("The defenses had already been breached.", "The defenses were already breached.") == ASPECT_PERFECT_ONLY.close;
+        simple_to_perfect: Aspect drifts("The park covers an area of 19,500 km2.", "The park has covered an area of 19,500 km2.") == ASPECT_CHANGED.close;
         past_to_past_perfect: Aspect drifts(
             "All candidates had free access to professions.",
             "All candidates had had free access to professions.",
-        ) >= ASPECT_PERFECT_ONLY;
+        ) >= ASPECT_PERFECT_ONLY.close;
         same_aspect_other_object: Aspect same("Police fired grenades.", "Police fired tear gas.");
         another_verb: Aspect same("The park covers an area.", "The park spans an area.");
     }

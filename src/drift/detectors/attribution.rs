@@ -85,17 +85,17 @@ impl Detector for Attribution {
         if !named(a, &nb) || !named(b, &na) {
             return;
         }
-        out.push(DriftFinding {
-            kind: DriftKind::Attribution,
-            severity: severity::ATTRIBUTION_SWAPPED,
-            evidence_a: sa.iter().map(|&k| a.span(k)).collect(),
-            evidence_b: sb.iter().map(|&k| b.span(k)).collect(),
-            explanation: format!(
+        out.push(pair.finding(
+            DriftKind::Attribution,
+            severity::ATTRIBUTION_SWAPPED,
+            sa.iter().map(|&k| a.span(k)).collect(),
+            sb.iter().map(|&k| b.span(k)).collect(),
+            format!(
                 "A attributes it to {}, B to {}",
                 a.words(&sa, " "),
                 b.words(&sb, " ")
             ),
-        });
+        ));
     }
 }
 
@@ -105,7 +105,7 @@ mod tests {
     use crate::drift::severity::*;
 
     drift_cases! {
-        speakers_swapped: Attribution drifts("Peskov said Putin would not meet Musk.", "Putin said Peskov would not meet Musk.") == ATTRIBUTION_SWAPPED;
+        speakers_swapped: Attribution drifts("Peskov said Putin would not meet Musk.", "Putin said Peskov would not meet Musk.") == ATTRIBUTION_SWAPPED.close;
         speaker_on_both_sides: Attribution same(
             "The talks failed, according to Reuters, citing Peskov.",
             "The talks failed, Peskov said, according to a Reuters report.",

@@ -68,13 +68,13 @@ impl Detector for Date {
                 format!("B gives {}, A does not", b.words(&left_b, ", ")),
             ),
         };
-        out.push(DriftFinding {
-            kind: DriftKind::Date,
+        out.push(pair.finding(
+            DriftKind::Date,
             severity,
-            evidence_a: left_a.iter().map(|&k| a.span(k)).collect(),
-            evidence_b: left_b.iter().map(|&k| b.span(k)).collect(),
+            left_a.iter().map(|&k| a.span(k)).collect(),
+            left_b.iter().map(|&k| b.span(k)).collect(),
             explanation,
-        });
+        ));
     }
 }
 
@@ -84,11 +84,11 @@ mod tests {
     use crate::drift::severity::*;
 
     drift_cases! {
-        another_weekday: Date drifts("They met on Monday.", "They met on Tuesday.") == DATE_CHANGED;
-        another_month: Date drifts("The vote is in March.", "The vote is in May.") == DATE_CHANGED;
+        another_weekday: Date drifts("They met on Monday.", "They met on Tuesday.") == DATE_CHANGED.close;
+        another_month: Date drifts("The vote is in March.", "The vote is in May.") == DATE_CHANGED.close;
         abbreviated: Date same("They met on Tue.", "They met on Tuesday.");
         may_and_march_as_verbs: Date same("We may march.", "We might march.");
-        left_out: Date drifts("They met on Monday.", "They met.") == DATE_ONE_SIDE;
+        left_out: Date drifts("They met on Monday.", "They met.") == DATE_ONE_SIDE.close;
         lower_case_on_the_other_side: Date same("It opened in May 2022.", "It opened in may 2022.");
     }
 }

@@ -7,7 +7,7 @@
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::side::Side;
 use crate::drift::facts::spelling::{similar, Spelling};
-use crate::drift::severity;
+use crate::drift::severity::{self, Graded};
 use crate::drift::{DriftFinding, DriftKind};
 use crate::text::lexicon::not_names;
 use std::cell::OnceCell;
@@ -153,7 +153,7 @@ fn pronouns(side: &Side) -> usize {
 
 /// A name on one side only: dropped, unless the other side has a pronoun more,
 /// which most likely stands for it ("Peskov said" / "he said").
-fn dropped(namer: &str, names: String, pronoun_instead: bool) -> (f64, String) {
+fn dropped(namer: &str, names: String, pronoun_instead: bool) -> (Graded, String) {
     let other = if namer == "A" { "B" } else { "A" };
     if pronoun_instead {
         (
@@ -203,13 +203,13 @@ impl Detector for Entity {
             (false, true) => dropped("A", a.words(&ma, " "), pronouns(b) > pronouns(a)),
             _ => dropped("B", b.words(&mb, " "), pronouns(a) > pronouns(b)),
         };
-        out.push(DriftFinding {
-            kind: DriftKind::Entity,
+        out.push(pair.finding(
+            DriftKind::Entity,
             severity,
-            evidence_a: ma.iter().map(|&k| a.span(k)).collect(),
-            evidence_b: mb.iter().map(|&k| b.span(k)).collect(),
+            ma.iter().map(|&k| a.span(k)).collect(),
+            mb.iter().map(|&k| b.span(k)).collect(),
             explanation,
-        });
+        ));
     }
 }
 
@@ -219,15 +219,15 @@ mod tests {
     use crate::drift::severity::*;
 
     drift_cases! {
-        another_city: Entity drifts("The talks were held in Paris on Monday.", "The talks were held in London on Monday.") == ENTITY_SWAPPED;
-        dropped_city: Entity drifts("He met Xi Jinping in Beijing.", "He met Xi Jinping.") == ENTITY_DROPPED;
-        pronoun_for_name: Entity drifts("Officials said Peskov denied it.", "Officials said he denied it.") == ENTITY_PRONOUN;
+        another_city: Entity drifts("The talks were held in Paris on Monday.", "The talks were held in London on Monday.") == ENTITY_SWAPPED.close;
+        dropped_city: Entity drifts("He met Xi Jinping in Beijing.", "He met Xi Jinping.") == ENTITY_DROPPED.close;
+        pronoun_for_name: Entity drifts("Officials said Peskov denied it.", "Officials said he denied it.") == ENTITY_PRONOUN.close;
         another_party: Entity drifts(
             "The Conservative Party Conference starts on Sunday.",
             "The Liberal Party Conference starts on Sunday.",
-        ) == ENTITY_SWAPPED;
+        ) == ENTITY_SWAPPED.close;
         // Different names sharing a short prefix stay different.
-        short_shared_prefix: Entity drifts("The talks were held in Paris.", "The talks were held in Parma.") == ENTITY_SWAPPED;
+        short_shared_prefix: Entity drifts("The talks were held in Paris.", "The talks were held in Parma.") == ENTITY_SWAPPED.close;
         shorter_name: Entity same("President Donald Trump spoke.", "President Trump spoke.");
         transliterated: Entity same("Kremlin spokesman Dmitry Peskov said so.", "Kremlin spokesperson Dmitri Peskov said so.");
         moved: Entity same("Musk met Putin.", "He said Putin met Musk.");
@@ -235,5 +235,10 @@ mod tests {
         points_of_an_initialism: Entity same("A law of the U.S. Congress.", "A law of the US Congress.");
         initialism_spelled_out: Entity same("He flew to the US on Monday.", "He flew to the United States on Monday.");
         diacritics_and_abbreviation: Entity same("They reached \u{00DC}r\u{00FC}mqi on Tue.", "They reached Urumqi on Tuesday.");
+        // A detail a free rendition leaves out is no change; dropped from a copy, it is.
+        dropped_from_free_rendition: Entity drifts(
+            "Officials in Brussels said on Monday that the talks had failed.",
+            "The negotiations collapsed, officials announced at the start of the week.",
+        ) == ENTITY_DROPPED.free;
     }
 }

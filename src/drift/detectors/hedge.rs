@@ -81,17 +81,17 @@ impl Detector for Hedge {
                 .tokens
                 .iter()
                 .any(|t| REPORTING.contains(&t.norm.as_str()));
-            out.push(DriftFinding {
-                kind: DriftKind::Hedge,
-                severity: if attributed {
+            out.push(pair.finding(
+                DriftKind::Hedge,
+                if attributed {
                     severity::HEDGE_ATTRIBUTED
                 } else {
                     severity::HEDGE_ONE_SIDE
                 },
-                evidence_a: ha.clone(),
-                evidence_b: hb.clone(),
+                ha.clone(),
+                hb.clone(),
                 explanation,
-            });
+            ));
         }
         if ca.is_empty() != cb.is_empty() && (ha.is_empty() == hb.is_empty()) {
             let explanation = if cb.is_empty() {
@@ -99,13 +99,13 @@ impl Detector for Hedge {
             } else {
                 format!("B is certain (\"{}\"), A is not", words(b, &cb))
             };
-            out.push(DriftFinding {
-                kind: DriftKind::Hedge,
-                severity: severity::HEDGE_CERTAINTY,
-                evidence_a: ca,
-                evidence_b: cb,
+            out.push(pair.finding(
+                DriftKind::Hedge,
+                severity::HEDGE_CERTAINTY,
+                ca,
+                cb,
                 explanation,
-            });
+            ));
         }
     }
 }
@@ -116,15 +116,15 @@ mod tests {
     use crate::drift::severity::*;
 
     drift_cases! {
-        hedged_in_a: Hedge drifts("The mayor allegedly took bribes.", "The mayor took bribes.") == HEDGE_ONE_SIDE;
-        hedged_in_b: Hedge drifts("The mayor took bribes.", "The mayor reportedly took bribes.") == HEDGE_ONE_SIDE;
+        hedged_in_a: Hedge drifts("The mayor allegedly took bribes.", "The mayor took bribes.") == HEDGE_ONE_SIDE.close;
+        hedged_in_b: Hedge drifts("The mayor took bribes.", "The mayor reportedly took bribes.") == HEDGE_ONE_SIDE.close;
         hedged_with_other_words: Hedge same("The mayor allegedly took bribes.", "The mayor reportedly took bribes.");
         // Attributed on the other side: not stated as fact there either.
         attributed_on_the_other_side: Hedge drifts(
             "The mayor reportedly took bribes.",
             "The mayor took bribes, the prosecutor said.",
-        ) == HEDGE_ATTRIBUTED;
+        ) == HEDGE_ATTRIBUTED.close;
         misspelled_hedge: Hedge same("The mayor reportedly took bribes.", "The mayor reportadly took bribes.");
-        certain_on_one_side: Hedge drifts("The mayor certainly took bribes.", "The mayor took bribes.") == HEDGE_CERTAINTY;
+        certain_on_one_side: Hedge drifts("The mayor certainly took bribes.", "The mayor took bribes.") == HEDGE_CERTAINTY.close;
     }
 }

@@ -22,7 +22,8 @@ mod tense;
 
 use super::facts::alignment::{word_alignment, WordAlignment};
 use super::facts::side::Side;
-use super::{DriftFinding, DriftKind};
+use super::severity::Graded;
+use super::{DriftFinding, DriftKind, Span};
 use crate::text::language::Language;
 use std::cell::OnceCell;
 
@@ -82,6 +83,7 @@ pub struct Pair<'p, 'a> {
     pub b: &'p Side<'a>,
     pub lang: Language,
     words: OnceCell<Option<WordAlignment>>,
+    close: OnceCell<bool>,
 }
 
 impl<'p, 'a> Pair<'p, 'a> {
@@ -91,6 +93,7 @@ impl<'p, 'a> Pair<'p, 'a> {
             b,
             lang,
             words: OnceCell::new(),
+            close: OnceCell::new(),
         }
     }
 
@@ -101,11 +104,115 @@ impl<'p, 'a> Pair<'p, 'a> {
             .get_or_init(|| word_alignment(self.a, self.b))
             .as_ref()
     }
+
+    /// A finding of `kind` with this evidence, at the severity `g` gives it here
+    /// (see [`Pair::grade`]).
+    pub fn finding(
+        &self,
+        kind: DriftKind,
+        g: Graded,
+        evidence_a: Vec<Span>,
+        evidence_b: Vec<Span>,
+        explanation: String,
+    ) -> DriftFinding {
+        DriftFinding {
+            kind,
+            severity: self.grade(g),
+            evidence_a,
+            evidence_b,
+            explanation,
+        }
+    }
+
+    /// The severity `g` gives a finding here: its `close` value in a close copy,
+    /// its `free` value in a free rendition (see [`Pair::close_copy`]).
+    pub fn grade(&self, g: Graded) -> f64 {
+        if g.close == g.free || self.close_copy() {
+            g.close
+        } else {
+            g.free
+        }
+    }
+
+    /// Whether the two sides are a close copy of each other: the same words in the
+    /// same order but in one place (a word or a run of words replaced, added or
+    /// dropped), or in one place more per [`PLACES_PER`] content words of the two.
+    /// A detail one side adds or drops in a close copy was changed; in a free
+    /// rendition (a translation, a rewrite, where words differ throughout)
+    /// translators leave details out and choose another tense or another word for
+    /// the same thing.
+    pub fn close_copy(&self) -> bool {
+        *self.close.get_or_init(|| {
+            self.words().is_some_and(|w| {
+                let content = |s: &Side| s.content.iter().filter(|&&c| c).count();
+                let places = changed_places(self.a, &w.left_a, self.b, &w.left_b);
+                places <= 1 + (content(self.a) + content(self.b)) / PLACES_PER
+            })
+        })
+    }
+}
+
+/// Content words per changed place beyond the first that a close copy may have
+/// (see [`Pair::close_copy`]).
+const PLACES_PER: usize = 20;
+
+/// The places where two aligned sides differ: the gaps between consecutive words
+/// the alignment pairs (and before the first, after the last) that leave over a
+/// content word on either side.
+fn changed_places(a: &Side, left_a: &[bool], b: &Side, left_b: &[bool]) -> usize {
+    // For each side, the number of paired words before each token: a gap is the
+    // tokens of both sides with the same number.
+    let gaps = |s: &Side, left: &[bool]| -> Vec<usize> {
+        let mut paired = 0;
+        let mut changed = Vec::new();
+        for (k, &l) in left.iter().enumerate() {
+            if !l {
+                paired += 1;
+            } else if s.content[k] {
+                changed.push(paired);
+            }
+        }
+        changed
+    };
+    let mut changed = gaps(a, left_a);
+    changed.extend(gaps(b, left_b));
+    changed.sort_unstable();
+    changed.dedup();
+    changed.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn close(a: &str, b: &str) -> bool {
+        let en = Language::parse("en").expect("English");
+        let (a, b) = (Side::new(a, en), Side::new(b, en));
+        Pair::new(&a, &b, en).close_copy()
+    }
+
+    #[test]
+    fn a_copy_changed_in_one_place_is_close_a_translation_is_free() {
+        let a = "Officials in Brussels said on Monday that the talks with Britain had failed.";
+        assert!(close(a, a));
+        assert!(close(
+            a,
+            "Officials in Brussels said on Monday that the talks with Norway had failed."
+        ));
+        assert!(close(
+            a,
+            "Officials said on Monday that the talks with Britain had failed."
+        ));
+        assert!(!close(
+            a,
+            "The negotiations with the British collapsed, EU officials announced at the start of the week."
+        ));
+        // Changed in three places of a short sentence: no longer a copy.
+        assert!(!close(
+            "The mayor opened the new bridge on Friday.",
+            "The governor closed the old bridge on Sunday."
+        ));
+    }
 
     #[test]
     fn each_kind_has_one_detector() {

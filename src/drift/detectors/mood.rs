@@ -62,13 +62,13 @@ impl Detector for Mood {
         } else {
             ("A asks it, B states it", qa, Vec::new())
         };
-        out.push(DriftFinding {
-            kind: DriftKind::Mood,
-            severity: severity::MOOD_QUESTION,
+        out.push(pair.finding(
+            DriftKind::Mood,
+            severity::MOOD_QUESTION,
             evidence_a,
             evidence_b,
-            explanation: explanation.to_string(),
-        });
+            explanation.to_string(),
+        ));
     }
 }
 
@@ -81,8 +81,8 @@ mod tests {
     const ASKED: &str = "Did the Rheinische Post report that the plane collided with a balloon?";
 
     drift_cases! {
-        statement_asked: Mood drifts(STATED, ASKED) == MOOD_QUESTION;
-        question_stated: Mood drifts(ASKED, STATED) == MOOD_QUESTION;
+        statement_asked: Mood drifts(STATED, ASKED) == MOOD_QUESTION.close;
+        question_stated: Mood drifts(ASKED, STATED) == MOOD_QUESTION.close;
         both_asked: Mood same(ASKED, ASKED);
         // Unrelated sentences are not one statement asked.
         unrelated: Mood same("It rained.", "Why?");

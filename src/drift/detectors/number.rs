@@ -327,17 +327,17 @@ impl Detector for Number {
                 return true;
             };
             let y = left_b.remove(j);
-            out.push(DriftFinding {
-                kind: DriftKind::Number,
-                severity: severity::NUMBER_OTHER_UNIT,
-                evidence_a: vec![x.span],
-                evidence_b: vec![y.span],
-                explanation: format!(
+            out.push(pair.finding(
+                DriftKind::Number,
+                severity::NUMBER_OTHER_UNIT,
+                vec![x.span],
+                vec![y.span],
+                format!(
                     "A says {}, B says {}: another unit",
                     words(a, &[x]),
                     words(b, &[&y])
                 ),
-            });
+            ));
             false
         });
         for date in [true, false] {
@@ -372,13 +372,13 @@ impl Detector for Number {
                     format!("B gives {the}{}, A does not", words(b, &xb)),
                 ),
             };
-            out.push(DriftFinding {
+            out.push(pair.finding(
                 kind,
                 severity,
-                evidence_a: xa.iter().map(|f| f.span).collect(),
-                evidence_b: xb.iter().map(|f| f.span).collect(),
+                xa.iter().map(|f| f.span).collect(),
+                xb.iter().map(|f| f.span).collect(),
                 explanation,
-            });
+            ));
         }
     }
 }
@@ -410,17 +410,17 @@ mod tests {
         figure_in_a_name: Number same("deaths from COVID-19 rose", "deaths from the coronavirus rose");
         stutter: Number same("surpassed 100.", "surpassed 100 100 100.");
         ordinal_century: Number same("in the third century BCE", "in the 3rd century BC");
-        year_in_chinese: Number drifts("北京市政府2021年宣布新规定。", "北京市政府2022年宣布新规定。") == NUMBER_CHANGED;
-        changed_amount: Number drifts("a $1.8 billion contract", "a $2.1 billion contract") == NUMBER_CHANGED;
-        changed_count: Number drifts("15,000 terminals", "1,500 terminals") == NUMBER_CHANGED;
-        changed_year: Number drifts("in 2021", "in 2022") == NUMBER_CHANGED;
+        year_in_chinese: Number drifts("北京市政府2021年宣布新规定。", "北京市政府2022年宣布新规定。") == NUMBER_CHANGED.close;
+        changed_amount: Number drifts("a $1.8 billion contract", "a $2.1 billion contract") == NUMBER_CHANGED.close;
+        changed_count: Number drifts("15,000 terminals", "1,500 terminals") == NUMBER_CHANGED.close;
+        changed_year: Number drifts("in 2021", "in 2022") == NUMBER_CHANGED.close;
         // Figures in dates are figures; `date` is for the calendar's names.
-        changed_day_of_month: Number drifts("on November 5", "on November 6") == NUMBER_CHANGED;
-        changed_time: Number drifts("started at 8:30 p.m.", "started at 21:30") == NUMBER_CHANGED;
+        changed_day_of_month: Number drifts("on November 5", "on November 6") == NUMBER_CHANGED.close;
+        changed_time: Number drifts("started at 8:30 p.m.", "started at 21:30") == NUMBER_CHANGED.close;
         changed_month_same_day: Number same("on November 5", "on December 5");
-        changed_value_and_unit: Number drifts("rose 5%", "rose 6 points") == NUMBER_CHANGED;
+        changed_value_and_unit: Number drifts("rose 5%", "rose 6 points") == NUMBER_CHANGED.close;
         // The same value in another unit is worth a look, not an alarm.
-        other_unit: Number drifts("rose 5%", "rose 5 percentage points") == NUMBER_OTHER_UNIT;
-        dropped_count: Number drifts("five ministers resigned", "ministers resigned") == NUMBER_ONE_SIDE;
+        other_unit: Number drifts("rose 5%", "rose 5 percentage points") == NUMBER_OTHER_UNIT.close;
+        dropped_count: Number drifts("five ministers resigned", "ministers resigned") == NUMBER_ONE_SIDE.close;
     }
 }

@@ -116,13 +116,13 @@ impl Detector for Omission {
         } else {
             (Vec::new(), spans, "B adds")
         };
-        out.push(DriftFinding {
+        out.push(pair.finding(
             kind,
-            severity: severity::OMISSION_LEFT_OUT,
+            severity::OMISSION_LEFT_OUT,
             evidence_a,
             evidence_b,
-            explanation: format!("{verb} \"{}\"", words.join(" ")),
-        });
+            format!("{verb} \"{}\"", words.join(" ")),
+        ));
     }
 }
 
@@ -135,14 +135,14 @@ mod tests {
     const TRAINEE: &str = "Trainee Grzegorz Bal and two officers work at the customs office.";
 
     drift_cases! {
-        word_left_out: Omission drifts(SENIOR, TRAINEE) == OMISSION_LEFT_OUT;
+        word_left_out: Omission drifts(SENIOR, TRAINEE) == OMISSION_LEFT_OUT.close;
         word_left_out_is_no_addition: Addition same(SENIOR, TRAINEE);
-        word_added: Addition drifts(TRAINEE, SENIOR) == OMISSION_LEFT_OUT;
+        word_added: Addition drifts(TRAINEE, SENIOR) == OMISSION_LEFT_OUT.close;
         word_added_is_no_omission: Omission same(TRAINEE, SENIOR);
         words_added_in_two_places: Addition drifts(
             "Police arrested 45 people after the protests turned violent.",
             "Police arrested 45 people after the protests in Portland turned extremely violent.",
-        ) == OMISSION_LEFT_OUT;
+        ) == OMISSION_LEFT_OUT.close;
         // Reworded: words unanswered on both sides.
         reworded: Omission same("The minister talked about the budget cuts.", "The minister emphasized the budget reductions.");
         reworded_adds_nothing: Addition same("The minister talked about the budget cuts.", "The minister emphasized the budget reductions.");

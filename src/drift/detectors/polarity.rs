@@ -12,7 +12,7 @@ use crate::drift::facts::cues::clause_of;
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind, Span};
-use crate::text::lexicon::aspect_markers;
+use crate::text::lexicon::{aspect_markers, synsets};
 
 /// Whether two clauses speak of the same thing: two content stems in common, or
 /// one when either clause has only one.
@@ -22,6 +22,40 @@ fn same_clause(x: &Side, cx: &[usize], y: &Side, cy: &[usize]) -> bool {
         .filter(|&&i| cy.iter().any(|&j| x.stems[i] == y.stems[j]))
         .count();
     shared >= 2 || (shared == 1 && cx.len().min(cy.len()) <= 1)
+}
+
+/// Verbs that lend their object the event it names ("issued warnings" is
+/// "warned", "made a decision" is "decided").
+const LIGHT_VERBS: [&str; 12] = [
+    "issue", "make", "give", "take", "have", "hold", "get", "do", "conduct", "carry", "provide",
+    "offer",
+];
+
+/// The words of a negation's scope that it bears on: the first, and the one after
+/// it when the first is a light verb ("has not issued any warnings").
+fn bears_on(side: &Side, scope: &[usize]) -> Vec<usize> {
+    let light = |k: usize| {
+        side.forms(k)
+            .bases
+            .iter()
+            .any(|w| LIGHT_VERBS.contains(&w.as_str()))
+    };
+    match scope {
+        [first, second, ..] if light(*first) => vec![*first, *second],
+        [first, ..] => vec![*first],
+        [] => Vec::new(),
+    }
+}
+
+/// Whether word `i` of `x` and word `j` of `y` say the same: one stem, one base
+/// form ("begin" / "began"), or WordNet synonyms ("expect" / "suppose").
+fn same_meaning(x: &Side, i: usize, y: &Side, j: usize) -> bool {
+    let (bx, by) = (&x.forms(i).bases, &y.forms(j).bases);
+    x.stems[i] == y.stems[j]
+        || bx.iter().any(|w| by.contains(w))
+        || bx
+            .iter()
+            .any(|w| by.iter().any(|v| synsets().related(w, v)))
 }
 
 /// The `polarity` detector (see the module's doc).
@@ -103,13 +137,28 @@ impl Detector for Polarity {
                 } else {
                     (ev_neg, ev_plain)
                 };
-                out.push(DriftFinding {
-                    kind: DriftKind::Polarity,
-                    severity: severity::POLARITY_NEGATED,
+                // The word the negation bears on (the first of its scope), or half its
+                // scope, stated plainly on the other side is a flip however freely the
+                // rest was rendered; a word or two of a longer scope in common ("can't
+                // wait for the season to start" / "is excitedly awaiting the season") may
+                // be the same statement worded otherwise.
+                let head = bears_on(neg, &cue.scope).iter().any(|&h| {
+                    (0..plain.tokens.len()).any(|j| {
+                        plain.content[j] && !negated_elsewhere(j) && same_meaning(neg, h, plain, j)
+                    })
+                });
+                let severity = if head || 2 * shared.len() >= cue.scope.len() {
+                    severity::POLARITY_NEGATED
+                } else {
+                    severity::POLARITY_SCOPE_ONLY
+                };
+                out.push(pair.finding(
+                    DriftKind::Polarity,
+                    severity,
                     evidence_a,
                     evidence_b,
                     explanation,
-                });
+                ));
             }
         }
     }
@@ -151,14 +200,29 @@ mod tests {
     }
 
     drift_cases! {
-        never_signed: Polarity drifts("The minister signed the treaty.", "The minister never signed the treaty.") == POLARITY_NEGATED;
-        raised_after_all: Polarity drifts("The company did not raise prices.", "The company raised prices.") == POLARITY_NEGATED;
-        denied_for_confirmed: Polarity drifts("Officials denied the report.", "Officials confirmed the report.") == POLARITY_NEGATED;
+        never_signed: Polarity drifts("The minister signed the treaty.", "The minister never signed the treaty.") == POLARITY_NEGATED.close;
+        raised_after_all: Polarity drifts("The company did not raise prices.", "The company raised prices.") == POLARITY_NEGATED.close;
+        denied_for_confirmed: Polarity drifts("Officials denied the report.", "Officials confirmed the report.") == POLARITY_NEGATED.close;
         same_text: Polarity same("It rained.", "It rained.");
         same_negation_reworded: Polarity same(
             "Besides this single phone interaction, Peskov said Putin and Kremlin officials have not had regular talks with Musk.",
             "In addition, he said that neither Putin nor Kremlin officials have regular conversations with Musk.",
         );
         declined_for_did_not: Polarity same("He did not comment.", "He declined to comment, he did not say more.");
+        not_even_bounds_a_quantity: Polarity same(
+            "He had to park his car after less than half the race.",
+            "He had to park his car after not even half the race.",
+        );
+        not_just_adds: Polarity same("The score was disappointing.", "It was not just the score that was disappointing.");
+        // A free rendition whose negation shares a word of its scope, not the word it
+        // bears on: worth a look, not a flip.
+        scope_only_in_free_rendition: Polarity drifts(
+            "The delegation is taking part in the negotiations indirectly.",
+            "The delegation does not participate in the negotiations directly.",
+        ) == POLARITY_SCOPE_ONLY.free;
+        light_verb_bears_on_its_object: Polarity drifts(
+            "There have been warnings from the ministry about breaches.",
+            "The ministry has not issued any warnings about possible breaches of security.",
+        ) == POLARITY_NEGATED.close;
     }
 }

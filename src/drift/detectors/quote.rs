@@ -14,6 +14,7 @@ use crate::drift::facts::classes::Class;
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind, Span};
+use crate::text::lexicon::synsets;
 
 /// Quotes of fewer content words are labels ("so-called 'experts'"), not statements.
 const MIN_WORDS: usize = 3;
@@ -80,13 +81,22 @@ fn quotes(text: &str) -> Vec<Span> {
     out
 }
 
-/// Content tokens of a side inside byte range `span`, names and figures aside.
-fn words(side: &Side, span: Span) -> Vec<usize> {
+/// Content tokens of a side inside byte range `span`.
+fn inside(side: &Side, span: Span) -> Vec<usize> {
     (0..side.tokens.len())
         .filter(|&k| {
             let t = &side.tokens[k];
             t.start >= span.0 && t.end <= span.1 && side.content[k]
         })
+        .collect()
+}
+
+/// The words of a quote that this detector weighs: its content tokens, names and
+/// figures aside (they are `entity`'s and `number`'s).
+fn words(side: &Side, inside: &[usize]) -> Vec<usize> {
+    inside
+        .iter()
+        .copied()
         .filter(|&k| !side.is_name(k) && !side.is_figure(k))
         .filter(|&k| !side.is(k, Class::OwnedElsewhere))
         .collect()
@@ -130,6 +140,19 @@ fn unanswered(x: &Side, xs: &[usize], y: &Side, ys: &[usize]) -> Vec<usize> {
         .collect()
 }
 
+/// Whether the words a quote lost and those it gained answer each other as
+/// WordNet synonyms (or one step broader), each of them: "said" / "stated".
+fn synonyms_only(a: &Side, lost: &[usize], b: &Side, added: &[usize]) -> bool {
+    let related = |i: usize, j: usize| {
+        let (x, y) = (&a.forms(i).bases, &b.forms(j).bases);
+        x.iter().any(|w| y.iter().any(|v| synsets().related(w, v)))
+    };
+    !lost.is_empty()
+        && !added.is_empty()
+        && lost.iter().all(|&i| added.iter().any(|&j| related(i, j)))
+        && added.iter().all(|&j| lost.iter().any(|&i| related(i, j)))
+}
+
 /// The `quote` detector (see the module's doc).
 pub struct Quote;
 
@@ -148,31 +171,40 @@ impl Detector for Quote {
         // Read only when a quote changed: most pairs have none.
         let copy = std::cell::OnceCell::new();
         let copy = || *copy.get_or_init(|| copied_around(a, &all_a, b, &all_b));
-        let quotes_b: Vec<(Span, Vec<usize>)> = all_b
+        // Each quote's content tokens, and the words weighed among them: a word is
+        // answered by any content token of the other quote, a name among them
+        // ("Russian" / "russian").
+        let quoted = |s: &Side, q: Span| {
+            let all = inside(s, q);
+            let weighed = words(s, &all);
+            (all, weighed)
+        };
+        let quotes_b: Vec<(Vec<usize>, Vec<usize>)> = all_b
             .iter()
-            .copied()
-            .map(|q| (q, words(b, q)))
+            .map(|&q| quoted(b, q))
             .filter(|(_, w)| w.len() >= MIN_WORDS)
             .collect();
         for &qa in &all_a {
-            let wa = words(a, qa);
+            let (in_a, wa) = quoted(a, qa);
             if wa.len() < MIN_WORDS {
                 continue;
             }
-            // The quote of B that keeps most of this one's words.
+            // The quote of B that answers this one best, counting words either side
+            // lacks.
             let best = quotes_b
                 .iter()
-                .map(|(qb, wb)| {
-                    let lost = unanswered(a, &wa, b, wb);
-                    (qb, wb, lost)
-                })
-                .min_by_key(|(_, _, lost)| lost.len());
-            let Some((_, wb, lost)) = best else { continue };
-            let kept = wa.len() - lost.len();
-            if lost.is_empty() || (kept as f64) < CARRIED * wa.len() as f64 {
+                .map(|(in_b, wb)| (wb, unanswered(a, &wa, b, in_b), unanswered(b, wb, a, &in_a)))
+                .min_by_key(|(_, lost, added)| lost.len() + added.len());
+            let Some((wb, lost, added)) = best else {
+                continue;
+            };
+            let carried = |all: &[usize], left: &[usize]| {
+                (all.len() - left.len()) as f64 >= CARRIED * all.len() as f64
+            };
+            if (lost.is_empty() && added.is_empty()) || !carried(&wa, &lost) || !carried(wb, &added)
+            {
                 continue; // the same words, or not this quote at all
             }
-            let added = unanswered(b, wb, a, &wa);
             let changed = lost.len().max(added.len());
             let explanation = if added.is_empty() {
                 format!("B's quote leaves out \"{}\"", a.words(&lost, " "))
@@ -183,19 +215,23 @@ impl Detector for Quote {
                     b.words(&added, " ")
                 )
             };
-            out.push(DriftFinding {
-                kind: DriftKind::Quote,
-                // Altered in a copy: a misquote. Altered where everything around it was
-                // reworded too: most likely translated, worth a look only.
-                severity: match (changed <= MAX_CHANGED, copy()) {
-                    (true, true) => severity::QUOTE_ALTERED_IN_COPY,
-                    (true, false) => severity::QUOTE_ALTERED_IN_TRANSLATION,
-                    _ => severity::QUOTE_REWORDED,
-                },
-                evidence_a: lost.iter().map(|&k| a.span(k)).collect(),
-                evidence_b: added.iter().map(|&k| b.span(k)).collect(),
-                explanation,
-            });
+            // Worded anew: a translation of the quote. Its words swapped for synonyms:
+            // worth a look. Otherwise its claim changed or words were put in its
+            // speaker's mouth: a misquote in a copy, worth a look in a translation.
+            let severity = if changed > MAX_CHANGED {
+                severity::QUOTE_REWORDED
+            } else if pair.lang.code == "en" && synonyms_only(a, &lost, b, &added) {
+                severity::QUOTE_SYNONYMS
+            } else if copy() {
+                severity::QUOTE_ALTERED_IN_COPY
+            } else {
+                severity::QUOTE_ALTERED_IN_TRANSLATION
+            };
+            let (ev_a, ev_b) = (
+                lost.iter().map(|&k| a.span(k)).collect(),
+                added.iter().map(|&k| b.span(k)).collect(),
+            );
+            out.push(pair.finding(DriftKind::Quote, severity, ev_a, ev_b, explanation));
         }
     }
 }
@@ -233,12 +269,12 @@ mod tests {
         misquoted_in_a_copy: Quote drifts(
             "\"We will resign from the coalition tomorrow,\" the party leader said in Berlin.",
             "\u{201C}We will withdraw from the coalition tomorrow,\u{201D} the party leader said in Berlin.",
-        ) == QUOTE_ALTERED_IN_COPY;
+        ) == QUOTE_ALTERED_IN_COPY.close;
         // Reworded around the quote too: a translation, so only worth a look.
         misquoted_in_a_translation: Quote drifts(
             "\"We will resign from the coalition tomorrow,\" the leader said.",
             "According to the party chief: \u{201C}We will withdraw from the coalition tomorrow.\u{201D}",
-        ) == QUOTE_ALTERED_IN_TRANSLATION;
+        ) == QUOTE_ALTERED_IN_TRANSLATION.close;
         other_quotation_marks: Quote same(
             "\"We will resign from the coalition tomorrow,\" the leader said.",
             "\u{201E}We will resign from the coalition tomorrow\u{201C}, he said.",
@@ -252,5 +288,9 @@ mod tests {
             "\"We will resign from the coalition tomorrow,\" the leader said.",
             "\"We will resing from the coalitions tomorrow,\" the leader said.",
         );
+        words_added_inside_a_quote: Quote drifts(
+            "\"We will review the budget plan next week,\" the finance minister told reporters at the party meeting.",
+            "\"We will quickly review the whole budget plan next week,\" the finance minister told reporters at the party meeting.",
+        ) == QUOTE_ALTERED_IN_COPY.close;
     }
 }

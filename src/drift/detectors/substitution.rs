@@ -105,21 +105,21 @@ impl Detector for Substitution {
             // synonyms WordNet puts further apart ("cited" / "put forward"), worth a look.
             let known = |s: &Side, k: usize| s.forms(k).bases.iter().any(|w| synsets().knows(w));
             let foreign = wa.iter().all(|&i| known(a, i)) && wb.iter().all(|&j| !known(b, j));
-            out.push(DriftFinding {
-                kind: DriftKind::Substitution,
-                severity: if foreign {
+            out.push(pair.finding(
+                DriftKind::Substitution,
+                if foreign {
                     severity::SUBSTITUTION_FOREIGN
                 } else {
                     severity::SUBSTITUTION_OTHER_WORD
                 },
-                evidence_a: wa.iter().map(|&k| a.span(k)).collect(),
-                evidence_b: wb.iter().map(|&k| b.span(k)).collect(),
-                explanation: format!(
+                wa.iter().map(|&k| a.span(k)).collect(),
+                wb.iter().map(|&k| b.span(k)).collect(),
+                format!(
                     "B replaces \"{}\" with \"{}\"",
                     a.words(&wa, " "),
                     b.words(&wb, " ")
                 ),
-            });
+            ));
         }
     }
 }
@@ -133,8 +133,8 @@ mod tests {
     const ACCIDENT: &str = "The accident occurred near the mountain peak in the morning.";
 
     drift_cases! {
-        another_meaning: Substitution drifts(A, "The three men are criminals of the customs and tax office in the city.") == SUBSTITUTION_OTHER_WORD;
-        foreign_word: Substitution drifts(A, "The three men are officers of the customs and tax úřadu in the city.") == SUBSTITUTION_FOREIGN;
+        another_meaning: Substitution drifts(A, "The three men are criminals of the customs and tax office in the city.") == SUBSTITUTION_OTHER_WORD.close;
+        foreign_word: Substitution drifts(A, "The three men are officers of the customs and tax úřadu in the city.") == SUBSTITUTION_FOREIGN.close;
         synonym: Substitution same(ACCIDENT, "The accident happened near the mountain peak in the morning.");
         typo: Substitution same(ACCIDENT, "The accident ocurred near the mountain peak in the morning.");
         rewritten: Substitution same(ACCIDENT, "The crash took place close to the summit early in the day.");

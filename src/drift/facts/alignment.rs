@@ -34,6 +34,28 @@ pub fn word_alignment(a: &Words, b: &Words) -> Option<WordAlignment> {
     if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
         return None;
     }
+    // A longest common subsequence is not unique: walked from the side whose text
+    // sorts first, the pair aligns the same whichever side is called A.
+    let (left_a, left_b) = if a.text <= b.text {
+        left_over(a, b)
+    } else {
+        let (left_b, left_a) = left_over(b, a);
+        (left_a, left_b)
+    };
+    let shared = (0..a.tokens.len())
+        .filter(|&k| !left_a[k] && a.content[k])
+        .count();
+    Some(WordAlignment {
+        left_a,
+        left_b,
+        shared,
+    })
+}
+
+/// The tokens of `a` and of `b` that a longest common subsequence of their stems
+/// leaves out.
+fn left_over(a: &Words, b: &Words) -> (Vec<bool>, Vec<bool>) {
+    let (n, m) = (a.tokens.len(), b.tokens.len());
     let (mut left_a, mut left_b) = (vec![true; n], vec![true; m]);
     // A common beginning is matched word for word, as the walk below would match
     // it: the table is needed only for what follows.
@@ -54,14 +76,7 @@ pub fn word_alignment(a: &Words, b: &Words) -> Option<WordAlignment> {
             *len = Vec::new();
         }
     });
-    let shared = (0..a.tokens.len())
-        .filter(|&k| !left_a[k] && a.content[k])
-        .count();
-    Some(WordAlignment {
-        left_a,
-        left_b,
-        shared,
-    })
+    (left_a, left_b)
 }
 
 thread_local! {

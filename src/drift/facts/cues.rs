@@ -69,12 +69,14 @@ pub fn cues(side: &Words) -> Vec<Cue> {
             k += 1;
             continue;
         };
-        // "not only ... but also" adds, it does not negate.
-        if norms[k] == "not"
-            && norms
-                .get(k + 1)
-                .is_some_and(|w| matches!(*w, "only" | "just"))
-        {
+        // "not only ... but also" adds, it does not negate; "not even half", "not
+        // even three months" bound a quantity ("less than half"), where "did not
+        // even score" still negates.
+        let next = |d: usize| norms.get(k + d).copied();
+        let focus = matches!(next(1), Some("only" | "just" | "merely" | "simply"));
+        let bound = next(1) == Some("even")
+            && (k + 2 < norms.len() && side.is_figure(k + 2) || next(2) == Some("half"));
+        if norms[k] == "not" && (focus || bound) {
             k += 1;
             continue;
         }
