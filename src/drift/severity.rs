@@ -90,6 +90,9 @@ pub const ENTITY_SWAPPED: Graded = Graded {
     close: 0.85,
     free: 0.6,
 };
+/// Names on each side that the other does not spell, in different places of a
+/// free rendition: details each side chose.
+pub const ENTITY_ELSEWHERE: Graded = flat(0.35);
 /// Names on one side only, the other having no pronoun more: dropped from a close
 /// copy, a detail left out of a free rendition.
 pub const ENTITY_DROPPED: Graded = Graded {

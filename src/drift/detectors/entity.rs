@@ -139,6 +139,40 @@ fn swapped_within(
     (sa, sb)
 }
 
+/// Whether the names each side lacks are few enough on both sides (a word or two)
+/// to be one name put for another, rather than two lists of details.
+fn one_for_one(ma: &[usize], mb: &[usize]) -> bool {
+    ma.len() <= 2 && mb.len() <= 2
+}
+
+/// Whether a name of `a` in `ma` and one of `b` in `mb` stand in the same place of
+/// the two sentences: the content word before them, or the one after (other names
+/// left aside), is the same word ("talks in Paris on Monday" / "talks held in
+/// London on Monday"). Names in different places of a free rendition are details
+/// each side chose, not one swapped for another.
+fn same_place(a: &Side, ma: &[usize], b: &Side, mb: &[usize]) -> bool {
+    let neighbour = |s: &Side, names: &[usize], k: usize, forward: bool| {
+        let mut o = k;
+        loop {
+            o = if forward { o + 1 } else { o.checked_sub(1)? };
+            if o >= s.tokens.len() {
+                return None;
+            }
+            if s.content[o] && !names.contains(&o) {
+                return Some(s.stems[o]);
+            }
+        }
+    };
+    ma.iter().any(|&x| {
+        mb.iter().any(|&y| {
+            [false, true].into_iter().any(|forward| {
+                let n = neighbour(a, ma, x, forward);
+                n.is_some() && n == neighbour(b, mb, y, forward)
+            })
+        })
+    })
+}
+
 /// Personal pronouns, which stand for a name the other side spells out.
 const PRONOUNS: [&str; 9] = [
     "he", "she", "him", "her", "his", "hers", "they", "them", "their",
@@ -193,7 +227,11 @@ impl Detector for Entity {
         }
         let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
             (false, false) => (
-                severity::ENTITY_SWAPPED,
+                if pair.close_copy() || one_for_one(&ma, &mb) || same_place(a, &ma, b, &mb) {
+                    severity::ENTITY_SWAPPED
+                } else {
+                    severity::ENTITY_ELSEWHERE
+                },
                 format!(
                     "A names {}, B names {} instead",
                     a.words(&ma, " "),
@@ -240,5 +278,15 @@ mod tests {
             "Officials in Brussels said on Monday that the talks had failed.",
             "The negotiations collapsed, officials announced at the start of the week.",
         ) == ENTITY_DROPPED.free;
+        // Free renditions: a name put for another in the same place is drift; two
+        // lists of details in different places are not.
+        swapped_in_free_rendition: Entity drifts(
+            "The talks in Paris ended on Monday without a deal, officials said.",
+            "Officials said that negotiations in London broke up on Monday with no agreement.",
+        ) == ENTITY_SWAPPED.free;
+        details_elsewhere_in_free_rendition: Entity same(
+            "Analyst Ian Bremmer of the Eurasia Group in New York wrote about it on Twitter.",
+            "The Wall Street Journal first reported the contacts, citing several officials.",
+        ) >= 0.5;
     }
 }
