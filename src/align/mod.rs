@@ -19,6 +19,7 @@
 
 mod candidates;
 pub mod cluster;
+pub mod counterpart;
 mod parts;
 mod profile;
 mod stats;
@@ -97,6 +98,9 @@ pub struct Alignment {
     pub b: SentenceRange,
     /// The weighted Dice coefficient of their terms, in [0, 1].
     pub similarity: f64,
+    /// The confidence, in [0, 1], that the two sides render one statement, not
+    /// merely share a topic, names or a template (see [`counterpart`]).
+    pub counterpart: f64,
 }
 
 /// Aligns the sentences of every pair of documents that share content, terms
@@ -121,7 +125,8 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
     // document's profiles are made once for all its pairs.
     let firsts: Vec<&[(DocPair, Scored)]> = scored.chunk_by(|x, y| x.0 .0 == y.0 .0).collect();
 
-    let mut out: Vec<Alignment> = firsts
+    // Each pair of documents aligned, then the confidence of each alignment found.
+    let aligned: Vec<(usize, usize, Vec<Aligned>)> = firsts
         .into_par_iter()
         .flat_map_iter(|run| {
             let da = run[0].0 .0;
@@ -131,7 +136,22 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
                 let db = group[0].0 .1;
                 let cands = group.iter().map(|&(_, cand)| cand).collect();
                 let aligned = align_pair(&a, &profiles.of_doc(db), cands, params);
-                out.extend(aligned.into_iter().map(|(a, b, sim)| Alignment {
+                if !aligned.is_empty() {
+                    out.push((da, db, aligned));
+                }
+            }
+            out
+        })
+        .collect();
+    let mut out: Vec<Alignment> = aligned
+        .into_par_iter()
+        .flat_map_iter(|(da, db, aligned)| {
+            let confidence = counterparts(docs, &profiles, (da, db), &aligned);
+            aligned
+                .into_iter()
+                .zip(confidence)
+                .filter(|&(_, counterpart)| counterpart >= counterpart::MIN_REPORTED)
+                .map(move |((a, b, sim), counterpart)| Alignment {
                     a: SentenceRange {
                         doc: da,
                         first: a.0,
@@ -143,17 +163,71 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
                         last: b.1,
                     },
                     similarity: sim,
-                }));
-            }
-            out
+                    counterpart,
+                })
         })
         .collect();
     out.par_sort_unstable_by_key(|al| (rank[al.a.doc], rank[al.b.doc], al.a.first, al.b.first));
     Ok(out)
 }
 
+/// The confidence of each alignment of documents `da` and `db`, `aligned` sorted
+/// by their first sides (see [`counterpart`]).
+fn counterparts(
+    docs: &[Document],
+    profiles: &Profiles,
+    (da, db): (usize, usize),
+    aligned: &[(Span, Span, f64)],
+) -> Vec<f64> {
+    let (a, b) = (&docs[da], &docs[db]);
+    let (pa, pb) = (profiles.of_doc(da), profiles.of_doc(db));
+    let mut terms: Option<(Vec<u64>, Vec<u64>)> = None;
+    let doc_terms = |d: &Document| {
+        let mut t: Vec<u64> = d
+            .sentences
+            .iter()
+            .flat_map(|s| s.terms.iter().copied())
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let evidence: Vec<counterpart::Evidence> = aligned
+        .iter()
+        .map(|&(sa, sb, _)| {
+            if range_text(a, sa) == range_text(b, sb) {
+                // The same words: all explained, no figure or name the other lacks.
+                return counterpart::Evidence::default();
+            }
+            let (ua, ub) = (union(&pa, sa), union(&pb, sb));
+            let (side_a, side_b) = (
+                counterpart::Side::read(a, sa.0, sa.1),
+                counterpart::Side::read(b, sb.0, sb.1),
+            );
+            counterpart::Evidence::of((&ua, &side_a), (&ub, &side_b), || {
+                let (ta, tb) = terms.get_or_insert_with(|| (doc_terms(a), doc_terms(b)));
+                (&ta[..], &tb[..])
+            })
+        })
+        .collect();
+    let neighbours = counterpart::neighbours(aligned, &evidence);
+    let coverage = counterpart::coverage(aligned, pa.len(), pb.len());
+    evidence
+        .iter()
+        .zip(neighbours)
+        .map(|(e, n)| counterpart::confidence(e, n, coverage))
+        .collect()
+}
+
+/// The text of sentences `span` of `doc`.
+fn range_text(doc: &Document, span: Span) -> &str {
+    &doc.text[doc.sentences[span.0].start..doc.sentences[span.1].end]
+}
+
 /// Inclusive sentence range within one document.
 type Span = (usize, usize);
+/// Two sentence ranges aligned, and their similarity.
+type Aligned = counterpart::Aligned<f64>;
 
 /// One-to-one alignment by descending similarity among the candidates that
 /// [`scored_candidates`] kept (similar enough, with significant shared weight, no

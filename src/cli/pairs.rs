@@ -4,11 +4,14 @@ use super::progress::Progress;
 use super::Outcome;
 use anyhow::{bail, Context};
 use clap::Args;
-use dupdrift::analyze::LanguageChoice;
+use dupdrift::align::counterpart;
+use dupdrift::analyze::{analyze, LanguageChoice};
+use dupdrift::article::Article;
 use dupdrift::drift::{score_pairs, DriftFinding};
 use dupdrift::ingest::{InputError, JsonLines};
+use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 use dupdrift::report;
-use dupdrift::report::rows::{FindingColumns, PairId, PairScore};
+use dupdrift::report::rows::{CounterpartColumn, FindingColumns, PairId, PairScore};
 use dupdrift::text::language::Language;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -24,7 +27,9 @@ Examples:
 
 Reports (in --out):
   drift.csv        pair_id, kind, severity, evidence_a, evidence_b, text_a, text_b,
-                   explanation, evidence_spans_a, evidence_spans_b (one row per finding)
+                   explanation, evidence_spans_a, evidence_spans_b, counterpart (one
+                   row per finding; counterpart: the confidence that a and b render
+                   one statement, from the pair alone; it does not lower severities)
   pair_scores.csv  pair_id, max_severity, kinds (one row per pair, findings or not)
   errors.csv       input, reason (lines that could not be read)";
 
@@ -71,6 +76,32 @@ struct Pair {
     given: Option<Language>,
     /// The language both texts are read in (see [`choose_languages`]).
     lang: Language,
+    /// The confidence that the two texts render one statement (see [`counterparts`]).
+    counterpart: f64,
+}
+
+/// Each pair's counterpart confidence, from the pair alone
+/// ([`counterpart::of_pair`]: no neighbours, no corpus). The user asserts that the
+/// pairs are counterparts: it is reported, and lowers no severity.
+fn counterparts(batch: &mut [Pair]) {
+    // Analysis needs a sketch; the smallest one does.
+    let sketcher = Sketcher::new(
+        SketchParams::new(5, 1, SketchParams::DEFAULT_SEED).expect("valid sketch parameters"),
+    );
+    batch.par_iter_mut().for_each(|p| {
+        let doc = |text: &str| {
+            let article = Article {
+                id: p.id.clone(),
+                text: text.into(),
+                ..Article::default()
+            };
+            analyze(&article, LanguageChoice::Fixed(p.lang), &sketcher).ok()
+        };
+        p.counterpart = match (doc(&p.a), doc(&p.b)) {
+            (Some(a), Some(b)) => counterpart::of_pair(&a, &b),
+            _ => 0.0,
+        };
+    });
 }
 
 /// Each pair's language: `--lang`, else the one the line names, else the one
@@ -104,6 +135,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let mut batch: Vec<Pair> = Vec::new();
     let flush = |batch: &mut Vec<Pair>, scored: &mut Vec<(Pair, Vec<DriftFinding>)>| {
         pool.install(|| choose_languages(batch, choice));
+        pool.install(|| counterparts(batch));
         // Pair files repeat their texts (one original against many rewrites):
         // `score_pairs` prepares each distinct text once per batch (and language).
         let texts: Vec<(&str, &str, Language)> = batch
@@ -139,6 +171,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
                     b: p.b,
                     given,
                     lang: Language::UNDETERMINED,
+                    counterpart: 0.0,
                 });
                 if batch.len() >= BATCH {
                     flush(&mut batch, &mut scored);
@@ -171,6 +204,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
                 (
                     PairId::new(&p.id),
                     FindingColumns::new(f, (&p.a, 0), (&p.b, 0)),
+                    CounterpartColumn::new(p.counterpart),
                 )
             })
         }),

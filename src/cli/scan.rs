@@ -46,16 +46,17 @@ Reports (in --out):
   pairs.csv      doc_a, doc_b, jaccard_estimate, jaccard, containment_a, containment_b,
                  shared_shingles (pairs with exact jaccard >= --threshold)
   alignments.csv doc_a, start_a, end_a, doc_b, start_b, end_b, similarity, cluster_id,
-                 sentences_a, sentences_b (sentences saying the same thing; byte spans)
+                 sentences_a, sentences_b, counterpart (sentences saying the same thing;
+                 byte spans; counterpart: the confidence that they render one statement)
   passages.csv   cluster_id, doc_id, start, end, docs_in_cluster, text (one row per
                  article holding a shared passage)
   drift.csv      doc_a, start_a, end_a, doc_b, start_b, end_b, kind, severity,
                  evidence_a, evidence_b, text_a, text_b, explanation, evidence_spans_a,
-                 evidence_spans_b (meaning changes in aligned sentences: polarity,
+                 evidence_spans_b, counterpart (meaning changes in aligned sentences: polarity,
                  tense, aspect, number, date, entity, attribution, quote, hedge,
                  quantity, antonym, omission, addition, substitution, mood, order;
-                 severity >= 0.5 is worth a look; `dupdrift compare A B` explains
-                 a pair)
+                 severity >= 0.5 is worth a look, and only found where counterpart
+                 >= 0.9; `dupdrift compare A B` explains a pair)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
 

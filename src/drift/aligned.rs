@@ -1,6 +1,7 @@
 //! Drift over a corpus's alignments: each distinct pair of texts compared once.
 
 use super::{score_pairs, DriftFinding};
+use crate::align::counterpart::MIN_ALARM;
 use crate::align::Alignment;
 use crate::document::Document;
 use ahash::AHashMap;
@@ -8,6 +9,11 @@ use rayon::prelude::*;
 
 /// Distinct text pairs compared together.
 const PAIRS_PER_CHUNK: usize = 1 << 14;
+/// The highest severity of a finding whose alignment is less likely than
+/// [`MIN_ALARM`] to render one statement: below 0.5, so that it is kept but not
+/// worth a reader's look. Two sentences of one template, or on one topic, differ
+/// everywhere; each difference is no change of meaning but a different statement.
+pub const NOT_COUNTERPART_SEVERITY: f64 = 0.45;
 
 /// The findings of every alignment, in the order of `alignments`.
 ///
@@ -17,7 +23,9 @@ const PAIRS_PER_CHUNK: usize = 1 << 14;
 /// the same sentence pairs again and again. Texts that are the same say the same
 /// thing and are not compared at all. A pair is read in the language of its first
 /// article (`scan` knows each article's language; `compare` and `pairs` detect a
-/// pair's with `Language::detect_pair`).
+/// pair's with `Language::detect_pair`). The findings of an alignment whose
+/// [`Alignment::counterpart`] is below [`MIN_ALARM`] are capped at
+/// [`NOT_COUNTERPART_SEVERITY`].
 pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
     // Each distinct (text, language) by number, in order of first appearance.
     let mut texts: Vec<(&str, &str)> = Vec::new();
@@ -60,8 +68,21 @@ pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<Drift
         .collect();
     pairs
         .par_iter()
-        .map(|pair| match pair {
-            Some(pair) => found[distinct.partition_point(|x| x < pair)].clone(),
+        .zip(alignments)
+        .map(|(pair, al)| match pair {
+            Some(pair) => {
+                let found = &found[distinct.partition_point(|x| x < pair)];
+                if al.counterpart >= MIN_ALARM || found.is_empty() {
+                    return found.clone();
+                }
+                let mut capped = found.clone();
+                for f in &mut capped {
+                    f.severity = f.severity.min(NOT_COUNTERPART_SEVERITY);
+                }
+                // Most severe first, as `compare` orders them.
+                capped.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));
+                capped
+            }
             None => Vec::new(),
         })
         .collect()
@@ -108,6 +129,7 @@ mod tests {
             a,
             b,
             similarity: 0.5,
+            counterpart: 1.0,
         };
         // The same pair of texts twice (a-b, a-c), a reprint (a-b), the pair the
         // other way round (c-a).

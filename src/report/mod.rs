@@ -20,7 +20,8 @@ use crate::error::Result;
 use crate::ingest::InputError;
 use crate::neardup::NearDuplicate;
 use rows::{
-    ratio, AlignmentRow, ErrorRow, FindingColumns, NearDuplicateRow, PassagePair, PassageRow,
+    ratio, AlignmentRow, CounterpartColumn, ErrorRow, FindingColumns, NearDuplicateRow,
+    PassagePair, PassageRow,
 };
 use serde::Serialize;
 use std::path::Path;
@@ -95,6 +96,7 @@ pub fn write_alignments(
                 cluster_id,
                 sentences_a: al.a.last - al.a.first + 1,
                 sentences_b: al.b.last - al.b.first + 1,
+                counterpart: ratio(al.counterpart),
             }
         })
     })
@@ -125,7 +127,8 @@ pub fn write_passages(dir: &Path, docs: &[Document], clusters: &[PassageCluster]
     })
 }
 
-/// `drift.csv`: the meaning changes found in each alignment, in alignment order.
+/// `drift.csv`: the meaning changes found in each alignment, in alignment order,
+/// each with its alignment's counterpart confidence.
 pub fn write_drift(
     dir: &Path,
     docs: &[Document],
@@ -141,6 +144,7 @@ pub fn write_drift(
             (
                 PassagePair::new(place.0, a, place.1, b),
                 FindingColumns::new(f, (text_a, a.0), (text_b, b.0)),
+                CounterpartColumn::new(al.counterpart),
             )
         })
     })

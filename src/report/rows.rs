@@ -47,6 +47,8 @@ pub(super) struct AlignmentRow<'a> {
     pub cluster_id: Option<usize>,
     pub sentences_a: usize,
     pub sentences_b: usize,
+    /// The confidence that the two sides render one statement.
+    pub counterpart: String,
 }
 
 /// One row of `passages.csv`: a member of a passage cluster.
@@ -140,11 +142,27 @@ impl<'a> FindingColumns<'a> {
     }
 }
 
+/// The last column of a drift row: the confidence that the two texts render one
+/// statement (`Alignment::counterpart`, or for `pairs` the pair's own).
+#[derive(Serialize, Default)]
+pub struct CounterpartColumn {
+    counterpart: String,
+}
+
+impl CounterpartColumn {
+    /// The column of a confidence in [0, 1].
+    pub fn new(confidence: f64) -> Self {
+        CounterpartColumn {
+            counterpart: ratio(confidence),
+        }
+    }
+}
+
 /// One row of `scan`'s `drift.csv`: a meaning change in an alignment.
-pub type ScanDriftRow<'a> = (PassagePair<'a>, FindingColumns<'a>);
+pub type ScanDriftRow<'a> = (PassagePair<'a>, FindingColumns<'a>, CounterpartColumn);
 
 /// One row of `pairs`'s `drift.csv`: a meaning change in an explicit pair.
-pub type PairDriftRow<'a> = (PairId<'a>, FindingColumns<'a>);
+pub type PairDriftRow<'a> = (PairId<'a>, FindingColumns<'a>, CounterpartColumn);
 
 /// The columns of a `pair_scores.csv` row after the pair's id.
 #[derive(Serialize, Default)]
@@ -214,7 +232,8 @@ mod tests {
         );
         assert_eq!(
             names::<AlignmentRow>(),
-            "doc_a,start_a,end_a,doc_b,start_b,end_b,similarity,cluster_id,sentences_a,sentences_b"
+            "doc_a,start_a,end_a,doc_b,start_b,end_b,similarity,cluster_id,sentences_a,sentences_b,\
+             counterpart"
         );
         assert_eq!(
             names::<PassageRow>(),
@@ -222,9 +241,12 @@ mod tests {
         );
         assert_eq!(
             names::<ScanDriftRow>(),
-            format!("doc_a,start_a,end_a,doc_b,start_b,end_b,{finding}")
+            format!("doc_a,start_a,end_a,doc_b,start_b,end_b,{finding},counterpart")
         );
-        assert_eq!(names::<PairDriftRow>(), format!("pair_id,{finding}"));
+        assert_eq!(
+            names::<PairDriftRow>(),
+            format!("pair_id,{finding},counterpart")
+        );
         assert_eq!(names::<PairScoreRow>(), "pair_id,max_severity,kinds");
         assert_eq!(names::<ErrorRow>(), "input,reason");
     }
