@@ -137,10 +137,10 @@ pub const HEDGE_CERTAINTY: Graded = Graded {
 pub const QUANTITY_CHANGED: Graded = flat(0.6);
 
 /// A word replaced by its opposite in the same place of the sentence ("support"
-/// / "oppose", "aware" / "unaware"): the words around it carried over.
+/// / "oppose", "aware" / "unaware"): a word next to it carried over.
 pub const ANTONYM_OPPOSITE: Graded = flat(0.7);
-/// Opposites in a free rendition that fill no common place of the two sentences
-/// ("given" / "took" far apart): most likely each says something else.
+/// Opposites that fill no common place of the two sentences ("given" / "took"
+/// far apart): most likely each says something else.
 pub const ANTONYM_ELSEWHERE: Graded = flat(0.3);
 
 /// Content one side states and the other, otherwise the same words, leaves out

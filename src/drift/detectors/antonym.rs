@@ -6,9 +6,10 @@
 //! form, inflections undone ("began" / "ended", "biggest" / "smallest").
 //! A pair is drift only when each word is missing from the other side and neither or
 //! both are negated: "not good" / "bad" says the same; and it is worth a look only
-//! when the two words fill the same place of the two sentences, or the rest was
-//! copied word for word: opposites far apart in a free rendition each say
-//! something else.
+//! when the two words fill the same place of the two sentences: opposites far
+//! apart each say something else. Words WordNet also puts one step apart in
+//! meaning are no opposites ("multiple" / "several": its indirect antonyms reach
+//! that far).
 
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::classes::Class;
@@ -16,6 +17,7 @@ use crate::drift::facts::forms::{unprefixed, Forms};
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind};
+use crate::text::lexicon::synsets;
 
 /// Whether one word is the other with a negative prefix ("aware" / "unaware"), the
 /// bare word long enough not to be a chance ending ("discover" is no "cover" negated
@@ -214,8 +216,16 @@ impl Detector for Antonym {
             let text = |s: &Side, k: usize| -> String {
                 s.text[s.tokens[k].start..s.tokens[k].end].to_string()
             };
+            let related = |x: &Forms, y: &Forms| {
+                x.bases
+                    .iter()
+                    .any(|w| y.bases.iter().any(|v| synsets().related(w, v)))
+            };
+            if related(f, b.forms(j)) {
+                continue;
+            }
             let (ev_a, ev_b) = (vec![a.span(i)], vec![b.span(j)]);
-            let severity = if same_slot(a, i, b, j) || pair.close_copy() {
+            let severity = if same_slot(a, i, b, j) {
                 severity::ANTONYM_OPPOSITE
             } else {
                 severity::ANTONYM_ELSEWHERE

@@ -2,7 +2,9 @@
 //! "took bribes"), or asserts what the other only hedges ("certainly" / "perhaps").
 //!
 //! Hedges and certainty markers come from `data/lexicon/en/hedges.txt`. Two sides
-//! that hedge with different words ("reportedly" / "allegedly") agree.
+//! that hedge with different words ("reportedly" / "allegedly") agree, and so does
+//! a side that words the claim as a possibility or an appearance ("seems to be" /
+//! "might be", "seemed like" / "looked like").
 
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::classes::{Class, REPORTING};
@@ -28,6 +30,30 @@ fn marks(side: &Side) -> (Vec<Span>, Vec<Span>) {
         }
     }
     (hedge, certain)
+}
+
+/// Words that do not state a claim as fact, though too common to raise a hedge of
+/// their own: epistemic modals and verbs of appearance ("might be" answers "seems
+/// to be", "looked like" answers "seemed like").
+const WEAK_HEDGES: [&str; 8] = [
+    "may",
+    "might",
+    "could",
+    "appear",
+    "appears",
+    "appeared",
+    "considered",
+    "like",
+];
+
+/// Whether a side words its claim with a weak hedge (see [`WEAK_HEDGES`]); "like"
+/// only after a verb of looking ("looks like").
+fn weakly_hedged(side: &Side) -> bool {
+    let norms: Vec<&str> = side.tokens.iter().map(|t| t.norm.as_str()).collect();
+    norms.iter().enumerate().any(|(k, &w)| {
+        WEAK_HEDGES.contains(&w)
+            && (w != "like" || k > 0 && matches!(norms[k - 1], "look" | "looks" | "looked"))
+    })
 }
 
 /// The `hedge` detector (see the module's doc).
@@ -67,7 +93,8 @@ impl Detector for Hedge {
                 })
             })
         };
-        let one_sided = (hb.is_empty() && !kept(a, &ha, b)) || (ha.is_empty() && !kept(b, &hb, a));
+        let one_sided = (hb.is_empty() && !kept(a, &ha, b) && !weakly_hedged(b))
+            || (ha.is_empty() && !kept(b, &hb, a) && !weakly_hedged(a));
         if ha.is_empty() != hb.is_empty() && one_sided {
             let explanation = if hb.is_empty() {
                 format!("A hedges it (\"{}\"), B states it as fact", words(a, &ha))
@@ -126,5 +153,13 @@ mod tests {
         ) == HEDGE_ATTRIBUTED.close;
         misspelled_hedge: Hedge same("The mayor reportedly took bribes.", "The mayor reportadly took bribes.");
         certain_on_one_side: Hedge drifts("The mayor certainly took bribes.", "The mayor took bribes.") == HEDGE_CERTAINTY.close;
+        modal_answers_a_hedge: Hedge same(
+            "The most common cause seems to be fear of vaccines.",
+            "The most common cause might be the fear of vaccines.",
+        );
+        looked_like_answers_seemed: Hedge same(
+            "At first it seemed like another defeat for the team.",
+            "At the beginning it looked like a new loss for the team.",
+        );
     }
 }

@@ -72,10 +72,18 @@ fn clock(side: &Side, k: usize) -> Option<(f64, usize)> {
         None => {
             let next = side.tokens.get(k + 1)?;
             let colon = &side.text[t.end..next.start] == ":";
-            if !colon || next.norm.len() != 2 {
+            if colon && next.norm.len() == 2 {
+                (t.norm.parse().ok()?, next.norm.parse().ok()?, k + 1)
+            } else if matches!(next.norm.as_str(), "am" | "a.m" | "pm" | "p.m") {
+                // "7 PM": the hour alone, before its half of the day.
+                let hours: f64 = t.norm.parse().ok()?;
+                if !(1.0..=12.0).contains(&hours) || hours.fract() != 0.0 {
+                    return None;
+                }
+                (hours, 0.0, k)
+            } else {
                 return None;
             }
-            (t.norm.parse().ok()?, next.norm.parse().ok()?, k + 1)
         }
     };
     if hours > 24.0 || minutes >= 60.0 {
@@ -197,12 +205,30 @@ fn figures(side: &Side) -> Vec<Figure> {
             v += 0.5;
             k += 3;
         }
+        // "twenty-four", "forty two": tens and units written as two words.
+        let tens = WORDS.iter().any(|(w, _)| *w == t.norm)
+            && (20.0..100.0).contains(&v)
+            && v % 10.0 == 0.0;
+        let units = side.tokens.get(k + 1).and_then(|n| {
+            let gap = &side.text[t.end..n.start];
+            WORDS
+                .iter()
+                .chain(&[("one", 1.0)])
+                .find(|(w, x)| *w == n.norm && *x < 10.0)
+                .filter(|_| gap == "-" || gap == " ")
+                .map(|&(_, x)| x)
+        });
+        let mut end = t.end;
+        if let Some(u) = units.filter(|_| tens) {
+            v += u;
+            end = side.tokens[k + 1].end;
+            k += 1;
+        }
         // "19th century" is the 1800s.
         if matches!(suffix, "st" | "nd" | "rd" | "th") && century(norm_at(k + 1)) {
             v = (v - 1.0) * 100.0;
         }
         let money = side.text[..t.start].trim_end().ends_with(CURRENCY_SYMBOLS);
-        let mut end = t.end;
         let mut scaled = false;
         let scale_of = |w: &str| {
             SCALES
@@ -422,5 +448,11 @@ mod tests {
         // The same value in another unit is worth a look, not an alarm.
         other_unit: Number drifts("rose 5%", "rose 5 percentage points") == NUMBER_OTHER_UNIT.close;
         dropped_count: Number drifts("five ministers resigned", "ministers resigned") == NUMBER_ONE_SIDE.close;
+        tens_and_units_in_words: Number same(
+            "In the past 24 hours, 13 more patients died.",
+            "13 more patients have died over the past twenty-four hours.",
+        );
+        hour_before_pm: Number same("The game starts on Wednesday (7 PM).", "The game starts on Wednesday (19:00).");
+        another_hour: Number drifts("The game starts at 7 PM.", "The game starts at 20:00.");
     }
 }
