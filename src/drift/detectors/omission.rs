@@ -149,6 +149,10 @@ mod tests {
         typo_and_inflection: Omission same("The government issued warnings quickly.", "The goverment issued warnings quick.");
         repetition: Addition same("Police fired tear gas at the crowd.", "Police fired tear tear gas at the crowd.");
         connective: Omission same("Since the dam was built, the floods stopped.", "The dam was built, the floods stopped.");
+        scale_written_out: Omission same(
+            "Original drawing of Olympic rings sold at auction for 185 thousand euros",
+            "Original drawing of Olympic rings sold at auction for 185,000 euros",
+        );
     }
 
     #[test]

@@ -245,7 +245,16 @@ impl<'a> Words<'a> {
     }
 
     fn reads_as_figure(&self, k: usize) -> bool {
+        // A scale after a figure is part of it ("185 thousand" is "185,000").
+        let scale = || {
+            k > 0
+                && super::figures::SCALES
+                    .iter()
+                    .any(|(w, _)| *w == self.tokens[k].norm)
+                && self.reads_as_figure(k - 1)
+        };
         self.tokens[k].kind == crate::text::tokenize::TokenKind::Number
+            || scale()
             || matches!(
                 self.tokens[k].norm.as_str(),
                 "one"
