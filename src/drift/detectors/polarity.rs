@@ -47,6 +47,26 @@ fn bears_on(side: &Side, scope: &[usize]) -> Vec<usize> {
     }
 }
 
+/// Words that say a thing is not so without a negation cue: failing, lacking,
+/// being absent (by base form).
+const NEGATIVE_WORDS: [&str; 6] = ["fail", "failure", "lack", "absence", "absent", "refusal"];
+
+/// Whether a word of the three before token `j` of `side`, as a negation cue would
+/// stand, negates by its meaning: one of [`NEGATIVE_WORDS`], or a word WordNet
+/// knows with "un" or "non" put before it ("unpractical to expect").
+fn negative_worded(side: &Side, j: usize) -> bool {
+    (j.saturating_sub(3)..j).any(|k| {
+        let bases = &side.forms(k).bases;
+        let norm = side.tokens[k].norm.as_str();
+        let prefixed = ["un", "non"].iter().any(|p| {
+            norm.strip_prefix(p)
+                .map(|rest| rest.trim_start_matches('-'))
+                .is_some_and(|rest| rest.chars().count() >= 4 && synsets().knows(rest))
+        });
+        prefixed || bases.iter().any(|w| NEGATIVE_WORDS.contains(&w.as_str()))
+    })
+}
+
 /// Whether word `i` of `x` and word `j` of `y` say the same: one stem, one base
 /// form ("begin" / "began"), or WordNet synonyms ("expect" / "suppose").
 fn same_meaning(x: &Side, i: usize, y: &Side, j: usize) -> bool {
@@ -106,7 +126,10 @@ impl Detector for Polarity {
                             .then_some((i, j))
                     })
                     .collect();
-                if shared.is_empty() {
+                // The other side says it in the negative with a word of its own
+                // ("non-existing implementation" / "failure in implementation", "cannot
+                // expect" / "unpractical to expect").
+                if shared.is_empty() || negative_worded(plain, shared[0].1) {
                     continue;
                 }
                 let mut ev_neg: Vec<Span> = (cue.first..=cue.last).map(|k| neg.span(k)).collect();
@@ -224,5 +247,17 @@ mod tests {
             "There have been warnings from the ministry about breaches.",
             "The ministry has not issued any warnings about possible breaches of security.",
         ) == POLARITY_NEGATED.close;
+        negative_by_its_meaning: Polarity same(
+            "The notice names the non-existing implementation of closed-loop management.",
+            "The notice names the failure in implementation of closed-loop management.",
+        );
+        negative_prefix_answers: Polarity same(
+            "You cannot expect a two-year-old child to protect himself.",
+            "It is unpractical to expect that a child of two years can protect himself.",
+        );
+        cannot_wait_is_eager: Polarity same(
+            "He admitted that he is excitedly awaiting the new season.",
+            "He admitted that he can't wait for the season to start again.",
+        );
     }
 }

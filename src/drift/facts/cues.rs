@@ -76,7 +76,9 @@ pub fn cues(side: &Words) -> Vec<Cue> {
         let focus = matches!(next(1), Some("only" | "just" | "merely" | "simply"));
         let bound = next(1) == Some("even")
             && (k + 2 < norms.len() && side.is_figure(k + 2) || next(2) == Some("half"));
-        if norms[k] == "not" && (focus || bound) {
+        // "can't wait for the season": eager, not denied.
+        let eager = matches!(norms[k], "can't" | "cannot" | "couldn't") && next(1) == Some("wait");
+        if eager || norms[k] == "not" && (focus || bound) {
             k += 1;
             continue;
         }
