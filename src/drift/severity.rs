@@ -38,6 +38,9 @@ pub const ENTITY_DROPPED: f64 = 0.6;
 /// Names on one side only where the other has a pronoun more, which most likely
 /// stands for them ("Peskov said" / "he said").
 pub const ENTITY_PRONOUN: f64 = 0.3;
+/// A capital on one side for its country on the other ("Moscow" / "Russia"), no
+/// other name differing: a metonym, most often the same fact.
+pub const ENTITY_METONYM: f64 = 0.3;
 
 /// A quote carried over with a few words changed while the text around it was
 /// copied: a misquote.
