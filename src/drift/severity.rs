@@ -105,6 +105,9 @@ pub const ENTITY_PRONOUN: Graded = Graded {
     close: 0.3,
     free: 0.2,
 };
+/// A capital on one side for its country on the other ("Moscow" / "Russia"), no
+/// other name differing: a metonym, most often the same fact.
+pub const ENTITY_METONYM: Graded = flat(0.3);
 
 /// A quote carried over with a few words changed while the text around it was
 /// copied: a misquote.

@@ -2,9 +2,15 @@
 //!
 //! Names are the capitalised words that do not open a sentence. A name of one side
 //! is kept when the other side has a word that spells it, or nearly (transliteration:
-//! "Dmitry" / "Dmitri", "Zelensky" / "Zelenskyy"), anywhere in it, capitalised or not.
+//! "Dmitry" / "Dmitri", "Zelensky" / "Zelenskyy"), anywhere in it, capitalised or not,
+//! or a variant of it from the name table (`facts::names`: "UK" / "Britain" /
+//! "United Kingdom", "Danish" / "Denmark"). A capital for its country ("Moscow" /
+//! "Russia") is a metonym: a hint, when no other name differs.
 
 use super::{Detector, Languages, Pair};
+use crate::drift::facts::names::{
+    best_link, uninflected, variants, without_possessive, GroupForm, Link,
+};
 use crate::drift::facts::side::Side;
 use crate::drift::facts::spelling::{similar, Spelling};
 use crate::drift::severity::{self, Graded};
@@ -67,6 +73,19 @@ fn spelled(side: &Side, k: usize, other: &Side, initialisms: &OnceCell<Vec<Vec<c
     if near {
         return true;
     }
+    // Spelled but for an inflection, on either side: "Majorcan" / "Mallorca" as
+    // "Majorca" is.
+    let base = uninflected(without_possessive(name));
+    let inflected = base.iter().any(|base| {
+        let spelling = Spelling::of(base);
+        (0..other.tokens.len()).any(|j| same_name(other.bare(j), other.spelling(j), base, spelling))
+    }) || (0..other.tokens.len())
+        .filter(|&j| other.is_name(j))
+        .flat_map(|j| uninflected(without_possessive(other.bare(j))))
+        .any(|base| same_name(&base, Spelling::of(&base), name, spelling));
+    if inflected {
+        return true;
+    }
     // Words starting with these letters, in order, in `s` (containing token `within`).
     let spells = |s: &Side, letters: &[char], within: Option<usize>| {
         (0..s.tokens.len().saturating_sub(letters.len() - 1)).any(|first| {
@@ -91,10 +110,90 @@ fn spelled(side: &Side, k: usize, other: &Side, initialisms: &OnceCell<Vec<Vec<c
             .any(|letters| spells(side, letters, Some(k)))
 }
 
-/// The names of `side` that `other` does not spell, as token indices, and those
+/// A form of the name table in a side: its first token, its length in tokens and
+/// its groups.
+type TableForm = (usize, usize, &'static [GroupForm]);
+
+/// The forms of the name table that `s` holds. A single word counts where it is
+/// capitalised ("Nice", not "nice"), several where one is or all are content words
+/// ("new coronavirus", not "the states").
+fn table_forms(s: &Side) -> Vec<TableForm> {
+    let table = variants();
+    let words: Vec<&str> = (0..s.tokens.len())
+        .map(|j| without_possessive(s.bare(j)))
+        .collect();
+    let capital = |j: usize| s.text[s.tokens[j].start..].starts_with(char::is_uppercase);
+    let mut found = Vec::new();
+    for start in 0..words.len() {
+        // Most words are in small letters: looked up only as a longer form's first.
+        if capital(start) {
+            let groups = table.groups(words[start]);
+            if !groups.is_empty() {
+                found.push((start, 1, groups));
+            }
+        }
+        for (n, groups) in table.multi_word_at(&words, start) {
+            let run = start..start + n;
+            if run.clone().any(capital) || run.clone().all(|j| s.content[j]) {
+                found.push((start, n, groups));
+            }
+        }
+    }
+    found
+}
+
+/// How `other` names the entity of the name at token `k` of `side` through the
+/// name table: [`Link::Same`], or [`Link::Metonym`] with the tokens of `other`
+/// that the name's capital or country stands for. A form of `other` that `side`
+/// writes the same elsewhere answers that word, not this name ("Mexican-Americans
+/// in the United States" / "Mexican-Americans in ."); a metonym counts only where
+/// `side` does not answer those tokens itself ("in Beijing, China" / "in China"
+/// drops Beijing).
+fn table_variant(
+    (side, k, side_forms): (&Side, usize, &[TableForm]),
+    (other, other_forms): (&Side, &[TableForm]),
+) -> Option<(Link, Vec<usize>)> {
+    // The same words, without possessives, from `x` of `side` and `y` of `other`.
+    let same_words = |x: usize, y: usize, n: usize| {
+        (0..n)
+            .all(|d| without_possessive(side.bare(x + d)) == without_possessive(other.bare(y + d)))
+    };
+    let covers = |start: usize, n: usize| (start..start + n).contains(&k);
+    let mut metonym: Option<Vec<usize>> = None;
+    for &(_, _, groups) in side_forms.iter().filter(|&&(start, n, _)| covers(start, n)) {
+        for &(start, n, theirs) in other_forms {
+            match best_link(groups, theirs) {
+                Some(Link::Same) => {
+                    let elsewhere = side_forms
+                        .iter()
+                        .any(|&(s0, n0, _)| !covers(s0, n0) && n0 == n && same_words(s0, start, n));
+                    if !elsewhere {
+                        return Some((Link::Same, Vec::new()));
+                    }
+                }
+                Some(Link::Metonym) => {
+                    let answered = side_forms
+                        .iter()
+                        .any(|&(_, _, own)| best_link(own, theirs) == Some(Link::Same));
+                    if !answered {
+                        metonym
+                            .get_or_insert_with(Vec::new)
+                            .extend(start..start + n);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    metonym.map(|tokens| (Link::Metonym, tokens))
+}
+
+/// The names of `side` that `other` does not spell, as token indices; those
 /// excused as part of a longer name whose other part is spelled ("Donald Trump" /
-/// "Trump"), each with that part's token and on which side of it it stands.
-fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>) {
+/// "Trump"), each with that part's token and on which side of it it stands; and
+/// those that `other` names only by a metonym ("Moscow" / "Russia"), each with the
+/// tokens of `other` that stand for it.
+fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>, Metonyms) {
     let names: Vec<usize> = (0..side.tokens.len())
         .filter(|&k| side.is_name(k) && side.content[k] && !side.is_figure(k))
         .filter(|&k| !not_names().contains(side.bare(k)))
@@ -102,11 +201,27 @@ fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>)
         .filter(|&k| side.calendar(k).is_none())
         .collect();
     let initialisms = OnceCell::new();
-    let kept = |k: usize| spelled(side, k, other, &initialisms);
-    let joined =
+    let (side_forms, other_forms) = (OnceCell::new(), OnceCell::new());
+    let mut metonyms = Vec::new();
+    let mut kept = |k: usize| {
+        spelled(side, k, other, &initialisms)
+            || match table_variant(
+                (side, k, side_forms.get_or_init(|| table_forms(side))),
+                (other, other_forms.get_or_init(|| table_forms(other))),
+            ) {
+                Some((Link::Same, _)) => true,
+                Some((Link::Metonym, tokens)) => {
+                    metonyms.push((k, tokens));
+                    true
+                }
+                None => false,
+            }
+    };
+    let unkept: Vec<usize> = names.into_iter().filter(|&k| !kept(k)).collect();
+    let mut joined =
         |k: usize, j: usize| side.is_name(j) && !side.clause_break_after(j.min(k)) && kept(j);
     let (mut missing, mut excused) = (Vec::new(), Vec::new());
-    for k in names.into_iter().filter(|&k| !kept(k)) {
+    for k in unkept {
         if k + 1 < side.tokens.len() && joined(k, k + 1) {
             excused.push((k, k + 1, true));
         } else if k > 0 && joined(k, k - 1) {
@@ -115,7 +230,41 @@ fn missing(side: &Side, other: &Side) -> (Vec<usize>, Vec<(usize, usize, bool)>)
             missing.push(k);
         }
     }
-    (missing, excused)
+    metonyms.sort_unstable();
+    metonyms.dedup();
+    (missing, excused, metonyms)
+}
+
+/// Names of a side that the other names only by a metonym, each with the other
+/// side's tokens that stand for it.
+type Metonyms = Vec<(usize, Vec<usize>)>;
+
+/// A capital for its country and nothing else changed: a hint at
+/// [`severity::ENTITY_METONYM`], with both sides' tokens as evidence.
+fn metonym(pair: &Pair, ka: &Metonyms, kb: &Metonyms) -> Option<DriftFinding> {
+    let (a, b) = (pair.a, pair.b);
+    let mut ta: Vec<usize> = ka.iter().map(|(k, _)| *k).collect();
+    let mut tb: Vec<usize> = kb.iter().map(|(k, _)| *k).collect();
+    ta.extend(kb.iter().flat_map(|(_, ts)| ts.iter().copied()));
+    tb.extend(ka.iter().flat_map(|(_, ts)| ts.iter().copied()));
+    for ts in [&mut ta, &mut tb] {
+        ts.sort_unstable();
+        ts.dedup();
+    }
+    if ta.is_empty() || tb.is_empty() {
+        return None;
+    }
+    Some(pair.finding(
+        DriftKind::Entity,
+        severity::ENTITY_METONYM,
+        ta.iter().map(|&k| a.span(k)).collect(),
+        tb.iter().map(|&k| b.span(k)).collect(),
+        format!(
+            "A names {}, B names {}: a capital for its country",
+            a.words(&ta, " "),
+            b.words(&tb, " ")
+        ),
+    ))
 }
 
 /// Excused name words that the two sides put in the same place of the same longer
@@ -216,13 +365,14 @@ impl Detector for Entity {
 
     fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
         let (a, b) = (pair.a, pair.b);
-        let ((mut ma, ea), (mut mb, eb)) = (missing(a, b), missing(b, a));
+        let ((mut ma, ea, ka), (mut mb, eb, kb)) = (missing(a, b), missing(b, a));
         let (sa, sb) = swapped_within(a, &ea, b, &eb);
         ma.extend(sa);
         mb.extend(sb);
         ma.sort_unstable();
         mb.sort_unstable();
         if ma.is_empty() && mb.is_empty() {
+            out.extend(metonym(pair, &ka, &kb));
             return;
         }
         let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
@@ -288,5 +438,35 @@ mod tests {
             "Analyst Ian Bremmer of the Eurasia Group in New York wrote about it on Twitter.",
             "The Wall Street Journal first reported the contacts, citing several officials.",
         ) >= 0.5;
+        // Variants from the name table.
+        uk_britain: Entity same("The UK said so on Monday.", "Britain said so on Monday.");
+        uk_spelled_out: Entity same("Talks in the UK ended.", "Talks in the United Kingdom ended.");
+        great_britain_possessive: Entity same("The United Kingdom's army left.", "Great Britain\u{2019}s army left.");
+        china_prc: Entity same("The deal with China's army.", "The deal with the PRC army.");
+        germany_deutschland: Entity same("It is made in Germany, he said.", "It is made in Deutschland, he said.");
+        danes_danish: Entity same("He said the Danes agree.", "He said the Danish agree.");
+        danish_denmark: Entity same("A Danish firm won.", "A firm from Denmark won.");
+        dutchman: Entity same("A Dutchman won it.", "Someone from the Netherlands won it.");
+        american_us: Entity same("An American group said so.", "A U.S. group said so.");
+        russian_federation: Entity same("He said RF troops moved.", "He said Russian troops moved.");
+        majorcan: Entity same("A Majorcan hotel closed.", "A hotel on Mallorca closed.");
+        rhine: Entity same("They sailed the Rhein.", "They sailed the Rhine.");
+        oryol: Entity same("They went to Orel.", "They went to Oryol.");
+        covid: Entity same("He fell ill with COVID-19 last year.", "He fell ill with the new coronavirus last year.");
+        curly_possessive: Entity same("He praised Putin\u{2019}s plan on Monday.", "He praised the plan by Putin on Monday.");
+        capital_for_country: Entity drifts("Talks in Moscow ended.", "Talks in Russia ended.") == ENTITY_METONYM.close;
+        capital_dropped_beside_country: Entity drifts("He met Xi in Beijing, China.", "He met Xi in China.") == ENTITY_DROPPED.close;
+        another_country: Entity drifts("It is made in Germany, he said.", "It is made in France, he said.") == ENTITY_SWAPPED.close;
+        china_taiwan: Entity drifts("Talks with China ended.", "Talks with Taiwan ended.") == ENTITY_SWAPPED.close;
+        // A variant the other side answers with the same word elsewhere is no answer.
+        adjective_kept_name_dropped: Entity drifts(
+            "More Mexican-Americans live in the United States now.",
+            "More Mexican-Americans live there now.",
+        ) == ENTITY_DROPPED.close;
+        description_is_no_name: Entity drifts(
+            "The Colosseum reopened in Rome, the capital of Italy.",
+            "The Colosseum reopened in Rome, the capital.",
+        ) == ENTITY_DROPPED.close;
+        common_word_is_no_variant: Entity drifts("He said Nizza was calm.", "He said nice was calm.") >= 0.5;
     }
 }

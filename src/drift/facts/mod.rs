@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! spelling, forms, calendar, figures       what one word is, from the word alone
+//! names                                    which names are one entity's (a table)
 //!   classes, verb_forms                    ... worked out once per word, kept per token
 //!     words                                a text's tokens with all of the above
 //!       verbs, cues                        verb groups, negation cues (English)
@@ -17,6 +18,7 @@ pub mod classes;
 pub mod cues;
 pub mod figures;
 pub mod forms;
+pub mod names;
 pub mod side;
 pub mod spelling;
 pub mod verb_forms;
