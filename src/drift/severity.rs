@@ -93,6 +93,10 @@ pub const ENTITY_SWAPPED: Graded = Graded {
 /// Names on each side that the other does not spell, in different places of a
 /// free rendition: details each side chose.
 pub const ENTITY_ELSEWHERE: Graded = flat(0.35);
+/// Names each side lacks in a free rendition, all of them common words capitalised
+/// ("Minister" / "Secretary", "Publicity Bureau" / "Propaganda Department"): a
+/// description of an institution or a title, worded otherwise.
+pub const ENTITY_DESCRIBED: Graded = flat(0.3);
 /// Names on one side only, the other having no pronoun more: dropped from a close
 /// copy, a detail left out of a free rendition.
 pub const ENTITY_DROPPED: Graded = Graded {

@@ -15,7 +15,7 @@ use crate::drift::facts::side::Side;
 use crate::drift::facts::spelling::{similar, Spelling};
 use crate::drift::severity::{self, Graded};
 use crate::drift::{DriftFinding, DriftKind};
-use crate::text::lexicon::not_names;
+use crate::text::lexicon::{not_names, synsets};
 use std::cell::OnceCell;
 
 /// Edit-distance similarity from which two spellings name the same entity.
@@ -288,6 +288,27 @@ fn swapped_within(
     (sa, sb)
 }
 
+/// Whether every name word `names` of `side` is a common English word capitalised
+/// (WordNet knows it, the name table does not): "Territory", "Secretary", "Press".
+/// Such words describe an institution or a title, which translators word each their
+/// own way ("Relations Media Department" / "Press Affairs", "Territory" / "Krai").
+fn described(side: &Side, names: &[usize]) -> bool {
+    let common = |k: usize| {
+        let word = without_possessive(&side.tokens[k].norm);
+        synsets().knows(word) && variants().groups(word).is_empty()
+    };
+    // A run of such words may still be a name the table knows ("Yellow River").
+    let runs = names.chunk_by(|&x, &y| y == x + 1);
+    let named = runs.into_iter().any(|run| {
+        let words: Vec<&str> = run
+            .iter()
+            .map(|&k| without_possessive(&side.tokens[k].norm))
+            .collect();
+        run.len() > 1 && !variants().groups(&words.join(" ")).is_empty()
+    });
+    !named && names.iter().all(|&k| common(k))
+}
+
 /// Whether the names each side lacks are few enough on both sides (a word or two)
 /// to be one name put for another, rather than two lists of details.
 fn one_for_one(ma: &[usize], mb: &[usize]) -> bool {
@@ -377,7 +398,11 @@ impl Detector for Entity {
         }
         let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
             (false, false) => (
-                if pair.close_copy() || one_for_one(&ma, &mb) || same_place(a, &ma, b, &mb) {
+                if pair.close_copy() {
+                    severity::ENTITY_SWAPPED
+                } else if described(a, &ma) && described(b, &mb) {
+                    severity::ENTITY_DESCRIBED
+                } else if one_for_one(&ma, &mb) || same_place(a, &ma, b, &mb) {
                     severity::ENTITY_SWAPPED
                 } else {
                     severity::ENTITY_ELSEWHERE
@@ -468,5 +493,14 @@ mod tests {
             "The Colosseum reopened in Rome, the capital.",
         ) == ENTITY_DROPPED.close;
         common_word_is_no_variant: Entity drifts("He said Nizza was calm.", "He said nice was calm.") >= 0.5;
+        // A title or an institution described in other common words, freely rendered.
+        title_worded_otherwise: Entity same(
+            "The Minister of Culture, Oliver Dowden, said the rules would change soon.",
+            "Culture Secretary Oliver Dowden announced that the rules are going to change.",
+        ) >= 0.5;
+        name_for_common_words_still_drifts: Entity drifts(
+            "Officials said that the talks in Germany broke up on Monday with no deal.",
+            "The negotiations on Earth ended without agreement on Monday, officials said.",
+        );
     }
 }
