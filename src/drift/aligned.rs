@@ -1,5 +1,6 @@
 //! Drift over a corpus's alignments: each distinct pair of texts compared once.
 
+use super::severity;
 use super::{score_pairs, DriftFinding};
 use crate::align::counterpart::MIN_ALARM;
 use crate::align::Alignment;
@@ -9,12 +10,6 @@ use rayon::prelude::*;
 
 /// Distinct text pairs compared together.
 const PAIRS_PER_CHUNK: usize = 1 << 14;
-/// The highest severity of a finding whose alignment is less likely than
-/// [`MIN_ALARM`] to render one statement: below 0.5, so that it is kept but not
-/// worth a reader's look. Two sentences of one template, or on one topic, differ
-/// everywhere; each difference is no change of meaning but a different statement.
-pub const NOT_COUNTERPART_SEVERITY: f64 = 0.45;
-
 /// The findings of every alignment, in the order of `alignments`.
 ///
 /// Findings depend on the two texts and their language alone (spans are offsets
@@ -25,7 +20,7 @@ pub const NOT_COUNTERPART_SEVERITY: f64 = 0.45;
 /// article (`scan` knows each article's language; `compare` and `pairs` detect a
 /// pair's with `Language::detect_pair`). The findings of an alignment whose
 /// [`Alignment::counterpart`] is below [`MIN_ALARM`] are capped at
-/// [`NOT_COUNTERPART_SEVERITY`].
+/// [`severity::NOT_COUNTERPART`].
 pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<DriftFinding>> {
     // Each distinct (text, language) by number, in order of first appearance.
     let mut texts: Vec<(&str, &str)> = Vec::new();
@@ -77,7 +72,7 @@ pub fn findings_of(docs: &[Document], alignments: &[Alignment]) -> Vec<Vec<Drift
                 }
                 let mut capped = found.clone();
                 for f in &mut capped {
-                    f.severity = f.severity.min(NOT_COUNTERPART_SEVERITY);
+                    f.severity = f.severity.min(severity::NOT_COUNTERPART);
                 }
                 // Most severe first, as `compare` orders them.
                 capped.sort_by(|x, y| y.severity.total_cmp(&x.severity).then(x.kind.cmp(&y.kind)));

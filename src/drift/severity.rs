@@ -167,3 +167,10 @@ pub const MOOD_QUESTION: Graded = flat(0.6);
 
 /// The same words in another order, few neighbours kept together.
 pub const ORDER_SCRAMBLED: Graded = flat(0.6);
+
+/// The highest severity of a finding whose alignment is less likely than
+/// `align::counterpart::MIN_ALARM` to render one statement: below 0.5, so that it
+/// is kept but not worth a reader's look. Two sentences of one template, or on one
+/// topic, differ everywhere; each difference is no change of meaning but a
+/// different statement.
+pub const NOT_COUNTERPART: f64 = 0.45;
