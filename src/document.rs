@@ -60,6 +60,18 @@ pub struct Summary<'a> {
 }
 
 impl Document {
+    /// The distinct terms of all its sentences, sorted.
+    pub fn distinct_terms(&self) -> Vec<u64> {
+        let mut terms: Vec<u64> = self
+            .sentences
+            .iter()
+            .flat_map(|s| s.terms.iter().copied())
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+
     /// Its [`Summary`].
     pub fn summary(&self) -> Summary<'_> {
         Summary {

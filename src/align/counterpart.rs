@@ -295,17 +295,7 @@ pub fn confidence(e: &Evidence, neighbours: usize, coverage: f64) -> f64 {
 /// terms (each counts alike), they have no neighbours, and they cover each other
 /// (coverage 1). `dupdrift pairs` reports it.
 pub fn of_pair(a: &Document, b: &Document) -> f64 {
-    let terms = |d: &Document| {
-        let mut t: Vec<u64> = d
-            .sentences
-            .iter()
-            .flat_map(|s| s.terms.iter().copied())
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
-    let (ta, tb) = (terms(a), terms(b));
+    let (ta, tb) = (a.distinct_terms(), b.distinct_terms());
     let unexplained = |x: &[u64], y: &[u64]| {
         if x.is_empty() {
             return 1.0;

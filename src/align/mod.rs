@@ -182,16 +182,6 @@ fn counterparts(
     let (a, b) = (&docs[da], &docs[db]);
     let (pa, pb) = (profiles.of_doc(da), profiles.of_doc(db));
     let mut terms: Option<(Vec<u64>, Vec<u64>)> = None;
-    let doc_terms = |d: &Document| {
-        let mut t: Vec<u64> = d
-            .sentences
-            .iter()
-            .flat_map(|s| s.terms.iter().copied())
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
     let evidence: Vec<counterpart::Evidence> = aligned
         .iter()
         .map(|&(sa, sb, _)| {
@@ -205,7 +195,8 @@ fn counterparts(
                 counterpart::Side::read(b, sb.0, sb.1),
             );
             counterpart::Evidence::of((&ua, &side_a), (&ub, &side_b), || {
-                let (ta, tb) = terms.get_or_insert_with(|| (doc_terms(a), doc_terms(b)));
+                let (ta, tb) =
+                    terms.get_or_insert_with(|| (a.distinct_terms(), b.distinct_terms()));
                 (&ta[..], &tb[..])
             })
         })
