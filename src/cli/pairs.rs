@@ -7,6 +7,7 @@ use clap::Args;
 use dupdrift::align::counterpart;
 use dupdrift::analyze::{analyze, LanguageChoice};
 use dupdrift::article::Article;
+use dupdrift::document::Document;
 use dupdrift::drift::{score_pairs, DriftFinding};
 use dupdrift::ingest::{InputError, JsonLines};
 use dupdrift::neardup::sketch::{SketchParams, Sketcher};
@@ -80,28 +81,54 @@ struct Pair {
     counterpart: f64,
 }
 
-/// Each pair's counterpart confidence, from the pair alone
-/// ([`counterpart::of_pair`]: no neighbours, no corpus). The user asserts that the
-/// pairs are counterparts: it is reported, and lowers no severity.
-fn counterparts(batch: &mut [Pair]) {
+/// The counterpart confidence of each pair with findings, from the pair alone
+/// ([`counterpart::of_pair`]: no neighbours, no corpus), for drift.csv; a pair
+/// without findings has no row to show it. The user asserts that the pairs are
+/// counterparts: it is reported, and lowers no severity.
+fn counterparts(scored: &mut [(Pair, Vec<DriftFinding>)]) {
     // Analysis needs a sketch; the smallest one does.
     let sketcher = Sketcher::new(
         SketchParams::new(5, 1, SketchParams::DEFAULT_SEED).expect("valid sketch parameters"),
     );
-    batch.par_iter_mut().for_each(|p| {
-        let doc = |text: &str| {
+    // Pair files repeat their texts: each distinct (text, language) analysed once.
+    let mut texts: Vec<(&str, Language)> = scored
+        .iter()
+        .filter(|(_, found)| !found.is_empty())
+        .flat_map(|(p, _)| [(p.a.as_str(), p.lang), (p.b.as_str(), p.lang)])
+        .collect();
+    texts.sort_unstable_by(|x, y| x.0.cmp(y.0).then(x.1.code.cmp(y.1.code)));
+    texts.dedup_by(|x, y| x.0 == y.0 && x.1.code == y.1.code);
+    let docs: Vec<Option<Document>> = texts
+        .par_iter()
+        .map(|&(text, lang)| {
             let article = Article {
-                id: p.id.clone(),
                 text: text.into(),
                 ..Article::default()
             };
-            analyze(&article, LanguageChoice::Fixed(p.lang), &sketcher).ok()
-        };
-        p.counterpart = match (doc(&p.a), doc(&p.b)) {
-            (Some(a), Some(b)) => counterpart::of_pair(&a, &b),
-            _ => 0.0,
-        };
-    });
+            analyze(&article, LanguageChoice::Fixed(lang), &sketcher).ok()
+        })
+        .collect();
+    let doc = |text: &str, lang: Language| {
+        let at = texts
+            .binary_search_by(|x| x.0.cmp(text).then(x.1.code.cmp(lang.code)))
+            .expect("every text of a pair with findings was analysed");
+        docs[at].as_ref()
+    };
+    let values: Vec<f64> = scored
+        .par_iter()
+        .map(|(p, found)| {
+            if found.is_empty() {
+                return 0.0;
+            }
+            match (doc(&p.a, p.lang), doc(&p.b, p.lang)) {
+                (Some(a), Some(b)) => counterpart::of_pair(a, b),
+                _ => 0.0,
+            }
+        })
+        .collect();
+    for ((p, _), v) in scored.iter_mut().zip(values) {
+        p.counterpart = v;
+    }
 }
 
 /// Each pair's language: `--lang`, else the one the line names, else the one
@@ -135,7 +162,6 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     let mut batch: Vec<Pair> = Vec::new();
     let flush = |batch: &mut Vec<Pair>, scored: &mut Vec<(Pair, Vec<DriftFinding>)>| {
         pool.install(|| choose_languages(batch, choice));
-        pool.install(|| counterparts(batch));
         // Pair files repeat their texts (one original against many rewrites):
         // `score_pairs` prepares each distinct text once per batch (and language).
         let texts: Vec<(&str, &str, Language)> = batch
@@ -143,7 +169,9 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
             .map(|p| (p.a.as_str(), p.b.as_str(), p.lang))
             .collect();
         let found = pool.install(|| score_pairs(&texts));
+        let from = scored.len();
         scored.extend(batch.drain(..).zip(found));
+        pool.install(|| counterparts(&mut scored[from..]));
     };
     while let Some(line) = lines.next_line() {
         let (at, text) = match line {

@@ -49,10 +49,10 @@ const WEAK_HEDGES: [&str; 8] = [
 /// Whether a side words its claim with a weak hedge (see [`WEAK_HEDGES`]); "like"
 /// only after a verb of looking ("looks like").
 fn weakly_hedged(side: &Side) -> bool {
-    let norms: Vec<&str> = side.tokens.iter().map(|t| t.norm.as_str()).collect();
-    norms.iter().enumerate().any(|(k, &w)| {
-        WEAK_HEDGES.contains(&w)
-            && (w != "like" || k > 0 && matches!(norms[k - 1], "look" | "looks" | "looked"))
+    let norm = |k: usize| side.tokens[k].norm.as_str();
+    (0..side.tokens.len()).any(|k| {
+        WEAK_HEDGES.contains(&norm(k))
+            && (norm(k) != "like" || k > 0 && matches!(norm(k - 1), "look" | "looks" | "looked"))
     })
 }
 
@@ -93,9 +93,11 @@ impl Detector for Hedge {
                 })
             })
         };
-        let one_sided = (hb.is_empty() && !kept(a, &ha, b) && !weakly_hedged(b))
-            || (ha.is_empty() && !kept(b, &hb, a) && !weakly_hedged(a));
-        if ha.is_empty() != hb.is_empty() && one_sided {
+        // Most pairs hedge on neither side: asked first.
+        let one_sided = ha.is_empty() != hb.is_empty()
+            && ((hb.is_empty() && !kept(a, &ha, b) && !weakly_hedged(b))
+                || (ha.is_empty() && !kept(b, &hb, a) && !weakly_hedged(a)));
+        if one_sided {
             let explanation = if hb.is_empty() {
                 format!("A hedges it (\"{}\"), B states it as fact", words(a, &ha))
             } else {
