@@ -13,11 +13,11 @@
 
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::classes::Class;
+use crate::drift::facts::forms::same_sense;
 use crate::drift::facts::forms::{unprefixed, Forms};
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind};
-use crate::text::lexicon::synsets;
 
 /// Whether one word is the other with a negative prefix ("aware" / "unaware"), the
 /// bare word long enough not to be a chance ending ("discover" is no "cover" negated
@@ -216,12 +216,7 @@ impl Detector for Antonym {
             let text = |s: &Side, k: usize| -> String {
                 s.text[s.tokens[k].start..s.tokens[k].end].to_string()
             };
-            let related = |x: &Forms, y: &Forms| {
-                x.bases
-                    .iter()
-                    .any(|w| y.bases.iter().any(|v| synsets().related(w, v)))
-            };
-            if related(f, b.forms(j)) {
+            if same_sense(&f.bases, &b.forms(j).bases) {
                 continue;
             }
             let (ev_a, ev_b) = (vec![a.span(i)], vec![b.span(j)]);

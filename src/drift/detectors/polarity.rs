@@ -9,6 +9,7 @@
 
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::cues::clause_of;
+use crate::drift::facts::forms::same_sense;
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind, Span};
@@ -70,12 +71,7 @@ fn negative_worded(side: &Side, j: usize) -> bool {
 /// Whether word `i` of `x` and word `j` of `y` say the same: one stem, one base
 /// form ("begin" / "began"), or WordNet synonyms ("expect" / "suppose").
 fn same_meaning(x: &Side, i: usize, y: &Side, j: usize) -> bool {
-    let (bx, by) = (&x.forms(i).bases, &y.forms(j).bases);
-    x.stems[i] == y.stems[j]
-        || bx.iter().any(|w| by.contains(w))
-        || bx
-            .iter()
-            .any(|w| by.iter().any(|v| synsets().related(w, v)))
+    x.stems[i] == y.stems[j] || same_sense(&x.forms(i).bases, &y.forms(j).bases)
 }
 
 /// The `polarity` detector (see the module's doc).

@@ -11,10 +11,10 @@
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::alignment::near;
 use crate::drift::facts::classes::Class;
+use crate::drift::facts::forms::same_sense;
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind, Span};
-use crate::text::lexicon::synsets;
 
 /// Quotes of fewer content words are labels ("so-called 'experts'"), not statements.
 const MIN_WORDS: usize = 3;
@@ -143,10 +143,7 @@ fn unanswered(x: &Side, xs: &[usize], y: &Side, ys: &[usize]) -> Vec<usize> {
 /// Whether the words a quote lost and those it gained answer each other as
 /// WordNet synonyms (or one step broader), each of them: "said" / "stated".
 fn synonyms_only(a: &Side, lost: &[usize], b: &Side, added: &[usize]) -> bool {
-    let related = |i: usize, j: usize| {
-        let (x, y) = (&a.forms(i).bases, &b.forms(j).bases);
-        x.iter().any(|w| y.iter().any(|v| synsets().related(w, v)))
-    };
+    let related = |i: usize, j: usize| same_sense(&a.forms(i).bases, &b.forms(j).bases);
     !lost.is_empty()
         && !added.is_empty()
         && lost.iter().all(|&i| added.iter().any(|&j| related(i, j)))

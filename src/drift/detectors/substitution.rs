@@ -13,6 +13,7 @@
 
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::alignment::{content, near};
+use crate::drift::facts::forms::same_sense;
 use crate::drift::facts::forms::{bases, opposite};
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
@@ -36,15 +37,6 @@ fn gaps(left: &[bool]) -> Vec<Vec<usize>> {
         }
     }
     out
-}
-
-/// Whether two words are the same meaning as far as WordNet tells: a shared sense or
-/// one step apart, in some base form of each.
-fn related(x: &str, y: &str) -> bool {
-    let sets = synsets();
-    let (bx, by) = (bases(x), bases(y));
-    bx.iter()
-        .any(|p| by.iter().any(|q| p == q || sets.related(p, q)))
 }
 
 /// The `substitution` detector (see the module's doc).
@@ -95,7 +87,7 @@ impl Detector for Substitution {
             }
             let kin = |i: usize, j: usize| {
                 let (x, y) = (&a.tokens[i].norm, &b.tokens[j].norm);
-                near(a, i, b, j) || related(x, y) || opposite(x, y)
+                near(a, i, b, j) || same_sense(&bases(x), &bases(y)) || opposite(x, y)
             };
             if wa.iter().any(|&i| wb.iter().any(|&j| kin(i, j))) {
                 continue;

@@ -5,7 +5,7 @@
 //! ("before" / "after"). `antonym` reports the opposites, `quantity` and
 //! `substitution` leave them to it, and `substitution` compares base forms.
 
-use crate::text::lexicon::{adjective_base, extra_antonyms, verb_base, wordnet_antonyms};
+use crate::text::lexicon::{adjective_base, extra_antonyms, synsets, verb_base, wordnet_antonyms};
 use ahash::AHashMap;
 use std::sync::OnceLock;
 
@@ -87,6 +87,15 @@ pub fn opposite(x: &str, y: &str) -> bool {
         any.chain(table.content.get(k.as_str()).into_iter().flatten())
             .any(|o| ys.iter().any(|b| b == o))
     })
+}
+
+/// Whether two words mean the same as far as WordNet tells, by their [`bases`]:
+/// a base in common, a shared sense, or senses one step apart ("expect" /
+/// "suppose", "said" / "stated").
+pub fn same_sense(bx: &[String], by: &[String]) -> bool {
+    let sets = synsets();
+    bx.iter()
+        .any(|p| by.iter().any(|q| p == q || sets.related(p, q)))
 }
 
 /// Prefixes that turn a word into its opposite.
