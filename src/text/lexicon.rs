@@ -118,6 +118,15 @@ impl Synsets {
         })
     }
 
+    /// Whether two words share a sense: synonyms ("bureau" / "office"), not a word
+    /// and a broader one ("alliance" / "organization").
+    pub fn synonyms(&self, x: &str, y: &str) -> bool {
+        let (Some(sx), Some(sy)) = (self.of_word.get(x), self.of_word.get(y)) else {
+            return false;
+        };
+        sx.iter().any(|a| sy.contains(a))
+    }
+
     /// Whether WordNet knows the word.
     pub fn knows(&self, w: &str) -> bool {
         self.of_word.contains_key(w)

@@ -12,6 +12,7 @@
 //! that far).
 
 use super::{Detector, Languages, Pair};
+use crate::drift::facts::alignment::same_slot;
 use crate::drift::facts::classes::Class;
 use crate::drift::facts::forms::same_sense;
 use crate::drift::facts::forms::{unprefixed, Forms};
@@ -100,22 +101,6 @@ fn may_find(a: &Side, b: &Side) -> bool {
             .any(|rest| (0..y.tokens.len()).any(|j| y.content[j] && y.tokens[j].norm == rest))
     };
     opposed || prefixed(a, b) || prefixed(b, a)
-}
-
-/// Whether opposites `i` of `a` and `j` of `b` fill the same place of the two
-/// sentences: the content word before them, or the one after, is the same word on
-/// both sides ("pets who died after eating" / "pets that were born after
-/// eating"). Opposites that stand apart ("he was given a prize" / "the team took
-/// the lead") each say something else.
-fn same_slot(a: &Side, i: usize, b: &Side, j: usize) -> bool {
-    let before = |s: &Side, k: usize| (0..k).rev().find(|&o| s.content[o]).map(|o| s.stems[o]);
-    let after = |s: &Side, k: usize| {
-        (k + 1..s.tokens.len())
-            .find(|&o| s.content[o])
-            .map(|o| s.stems[o])
-    };
-    let same = |x: Option<u64>, y: Option<u64>| x.is_some() && x == y;
-    same(before(a, i), before(b, j)) || same(after(a, i), after(b, j))
 }
 
 /// The `antonym` detector (see the module's doc).

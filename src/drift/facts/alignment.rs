@@ -172,6 +172,23 @@ pub fn near(x: &Words, i: usize, y: &Words, j: usize) -> bool {
     lx == ly && sx.same_letters(sy) && letters(wx) == letters(wy)
 }
 
+/// Whether word `i` of `a` and word `j` of `b` fill the same place of the two
+/// sentences: the content word before them, or the one after, is the same word on
+/// both sides ("pets who died after eating" / "pets that were born after
+/// eating"). Opposites that stand apart ("he was given a prize" / "the team took
+/// the lead") each say something else (`antonym`); a title word with another in
+/// its place is worded otherwise, not dropped (`entity`).
+pub fn same_slot(a: &Words, i: usize, b: &Words, j: usize) -> bool {
+    let before = |s: &Words, k: usize| (0..k).rev().find(|&o| s.content[o]).map(|o| s.stems[o]);
+    let after = |s: &Words, k: usize| {
+        (k + 1..s.tokens.len())
+            .find(|&o| s.content[o])
+            .map(|o| s.stems[o])
+    };
+    let same = |x: Option<u64>, y: Option<u64>| x.is_some() && x == y;
+    same(before(a, i), before(b, j)) || same(after(a, i), after(b, j))
+}
+
 /// Content a reader would miss: not a function word, connective, name or figure.
 pub fn content(side: &Words, k: usize) -> bool {
     side.content[k]
