@@ -185,6 +185,24 @@ fn figures(side: &Side) -> Vec<Figure> {
             k += 1;
             continue;
         }
+        // "2021-22": the second year of a range written with its last two digits.
+        let short_year = k > 0 && figure.len() == 2 && {
+            let gap = side.text[side.tokens[k - 1].end..t.start].trim();
+            matches!(gap, "-" | "/" | "\u{2013}" | "\u{2014}")
+        };
+        if let Some(first) = short_year
+            .then(|| side.tokens[k - 1].norm.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1800..=2100).contains(y))
+        {
+            let within = f64::from(first / 100 * 100) + v;
+            v = if within > f64::from(first) {
+                within
+            } else {
+                within + 100.0
+            };
+        }
+        let short_year = short_year && v >= 1800.0;
         // "2 1/2", "two and a half".
         let norm_at = |j: usize| side.tokens.get(j).map_or("", |t| t.norm.as_str());
         let slash = k + 2 < side.tokens.len()
@@ -269,7 +287,7 @@ fn figures(side: &Side) -> Vec<Figure> {
         };
         let year = !scaled
             && unit == Unit::Unstated
-            && figure.len() == 4
+            && (figure.len() == 4 || short_year)
             && (1800.0..=2100.0).contains(&v)
             && v.fract() == 0.0;
         // "November 5", "5 November": a day of the month is a date.
@@ -417,6 +435,10 @@ mod tests {
     drift_cases! {
         billions_as_millions: Number same("won a $1.8 billion contract", "won a contract worth 1,800 million dollars");
         word_as_digit: Number same("three officials", "3 officials");
+        year_range_short: Number same("It enters service in 2021-2022.", "It enters service in 2021\u{2013}22.");
+        year_range_over_a_century: Number same("in the 1999-2000 season", "in the 1999/00 season");
+        year_range_changed: Number drifts("It enters service in 2021-2022.", "It enters service in 2021-23.") >= 0.5;
+        range_of_counts: Number drifts("10-15 people came.", "10-25 people came.") >= 0.5;
         thousands_separator: Number same("about 15,000 terminals", "some 15000 terminals");
         percent_sign_as_word: Number same("rose 5%", "rose 5 percent");
         same_year: Number same("in 2021", "in 2021");

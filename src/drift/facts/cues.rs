@@ -15,6 +15,11 @@ const CLAUSE_STARTS: [&str; 7] = [
     "but", "while", "although", "whereas", "however", "though", "yet",
 ];
 
+/// Prepositions that end the noun phrase a "without" takes.
+const PREPOSITIONS: [&str; 10] = [
+    "of", "in", "on", "at", "for", "from", "with", "by", "to", "about",
+];
+
 /// A negation cue: its tokens, the content words it covers, and the content words
 /// of its whole clause. Each side finds its own once (see `side`).
 pub struct Cue {
@@ -78,16 +83,23 @@ pub fn cues(side: &Words) -> Vec<Cue> {
             && (k + 2 < norms.len() && side.is_figure(k + 2) || next(2) == Some("half"));
         // "can't wait for the season": eager, not denied.
         let eager = matches!(norms[k], "can't" | "cannot" | "couldn't") && next(1) == Some("wait");
-        if eager || norms[k] == "not" && (focus || bound) {
+        // "whether or not", "believe it or not": an alternative, not a denial.
+        let alternative = norms[k] == "not" && k > 0 && norms[k - 1] == "or";
+        if eager || alternative || norms[k] == "not" && (focus || bound) {
             k += 1;
             continue;
         }
         let last = k + len - 1;
         let mut scope = Vec::new();
         let mut j = last;
+        // "without" negates the noun phrase it takes, not what that phrase's
+        // preposition adds ("the minister without portfolio of the Government").
+        let phrase_only = norms[k] == "without";
         while scope.len() < SCOPE_WORDS && !side.clause_break_after(j) {
             j += 1;
-            if CLAUSE_STARTS.contains(&norms[j]) {
+            if CLAUSE_STARTS.contains(&norms[j])
+                || phrase_only && !scope.is_empty() && PREPOSITIONS.contains(&norms[j])
+            {
                 break;
             }
             if side.content[j] && side.tokens[j].norm != "nor" {

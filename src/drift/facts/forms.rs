@@ -63,10 +63,16 @@ pub fn bases(w: &str) -> Vec<String> {
     let mut out = vec![w.to_string()];
     out.extend(verb_base().get(w).map(|b| b.to_string()));
     out.extend(adjective_base().get(w).map(|b| b.to_string()));
+    // "-ly" makes an adverb of an adjective ("densely"); a word WordNet knows as it
+    // is ("likely", "early", "family") is no such adverb ("like", "ear").
+    let known = synsets().knows(w);
     for (suffix, with) in INFLECTIONS {
         let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 2) else {
             continue;
         };
+        if known && suffix.ends_with("ly") {
+            continue;
+        }
         out.push(format!("{stem}{with}"));
         let b = stem.as_bytes();
         if with.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
