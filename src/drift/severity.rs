@@ -21,6 +21,14 @@ pub struct Graded {
 }
 
 /// The same severity however close the renditions are.
+impl Graded {
+    /// This severity where the pair is known to be a copy: its `close` value
+    /// whatever else the pair's closeness says.
+    pub const fn copied(self) -> Graded {
+        flat(self.close)
+    }
+}
+
 const fn flat(severity: f64) -> Graded {
     Graded {
         close: severity,
@@ -151,9 +159,12 @@ pub const ANTONYM_OPPOSITE: Graded = flat(0.7);
 pub const ANTONYM_ELSEWHERE: Graded = flat(0.3);
 
 /// Content one side states and the other, otherwise the same words, leaves out
-/// (omission) or adds (addition).
-/// The detector finds these in close copies only.
-pub const OMISSION_LEFT_OUT: Graded = flat(0.5);
+/// (omission) or adds (addition): in a close copy a drop, where the words were
+/// also moved or changed elsewhere a detail the rendition left out.
+pub const OMISSION_LEFT_OUT: Graded = Graded {
+    close: 0.5,
+    free: 0.3,
+};
 
 /// In a close copy, a word WordNet knows replaced by one it does not (another
 /// language, a garbled word: "office" / "úřadu").

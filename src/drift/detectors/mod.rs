@@ -26,6 +26,7 @@ use super::severity::Graded;
 use super::{DriftFinding, DriftKind, Span};
 use crate::text::language::Language;
 use std::cell::OnceCell;
+use std::collections::BTreeMap;
 
 /// Every detector, in the order `compare_sides` runs them. The order matters:
 /// findings are sorted by severity and kind with a stable sort, so findings of
@@ -83,7 +84,9 @@ pub struct Pair<'p, 'a> {
     pub b: &'p Side<'a>,
     pub lang: Language,
     words: OnceCell<Option<WordAlignment>>,
-    close: OnceCell<bool>,
+    /// Whether a close copy, and whether one side only adds words (see
+    /// [`Pair::close_copy`], [`Pair::only_added`]).
+    close: OnceCell<(bool, bool)>,
 }
 
 impl<'p, 'a> Pair<'p, 'a> {
@@ -137,58 +140,136 @@ impl<'p, 'a> Pair<'p, 'a> {
     /// Whether the two sides are a close copy of each other: the same words in the
     /// same order but in one place (a word or a run of words replaced, added or
     /// dropped, or a word in another form), or in one place more per [`PLACES_PER`]
-    /// content words of the two.
+    /// content words of the two, and no more than one content word in
+    /// [`REWORDED_SHARE`] put for another.
     /// A detail one side adds or drops in a close copy was changed; in a free
     /// rendition (a translation, a rewrite, where words differ throughout)
     /// translators leave details out and choose another tense or another word for
     /// the same thing.
     pub fn close_copy(&self) -> bool {
+        self.closeness().0
+    }
+
+    /// Whether the two sides are the same words but for words one of them adds, in
+    /// one place or several, with nothing moved, reworded or inflected otherwise:
+    /// what the other leaves out it dropped, however many places it took.
+    pub fn only_added(&self) -> bool {
+        self.closeness().1
+    }
+
+    fn closeness(&self) -> (bool, bool) {
         *self.close.get_or_init(|| {
-            self.words().is_some_and(|w| {
-                let content = |s: &Side| s.content.iter().filter(|&&c| c).count();
-                let places = changed_places(self.a, &w.left_a, self.b, &w.left_b);
-                places <= 1 + (content(self.a) + content(self.b)) / PLACES_PER
-            })
+            let Some(w) = self.words() else {
+                return (false, false);
+            };
+            let content = |s: &Side| s.content.iter().filter(|&&c| c).count();
+            let all = content(self.a) + content(self.b);
+            let places = changed_places(self.a, &w.left_a, self.b, &w.left_b);
+            // Words put for others: a word added or dropped is no rewording.
+            let reworded: usize = places.iter().map(|(x, y)| x.len().min(y.len())).sum();
+            let close = places.len() <= 1 + all / PLACES_PER && reworded * REWORDED_SHARE <= all;
+            let by_a = places.iter().all(|(_, y)| y.is_empty());
+            let by_b = places.iter().all(|(x, _)| x.is_empty());
+            (close, by_a || by_b)
         })
     }
 }
 
+/// A close copy puts another word for at most one content word in this many of
+/// the two sides' (see [`Pair::close_copy`]): one long stretch reworded is no copy,
+/// where a long name dropped or put for a short one is one change.
+const REWORDED_SHARE: usize = 4;
+
 /// Content words per changed place beyond the first that a close copy may have
 /// (see [`Pair::close_copy`]).
-const PLACES_PER: usize = 20;
+const PLACES_PER: usize = 40;
 
-/// The places where two aligned sides differ: the gaps between consecutive words
-/// the alignment pairs (and before the first, after the last) that leave over a
-/// content word on either side.
-fn changed_places(a: &Side, left_a: &[bool], b: &Side, left_b: &[bool]) -> usize {
-    // For each side, the number of paired words before each token: a gap is the
-    // tokens of both sides with the same number.
-    let gaps = |s: &Side, left: &[bool]| -> Vec<usize> {
-        let mut paired = 0;
-        let mut changed = Vec::new();
-        for (k, &l) in left.iter().enumerate() {
-            if !l {
-                paired += 1;
-            } else if s.content[k] {
-                changed.push(paired);
-            }
-        }
-        changed
-    };
-    let mut changed = gaps(a, left_a);
-    changed.extend(gaps(b, left_b));
-    // A word paired in another form ("include" / "included", "is demanding" /
-    // "demands") is a change of its own, between the gaps before and after it.
-    let paired = |left: &[bool]| (0..left.len()).filter(|&k| !left[k]).collect::<Vec<_>>();
-    let (pa, pb) = (paired(left_a), paired(left_b));
+/// The places where two aligned sides differ. A change is a gap between
+/// consecutive words the alignment pairs (or before the first, after the last)
+/// that leaves over a content word on either side, or a word paired in another
+/// form ("include" / "included", "is demanding" / "demands"). Changes with no
+/// shared content word between them are one place ("the Ministry of Interior" /
+/// "the Institute of Health"), and the same change made again is the same place
+/// ("Uber ... Uber" / "Lyft ... Lyft").
+fn changed_places<'s>(
+    a: &'s Side,
+    left_a: &[bool],
+    b: &'s Side,
+    left_b: &[bool],
+) -> Vec<Place<'s>> {
+    // Positions: 2g for the gap before paired word g, 2n + 1 for paired word n;
+    // each with the words it changes on either side.
+    let mut changes: Changes<'s> = BTreeMap::new();
+    let (pa, pb) = (
+        left_over(a, left_a, &mut changes, false),
+        left_over(b, left_b, &mut changes, true),
+    );
+    let shared_content: Vec<bool> = pa
+        .iter()
+        .zip(&pb)
+        .map(|(&i, &j)| a.content[i] || b.content[j])
+        .collect();
     for (n, (&i, &j)) in pa.iter().zip(&pb).enumerate() {
-        if (a.content[i] || b.content[j]) && a.tokens[i].norm != b.tokens[j].norm {
-            changed.push(usize::MAX / 2 + n);
+        if shared_content[n] && a.tokens[i].norm != b.tokens[j].norm {
+            let change = changes.entry(2 * n + 1).or_default();
+            change.0.push(a.tokens[i].norm.as_str());
+            change.1.push(b.tokens[j].norm.as_str());
         }
     }
-    changed.sort_unstable();
-    changed.dedup();
-    changed.len()
+    // Merge changes that no unchanged shared content word separates.
+    let mut places: Vec<Place> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (&pos, (wa, wb)) in &changes {
+        let separated = last.is_none_or(|prev| {
+            (prev + 1..pos)
+                .filter(|p| p % 2 == 1)
+                .any(|p| shared_content[p / 2] && !changes.contains_key(&p))
+        });
+        match places.last_mut() {
+            Some(place) if !separated => {
+                place.0.extend(wa);
+                place.1.extend(wb);
+            }
+            _ => places.push((wa.clone(), wb.clone())),
+        }
+        last = Some(pos);
+    }
+    for place in &mut places {
+        place.0.sort_unstable();
+        place.1.sort_unstable();
+    }
+    places.sort_unstable();
+    places.dedup();
+    places
+}
+
+/// A place two sides differ in: the content words of side A and of side B it
+/// changes, sorted.
+type Place<'s> = (Vec<&'s str>, Vec<&'s str>);
+
+/// Changes by position (see [`changed_places`]), each with the words of side A and
+/// of side B it changes.
+type Changes<'s> = BTreeMap<usize, Place<'s>>;
+
+/// Records the content words side `s` leaves over, under the position of their
+/// gap, in `changes` (side B's words if `b_side`); returns the tokens it pairs.
+fn left_over<'s>(
+    s: &'s Side,
+    left: &[bool],
+    changes: &mut Changes<'s>,
+    b_side: bool,
+) -> Vec<usize> {
+    let mut paired = Vec::new();
+    for (k, &l) in left.iter().enumerate() {
+        if !l {
+            paired.push(k);
+        } else if s.content[k] {
+            let change = changes.entry(2 * paired.len()).or_default();
+            let words = if b_side { &mut change.1 } else { &mut change.0 };
+            words.push(s.tokens[k].norm.as_str());
+        }
+    }
+    paired
 }
 
 #[cfg(test)]

@@ -116,9 +116,15 @@ impl Detector for Omission {
         } else {
             (Vec::new(), spans, "B adds")
         };
+        // Words added in several places of the same words are still a copy's.
+        let left_out = if pair.only_added() {
+            severity::OMISSION_LEFT_OUT.copied()
+        } else {
+            severity::OMISSION_LEFT_OUT
+        };
         out.push(pair.finding(
             kind,
-            severity::OMISSION_LEFT_OUT,
+            left_out,
             evidence_a,
             evidence_b,
             format!("{verb} \"{}\"", words.join(" ")),
