@@ -223,6 +223,16 @@ mod tests {
         raised_after_all: Polarity drifts("The company did not raise prices.", "The company raised prices.") == POLARITY_NEGATED.close;
         denied_for_confirmed: Polarity drifts("Officials denied the report.", "Officials confirmed the report.") == POLARITY_NEGATED.close;
         same_text: Polarity same("It rained.", "It rained.");
+        // "yet" after a negation is an adverb, not a clause of its own.
+        not_yet_both_ways: Polarity same("But it hasn't been observed yet.", "But it has not yet been observed.");
+        not_yet_against_stated: Polarity drifts("But it has been observed.", "But it has not yet been observed.") >= 0.5;
+        // "whether or not", "believe it or not": an alternative, not a denial.
+        or_not: Polarity same("Believe it or not, 31 attempts were made.", "31 attempts were made.");
+        // "without" negates its noun phrase, not what follows its preposition.
+        without_its_phrase: Polarity same(
+            "Tang Feng, a minister of the Government of Taiwan, spoke.",
+            "Tang Feng, a minister without portfolio of the Government of Taiwan, spoke.",
+        );
         same_negation_reworded: Polarity same(
             "Besides this single phone interaction, Peskov said Putin and Kremlin officials have not had regular talks with Musk.",
             "In addition, he said that neither Putin nor Kremlin officials have regular conversations with Musk.",

@@ -29,19 +29,25 @@ pub struct Cue {
     pub clause: Vec<usize>,
 }
 
+/// Whether token `j` starts a new clause: "but", "while", ..., and "yet" unless it
+/// follows a negation ("has not yet been seen" is one clause).
+fn starts_clause(side: &Words, j: usize) -> bool {
+    let w = side.tokens[j].norm.as_str();
+    let after_negation = j > 0 && {
+        let prev = side.tokens[j - 1].norm.as_str();
+        matches!(prev, "not" | "no" | "never" | "nothing") || prev.ends_with("n't")
+    };
+    CLAUSE_STARTS.contains(&w) && (w != "yet" || !after_negation)
+}
+
 /// The content tokens of the clause holding token `k`.
 pub fn clause_of(side: &Words, k: usize) -> Vec<usize> {
     let mut first = k;
-    while first > 0
-        && !side.clause_break_after(first - 1)
-        && !CLAUSE_STARTS.contains(&side.tokens[first].norm.as_str())
-    {
+    while first > 0 && !side.clause_break_after(first - 1) && !starts_clause(side, first) {
         first -= 1;
     }
     let mut last = k;
-    while !side.clause_break_after(last)
-        && !CLAUSE_STARTS.contains(&side.tokens[last + 1].norm.as_str())
-    {
+    while !side.clause_break_after(last) && !starts_clause(side, last + 1) {
         last += 1;
     }
     (first..=last).filter(|&j| side.content[j]).collect()
@@ -97,7 +103,7 @@ pub fn cues(side: &Words) -> Vec<Cue> {
         let phrase_only = norms[k] == "without";
         while scope.len() < SCOPE_WORDS && !side.clause_break_after(j) {
             j += 1;
-            if CLAUSE_STARTS.contains(&norms[j])
+            if starts_clause(side, j)
                 || phrase_only && !scope.is_empty() && PREPOSITIONS.contains(&norms[j])
             {
                 break;
