@@ -475,6 +475,8 @@ impl Detector for Entity {
         let (a, b) = (pair.a, pair.b);
         let ((mut ma, ea, ka), (mut mb, eb, kb)) = (missing(a, b), missing(b, a));
         let (sa, sb) = swapped_within(a, &ea, b, &eb);
+        // Every name that differs is a word inside a longer name both sides keep.
+        let inside = ma.is_empty() && mb.is_empty();
         ma.extend(sa);
         mb.extend(sb);
         ma.sort_unstable();
@@ -489,7 +491,13 @@ impl Detector for Entity {
                     severity::ENTITY_DESCRIBED
                 } else if pair.close_copy() {
                     severity::ENTITY_SWAPPED
-                } else if described(a, &ma) || described(b, &mb) {
+                } else if described(a, &ma) && described(b, &mb)
+                    || inside && (described(a, &ma) || described(b, &mb))
+                {
+                    // Common words for common words, or the generic part of a name
+                    // kept in the original on one side ("Altai Territory" / "Altai
+                    // Krai"); a name put for a common word ("Trump" / "Kumar") is
+                    // another entity.
                     severity::ENTITY_DESCRIBED
                 } else if one_for_one(&ma, &mb) || same_place(a, &ma, b, &mb) {
                     severity::ENTITY_SWAPPED
@@ -632,10 +640,14 @@ mod tests {
             "Manmohan Singh is the Prime Minister and he has a government.",
             "Manmohan Singh is the and he has a government.",
         ) == ENTITY_DROPPED.close;
-        // A name against capitalised common words, freely rendered: a hint.
-        name_against_common_words: Entity drifts(
+        // A name for a name that is also a common word is another entity.
+        name_for_common_words_still_drifts: Entity drifts(
             "Officials said that the talks in Germany broke up on Monday with no deal.",
             "The negotiations on Earth ended without agreement on Monday, officials said.",
-        ) == ENTITY_DESCRIBED.free;
+        ) >= 0.5;
+        name_that_is_a_word: Entity drifts(
+            "Last year the court stopped the Trump administration from adding the question.",
+            "The court last year blocked the Anup Kumar administration from including the question.",
+        ) >= 0.5;
     }
 }
