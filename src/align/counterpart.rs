@@ -37,6 +37,7 @@ use crate::text::language::{Language, StemCache};
 use crate::text::lexicon::{not_names, stopwords};
 use crate::text::normalize::{fold_char, fold_into};
 use crate::text::tokenize::{spans, TokenKind};
+use std::sync::OnceLock;
 
 /// Coefficients of the logistic (see [`confidence`]): fitted on the alignments of
 /// wmt-multi-dev against its gold, then rounded.
@@ -78,6 +79,52 @@ pub(super) struct Side {
     names: Vec<u64>,
     /// The values of its figures, in hundredths, sorted and distinct.
     figures: Vec<i64>,
+}
+
+/// Each document's distinct terms and each sentence's names and figures, worked
+/// out on first need and kept for the document's other pairs: a sentence reprinted
+/// in many articles is in as many alignments. Documents are held one slot each;
+/// a document's sentences get theirs when one of them is first read.
+pub(super) struct Memo<'d> {
+    docs: &'d [Document],
+    terms: Vec<OnceLock<Vec<u64>>>,
+    sentences: Vec<OnceLock<Box<[OnceLock<Side>]>>>,
+}
+
+impl<'d> Memo<'d> {
+    pub fn new(docs: &'d [Document]) -> Memo<'d> {
+        Memo {
+            docs,
+            terms: docs.iter().map(|_| OnceLock::new()).collect(),
+            sentences: docs.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The distinct terms of document `d` (see [`Document::distinct_terms`]).
+    pub fn terms(&self, d: usize) -> &[u64] {
+        self.terms[d].get_or_init(|| self.docs[d].distinct_terms())
+    }
+
+    /// The names and figures of sentences `first..=last` of document `d`.
+    pub fn side(&self, d: usize, first: usize, last: usize) -> Side {
+        let doc = &self.docs[d];
+        let slots = self.sentences[d]
+            .get_or_init(|| doc.sentences.iter().map(|_| OnceLock::new()).collect());
+        let one = |k: usize| slots[k].get_or_init(|| Side::read(doc, k, k));
+        if first == last {
+            return one(first).clone();
+        }
+        let mut side = Side::default();
+        for k in first..=last {
+            side.names.extend(&one(k).names);
+            side.figures.extend(&one(k).figures);
+        }
+        side.names.sort_unstable();
+        side.names.dedup();
+        side.figures.sort_unstable();
+        side.figures.dedup();
+        side
+    }
 }
 
 impl Side {

@@ -143,10 +143,11 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
             out
         })
         .collect();
+    let memo = counterpart::Memo::new(docs);
     let mut out: Vec<Alignment> = aligned
         .into_par_iter()
         .flat_map_iter(|(da, db, aligned)| {
-            let confidence = counterparts(docs, &profiles, (da, db), &aligned);
+            let confidence = counterparts(docs, &profiles, &memo, (da, db), &aligned);
             aligned
                 .into_iter()
                 .zip(confidence)
@@ -176,12 +177,12 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
 fn counterparts(
     docs: &[Document],
     profiles: &Profiles,
+    memo: &counterpart::Memo,
     (da, db): (usize, usize),
     aligned: &[(Span, Span, f64)],
 ) -> Vec<f64> {
     let (a, b) = (&docs[da], &docs[db]);
     let (pa, pb) = (profiles.of_doc(da), profiles.of_doc(db));
-    let mut terms: Option<(Vec<u64>, Vec<u64>)> = None;
     let evidence: Vec<counterpart::Evidence> = aligned
         .iter()
         .map(|&(sa, sb, _)| {
@@ -190,14 +191,9 @@ fn counterparts(
                 return counterpart::Evidence::default();
             }
             let (ua, ub) = (union(&pa, sa), union(&pb, sb));
-            let (side_a, side_b) = (
-                counterpart::Side::read(a, sa.0, sa.1),
-                counterpart::Side::read(b, sb.0, sb.1),
-            );
+            let (side_a, side_b) = (memo.side(da, sa.0, sa.1), memo.side(db, sb.0, sb.1));
             counterpart::Evidence::of((&ua, &side_a), (&ub, &side_b), || {
-                let (ta, tb) =
-                    terms.get_or_insert_with(|| (a.distinct_terms(), b.distinct_terms()));
-                (&ta[..], &tb[..])
+                (memo.terms(da), memo.terms(db))
             })
         })
         .collect();
