@@ -229,6 +229,14 @@ mod tests {
         // "whether or not", "believe it or not": an alternative, not a denial.
         or_not: Polarity same("Believe it or not, 31 attempts were made.", "31 attempts were made.");
         // "without" negates its noun phrase, not what follows its preposition.
+        avoid_its_phrase: Polarity same(
+            "This lets the staff of the Joint Forces unit focus on combat missions.",
+            "This makes it possible to avoid drawing away the personnel of Joint Forces divisions.",
+        ) >= 0.5;
+        no_with_its_phrase_still_negates: Polarity drifts(
+            "There was evidence of fraud in the count.",
+            "There was no evidence of fraud in the count.",
+        ) >= 0.5;
         without_its_phrase: Polarity same(
             "Tang Feng, a minister of the Government of Taiwan, spoke.",
             "Tang Feng, a minister without portfolio of the Government of Taiwan, spoke.",

@@ -15,7 +15,7 @@ const CLAUSE_STARTS: [&str; 7] = [
     "but", "while", "although", "whereas", "however", "though", "yet",
 ];
 
-/// Prepositions that end the noun phrase a "without" takes.
+/// Prepositions that end the noun phrase a "without" or a "no" takes.
 const PREPOSITIONS: [&str; 10] = [
     "of", "in", "on", "at", "for", "from", "with", "by", "to", "about",
 ];
@@ -98,9 +98,13 @@ pub fn cues(side: &Words) -> Vec<Cue> {
         let last = k + len - 1;
         let mut scope = Vec::new();
         let mut j = last;
-        // "without" negates the noun phrase it takes, not what that phrase's
-        // preposition adds ("the minister without portfolio of the Government").
-        let phrase_only = norms[k] == "without";
+        // "without", "no" and a verb that negates its object ("avoid") negate the
+        // noun phrase they take, not what that phrase's preposition adds ("the
+        // minister without portfolio of the Government", "no permission of fishing").
+        let phrase_only = matches!(
+            norms[k],
+            "without" | "no" | "avoid" | "avoids" | "avoided" | "avoiding"
+        );
         while scope.len() < SCOPE_WORDS && !side.clause_break_after(j) {
             j += 1;
             if starts_clause(side, j)
