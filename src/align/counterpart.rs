@@ -36,6 +36,7 @@ use crate::hash::term_hash;
 use crate::text::language::{Language, StemCache};
 use crate::text::lexicon::{not_names, stopwords};
 use crate::text::normalize::{fold_char, fold_into};
+use crate::text::numbers::{SCALES, WORDS};
 use crate::text::tokenize::{spans, TokenKind};
 use std::sync::OnceLock;
 
@@ -210,53 +211,22 @@ fn digits_value(word: &str) -> Option<i64> {
     Some((value * 100.0).round() as i64)
 }
 
-/// English number words up to a hundred, in hundredths.
+/// An English number word's value ("three", "dozen", "one"), in hundredths.
 fn number_word(norm: &str) -> Option<i64> {
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let value = if let Some(i) = WORDS.iter().position(|&w| w == norm) {
-        i
-    } else if let Some(i) = TENS.iter().position(|&w| w == norm) {
-        20 + 10 * i
-    } else if norm == "hundred" {
-        100
-    } else {
-        return None;
-    };
-    Some(value as i64 * 100)
+    WORDS
+        .iter()
+        .chain(&[("one", 1.0), ("zero", 0.0)])
+        .find(|(w, _)| *w == norm)
+        .map(|&(_, v)| (v * 100.0) as i64)
 }
 
 /// `value` times the scale the next word gives ("1.8 million", "13.3 thousand").
 fn scaled(value: i64, next: Option<&str>) -> i64 {
-    let scale: i64 = match next.map(str::to_ascii_lowercase).as_deref() {
-        Some("thousand") => 1_000,
-        Some("million" | "mln" | "mn") => 1_000_000,
-        Some("billion" | "bln" | "bn") => 1_000_000_000,
-        _ => 1,
-    };
+    let next = next.map(str::to_ascii_lowercase);
+    let scale = SCALES
+        .iter()
+        .find(|(w, _)| next.as_deref() == Some(*w))
+        .map_or(1, |&(_, scale)| scale as i64);
     value.saturating_mul(scale)
 }
 
