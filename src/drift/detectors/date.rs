@@ -84,6 +84,11 @@ mod tests {
     use crate::drift::severity::*;
 
     drift_cases! {
+        // A date in brackets after a quotation is a detail, not a gloss.
+        date_in_brackets_after_a_quote: Date drifts(
+            "Geywitz told the \u{201C}Tagesspiegel\u{201D} that rents would rise.",
+            "Geywitz told the \u{201C}Tagesspiegel\u{201D} (Sunday) that rents would rise.",
+        ) >= 0.3;
         another_weekday: Date drifts("They met on Monday.", "They met on Tuesday.") == DATE_CHANGED.close;
         another_month: Date drifts("The vote is in March.", "The vote is in May.") == DATE_CHANGED.close;
         abbreviated: Date same("They met on Tue.", "They met on Tuesday.");

@@ -149,6 +149,10 @@ mod tests {
             "Police arrested 45 people after the protests turned violent.",
             "Police arrested 45 people after the protests in Portland turned extremely violent.",
         ) == OMISSION_LEFT_OUT.close;
+        gloss_is_no_addition: Addition same(
+            "Judith Hermann read from her novel \u{201C}Daheim\u{201D} in Berlin.",
+            "Judith Hermann read from her novel \u{201C}Daheim\u{201D} (At home) in Berlin.",
+        );
         // Reworded: words unanswered on both sides.
         reworded: Omission same("The minister talked about the budget cuts.", "The minister emphasized the budget reductions.");
         reworded_adds_nothing: Addition same("The minister talked about the budget cuts.", "The minister emphasized the budget reductions.");

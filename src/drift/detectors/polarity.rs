@@ -237,6 +237,15 @@ mod tests {
             "There was evidence of fraud in the count.",
             "There was no evidence of fraud in the count.",
         ) >= 0.5;
+        // A translator's gloss of a title says nothing the other version lacks.
+        gloss_of_a_title: Polarity same(
+            "His album \u{201C}Kein Problem\u{201D} (2013) reached second place.",
+            "His album \u{201C}Kein Problem\u{201D} (Women have no problem with that) (2013) reached second place.",
+        );
+        brackets_elsewhere_still_count: Polarity drifts(
+            "The album (a success) reached second place.",
+            "The album (no success) reached second place.",
+        ) >= 0.5;
         without_its_phrase: Polarity same(
             "Tang Feng, a minister of the Government of Taiwan, spoke.",
             "Tang Feng, a minister without portfolio of the Government of Taiwan, spoke.",

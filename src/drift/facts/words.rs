@@ -119,6 +119,41 @@ fn each_word(
     }
 }
 
+/// Which tokens are a translator's gloss: words in brackets right after a closing
+/// quotation mark, with no figure or date (the novel “Daheim” (At home), the album
+/// “Kein Problem” (No problem)). A translation glosses a title or a word it
+/// leaves in the original; the version it is compared with seldom does.
+fn glosses(side: &Words) -> Vec<bool> {
+    let (text, tokens) = (side.text, &side.tokens);
+    let mut gloss = vec![false; tokens.len()];
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        from = open + 1;
+        let mut before = text[..open].trim_end().chars().rev();
+        let quoted = before
+            .next()
+            .is_some_and(|c| matches!(c, '\u{201D}' | '\u{201C}' | '\u{BB}' | '"' | '\u{2019}'))
+            && before.next().is_some_and(|c| !c.is_whitespace());
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        let inside: Vec<usize> = (0..tokens.len())
+            .filter(|&k| tokens[k].start > open && tokens[k].end <= close)
+            .collect();
+        // A date or a figure in brackets is a detail ("the Tagesspiegel" (Sunday)).
+        let detail = inside.iter().any(|&k| {
+            side.calendar(k).is_some()
+                || text[tokens[k].start..tokens[k].end].contains(|c: char| c.is_ascii_digit())
+        });
+        if quoted && !detail {
+            for k in inside {
+                gloss[k] = true;
+            }
+        }
+    }
+    gloss
+}
+
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, lang: Language) -> Words<'a> {
         thread_local! {
@@ -151,11 +186,18 @@ impl<'a> Words<'a> {
             names: Vec::new(),
             figures: Vec::new(),
         };
+        // A gloss is no part of what the sentence says: nothing in it is content,
+        // a name, a figure or a negation.
+        let gloss = glosses(&side);
+        for k in (0..n).filter(|&k| gloss[k]) {
+            side.content[k] = false;
+            side.classes[k] &= !Class::Negation.bit();
+        }
         side.names = (0..side.tokens.len())
-            .map(|k| side.looks_like_name(k))
+            .map(|k| !gloss[k] && side.looks_like_name(k))
             .collect();
         side.figures = (0..side.tokens.len())
-            .map(|k| side.reads_as_figure(k))
+            .map(|k| !gloss[k] && side.reads_as_figure(k))
             .collect();
         side
     }
