@@ -48,16 +48,23 @@ fn tensed(t: verbs::Tense) -> bool {
 /// Whether the forms of two paired groups can be compared for tense. Two groups
 /// with auxiliaries can, and two verbs standing alone ("take" / "took"). A verb
 /// standing alone against a group only when that group's auxiliary gives the tense
-/// and nothing else ("will take" / "took"): against "is known" or "have formed" a
-/// lone "known" or "formed" is a participle or a lost auxiliary, not another time.
-fn comparable(x: &VerbGroup, y: &VerbGroup) -> bool {
-    let simple = |g: &VerbGroup| {
-        matches!(g.auxiliary, Some("will" | "would" | "do")) && !g.perfect && !g.progressive
+/// and nothing else ("will take" / "took"): against "is known", "have formed" or
+/// "will be determined" a lone "known", "formed" or "determined" is a participle
+/// ("with the ranges determined") or a lost auxiliary, not another time.
+fn comparable((a, x): (&Side, &VerbGroup), (b, y): (&Side, &VerbGroup)) -> bool {
+    let passive = |s: &Side, g: &VerbGroup| {
+        (g.first..g.last).any(|k| matches!(s.tokens[k].norm.as_str(), "be" | "been"))
+    };
+    let simple = |s: &Side, g: &VerbGroup| {
+        matches!(g.auxiliary, Some("will" | "would" | "do"))
+            && !g.perfect
+            && !g.progressive
+            && !passive(s, g)
     };
     match (x.auxiliary, y.auxiliary) {
         (Some(_), Some(_)) | (None, None) => true,
-        (Some(_), None) => simple(x) && y.certain,
-        (None, Some(_)) => simple(y) && x.certain,
+        (Some(_), None) => simple(a, x) && y.certain,
+        (None, Some(_)) => simple(b, y) && x.certain,
     }
 }
 
@@ -94,7 +101,11 @@ impl Detector for Tense {
     fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
         let (a, b) = (pair.a, pair.b);
         for (x, y) in pairs(a, &a.verbs, b, &b.verbs) {
-            if same_time(x, y) || !tensed(x.tense) || !tensed(y.tense) || !comparable(x, y) {
+            if same_time(x, y)
+                || !tensed(x.tense)
+                || !tensed(y.tense)
+                || !comparable((a, x), (b, y))
+            {
                 continue;
             }
             let backshift = matches!(
@@ -162,6 +173,15 @@ mod tests {
         reworded: Tense same("According to the report, prices rose.", "It was reported that prices rose.");
         modals_have_no_tense: Tense same("He can take the train.", "He could take the train.");
         another_verb: Tense same("They take days.", "They need days.");
+        // A lone participle against a passive is no past tense.
+        participle_against_passive: Tense same(
+            "The specific scope shall be determined and announced by the city.",
+            "The city announced it, with the specific ranges determined and announced.",
+        );
+        active_future_against_past: Tense drifts(
+            "Four passengers will undertake a short flight into space.",
+            "Four passengers undertook a short flight into space.",
+        ) == TENSE_TIMELINE.close;
         // Free renditions: what happened against what will happen is drift; a
         // present for a past is a translator's choice.
         past_against_future_in_free_rendition: Tense drifts(
