@@ -14,6 +14,7 @@
 use super::{Detector, Languages, Pair};
 use crate::drift::facts::alignment::same_slot;
 use crate::drift::facts::classes::Class;
+use crate::drift::facts::cues::denied_by_noun;
 use crate::drift::facts::forms::same_sense;
 use crate::drift::facts::forms::{unprefixed, Forms};
 use crate::drift::facts::side::Side;
@@ -116,6 +117,9 @@ impl Detector for Antonym {
     }
 
     fn detect(&self, pair: &Pair, out: &mut Vec<DriftFinding>) {
+        // A word under a negation, or in the phrase of a noun that denies it
+        // ("failure in timely monitoring" / "untimely monitoring"), is not asserted.
+        let denied = |s: &Side, k: usize| s.negated[k] || denied_by_noun(s, k);
         let (a, b) = (pair.a, pair.b);
         // A word can be answered by an opposite only if it has one in the tables, or by
         // its negative-prefixed self only if a negative prefix is on either side. Most
@@ -160,7 +164,7 @@ impl Detector for Antonym {
                     && keys_b[j].iter().all(fewer_in_a)
                     // WordNet's opposites hold between content words only.
                     && (b.content[j] || keys_b[j].iter().any(|k| f.any.contains(k)))
-                    && a.negated[i] == b.negated[j]
+                    && denied(a, i) == denied(b, j)
                     })
                 })
                 .flatten();
@@ -178,7 +182,7 @@ impl Detector for Antonym {
                         )
                         && word(b, j)
                         && keys_b[j].iter().all(fewer_in_a)
-                        && a.negated[i] == b.negated[j]
+                        && denied(a, i) == denied(b, j)
                 })
             });
             let Some(j) = found else { continue };
@@ -244,6 +248,10 @@ mod tests {
         support_for_oppose: Antonym drifts("The senator will support the bill.", "The senator will oppose the bill.") == ANTONYM_OPPOSITE.close;
         function_words: Antonym drifts("Prices rose before the vote.", "Prices rose after the vote.") == ANTONYM_OPPOSITE.close;
         negated_opposite: Antonym same("The result was not good.", "The result was bad.");
+        denied_by_a_noun: Antonym same(
+            "It exposed the untimely monitoring of the epidemic.",
+            "It exposed the failure in timely monitoring of the epidemic.",
+        );
         both_poles_on_each_side: Antonym same("The new law and the old law differ.", "The old law and the new law differ.");
         synonym: Antonym same("The senator will support the bill.", "The senator will back the bill.");
         big_for_large: Antonym same("It was a big city.", "It was a large city.");

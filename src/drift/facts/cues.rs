@@ -40,6 +40,29 @@ fn starts_clause(side: &Words, j: usize) -> bool {
     CLAUSE_STARTS.contains(&w) && (w != "yet" || !after_negation)
 }
 
+/// Nouns that deny what their "of", "in" or "to" phrase names ("failure in timely
+/// monitoring", "lack of accurate data"): not negation cues of a clause, but enough
+/// to say that a word right after them is not asserted.
+const DENYING_NOUNS: [&str; 6] = [
+    "failure",
+    "failures",
+    "lack",
+    "absence",
+    "inability",
+    "refusal",
+];
+
+/// Whether token `k` stands in the phrase of a [`DENYING_NOUNS`] noun, one word
+/// or two after its preposition ("failure in timely monitoring").
+pub fn denied_by_noun(side: &Words, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|p| {
+        p + 1 < k
+            && DENYING_NOUNS.contains(&side.tokens[p].norm.as_str())
+            && matches!(side.tokens[p + 1].norm.as_str(), "of" | "in" | "to")
+            && (p + 2..k).all(|q| !side.clause_break_after(q - 1))
+    })
+}
+
 /// The content tokens of the clause holding token `k`.
 pub fn clause_of(side: &Words, k: usize) -> Vec<usize> {
     let mut first = k;
