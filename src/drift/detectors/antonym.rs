@@ -20,6 +20,7 @@ use crate::drift::facts::forms::{unprefixed, Forms};
 use crate::drift::facts::side::Side;
 use crate::drift::severity;
 use crate::drift::{DriftFinding, DriftKind};
+use crate::text::lexicon::quantifiers;
 
 /// Whether one word is the other with a negative prefix ("aware" / "unaware"), the
 /// bare word long enough not to be a chance ending ("discover" is no "cover" negated
@@ -186,6 +187,15 @@ impl Detector for Antonym {
                 })
             });
             let Some(j) = found else { continue };
+            // Quantifiers a rank apart on one scale are a rewording ("multiple" /
+            // "several"), whatever WordNet's indirect opposites say; `quantity` reads
+            // them.
+            let rank = |s: &Side, k: usize| quantifiers().get(s.tokens[k].norm.as_str()).copied();
+            if let (Some((sx, rx)), Some((sy, ry))) = (rank(a, i), rank(b, j)) {
+                if sx == sy && rx.abs_diff(ry) <= 1 {
+                    continue;
+                }
+            }
             // Two sides that each name both poles ("the closing of one chapter and the
             // opening of a new one" / "the end of a chapter and the beginning of a new
             // one") keep the contrast, whichever words they use.
@@ -248,6 +258,8 @@ mod tests {
         support_for_oppose: Antonym drifts("The senator will support the bill.", "The senator will oppose the bill.") == ANTONYM_OPPOSITE.close;
         function_words: Antonym drifts("Prices rose before the vote.", "Prices rose after the vote.") == ANTONYM_OPPOSITE.close;
         negated_opposite: Antonym same("The result was not good.", "The result was bad.");
+        quantifiers_a_rank_apart: Antonym same("Multiple embassies are near the palace.", "Several embassies are near the palace.");
+        quantifiers_far_apart: Antonym drifts("Many embassies are near the palace.", "Few embassies are near the palace.") >= 0.5;
         denied_by_a_noun: Antonym same(
             "It exposed the untimely monitoring of the epidemic.",
             "It exposed the failure in timely monitoring of the epidemic.",
