@@ -20,7 +20,6 @@ pub struct Graded {
     pub free: f64,
 }
 
-/// The same severity however close the renditions are.
 impl Graded {
     /// This severity where the pair is known to be a copy: its `close` value
     /// whatever else the pair's closeness says.
@@ -29,6 +28,7 @@ impl Graded {
     }
 }
 
+/// The same severity however close the renditions are.
 const fn flat(severity: f64) -> Graded {
     Graded {
         close: severity,

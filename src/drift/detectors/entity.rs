@@ -28,9 +28,10 @@ use std::cell::OnceCell;
 /// sound, name the same entity.
 const SAME_NAME: f64 = 0.7;
 
-/// Similarity of two keys of how names sound from which they name the same entity:
-/// one edit in five, since keys are short and fold much ("Ching" / "Hong" differ).
-const SAME_SOUND: f64 = 0.8;
+/// Spelling similarity two names that sound alike still need: a romanization
+/// moves vowels and respells consonants, it does not make another word ("Putin" /
+/// "Peyton" sound alike and are two people).
+const SAME_SOUND_SPELLING: f64 = 0.55;
 
 /// The fewest characters of a key of how a name sounds that [`same_sound`] compares:
 /// shorter keys are alike for too many different names ("Kim" / "Kom").
@@ -62,12 +63,20 @@ fn same_name(x: &str, sx: Spelling, y: &str, sy: Spelling) -> bool {
     near && !known_apart(x, y)
 }
 
-/// Two names spelt apart that sound alike by [`sound`]'s keys ("Tsirkon" /
-/// "Zircon"), unless the name table knows them apart.
+/// Two names spelt apart that sound alike: the same consonants by [`sound`]'s keys,
+/// vowels aside ("Tsirkon" / "Zircon", "Aleksandr" / "Alexander", but not "Obama"
+/// / "Osama"), spelt alike enough, unless the name table knows them apart.
 fn same_sound(x: &str, y: &str) -> bool {
+    same_consonants(x, y) && similar(x, y, SAME_SOUND_SPELLING)
+}
+
+/// Whether two names have the same consonants by [`sound`]'s keys, vowels aside,
+/// in keys long enough to tell, and the name table does not know them apart.
+fn same_consonants(x: &str, y: &str) -> bool {
     let (kx, ky) = (sound(x), sound(y));
+    let consonants = |k: &str| k.chars().filter(|&c| c != '*').collect::<String>();
     kx.chars().count().min(ky.chars().count()) >= SOUND_KEY
-        && similar(&kx, &ky, SAME_SOUND)
+        && consonants(&kx) == consonants(&ky)
         && !known_apart(x, y)
 }
 
@@ -311,6 +320,9 @@ fn metonym(pair: &Pair, ka: &Metonyms, kb: &Metonyms) -> Option<DriftFinding> {
 
 /// Excused name words that the two sides put in the same place of the same longer
 /// name: "Conservative Party" / "Liberal Party" is another party, not a shorter name.
+/// Two words with the same consonants, the rest of the name kept, are one name
+/// romanized or translated ("Pyotr Morgunov" / "Peter Morgunov"): the kept part
+/// tells the entity, as spelling alone cannot ("Putin" / "Peyton").
 fn swapped_within(
     a: &Side,
     ea: &[(usize, usize, bool)],
@@ -323,8 +335,10 @@ fn swapped_within(
             before_x == before_y && a.stems[nx] == b.stems[ny] && !sb.contains(&y)
         });
         if let Some(&(y, _, _)) = partner {
-            sa.push(x);
-            sb.push(y);
+            if !same_consonants(a.bare(x), b.bare(y)) {
+                sa.push(x);
+                sb.push(y);
+            }
         }
     }
     (sa, sb)
@@ -337,8 +351,8 @@ fn swapped_within(
 fn described(side: &Side, names: &[usize]) -> bool {
     let common = |k: usize| {
         let word = without_possessive(&side.tokens[k].norm);
-        // A plural of a common noun too ("Giants"), but not a name's final "es"
-        // undone ("Troyes" is no "troy").
+        // A plural of a common noun too ("Giants"); a word in "ss" is no plural
+        // ("Ross"), and only the final "s" is undone, not "es".
         let singular = word.strip_suffix('s').filter(|w| !w.ends_with('s'));
         variants().groups(word).is_empty()
             && (synsets().knows(word) || singular.is_some_and(|w| synsets().knows(w)))
@@ -613,7 +627,9 @@ mod tests {
         // Spelt alike but known apart: the name table outranks spelling.
         iran_iraq: Entity drifts("Talks with Iran ended.", "Talks with Iraq ended.") == ENTITY_SWAPPED.close;
         austria_australia: Entity drifts("He flew to Austria on Monday.", "He flew to Australia on Monday.") == ENTITY_SWAPPED.close;
-        sounds_alike_but_short: Entity drifts("Hui Ching spoke in Beijing.", "Zhou Hong spoke in Beijing.") >= 0.5;
+        other_consonants_other_name: Entity drifts("Hui Ching spoke in Beijing.", "Zhou Hong spoke in Beijing.") >= 0.5;
+        given_name_translated: Entity same("The ships Minsk and Pyotr Morgunov sailed.", "The ships Minsk and Peter Morgunov sailed.");
+        same_consonants_spelt_apart: Entity drifts("In Berlin, Putin spoke first.", "In Berlin, Peyton spoke first.") >= 0.5;
         // A word the side writes itself answers that word, not a near spelling.
         demonym_dropped_beside_country: Entity drifts(
             "The war in the Philippines was paid for by the Filipino people.",

@@ -216,14 +216,15 @@ fn changed_places<'s>(
             change.1.push(b.tokens[j].norm.as_str());
         }
     }
-    // Merge changes that no unchanged shared content word separates.
+    // Merge changes that no shared content word separates (a changed one between
+    // them is a change of its own, met before in this order).
     let mut places: Vec<Place> = Vec::new();
     let mut last: Option<usize> = None;
     for (&pos, (wa, wb)) in &changes {
         let separated = last.is_none_or(|prev| {
             (prev + 1..pos)
                 .filter(|p| p % 2 == 1)
-                .any(|p| shared_content[p / 2] && !changes.contains_key(&p))
+                .any(|p| shared_content[p / 2])
         });
         match places.last_mut() {
             Some(place) if !separated => {

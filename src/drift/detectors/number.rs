@@ -186,23 +186,35 @@ fn figures(side: &Side) -> Vec<Figure> {
             continue;
         }
         // "2021-22": the second year of a range written with its last two digits.
-        let short_year = k > 0 && figure.len() == 2 && {
-            let gap = side.text[side.tokens[k - 1].end..t.start].trim();
-            matches!(gap, "-" | "/" | "\u{2013}" | "\u{2014}")
-        };
-        if let Some(first) = short_year
-            .then(|| side.tokens[k - 1].norm.parse::<u32>().ok())
-            .flatten()
-            .filter(|y| (1800..=2100).contains(y))
-        {
-            let within = f64::from(first / 100 * 100) + v;
-            v = if within > f64::from(first) {
+        // Not a month or a day of a date in figures ("2021-05-12"), which would
+        // read as no year after the first, nor a count with a scale ("2000-10 mln").
+        let scale_after = side
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| SCALES.iter().any(|(w, _)| *w == n.norm));
+        let range_start = (k > 0 && figure.len() == 2 && suffix.is_empty() && !scale_after)
+            .then(|| {
+                let gap = side.text[side.tokens[k - 1].end..t.start].trim();
+                matches!(gap, "-" | "/" | "\u{2013}" | "\u{2014}")
+            })
+            .filter(|&dash| dash)
+            .and_then(|_| side.tokens[k - 1].norm.parse::<u32>().ok())
+            .filter(|y| (1800..=2100).contains(y));
+        let second_year = range_start.map(|first| {
+            let within = first / 100 * 100 + v as u32;
+            if within > first {
                 within
             } else {
-                within + 100.0
-            };
-        }
-        let short_year = short_year && v >= 1800.0;
+                within + 100
+            }
+        });
+        let short_year = match (range_start, second_year) {
+            (Some(first), Some(year)) if year <= (first + 99).min(2100) && v.fract() == 0.0 => {
+                v = f64::from(year);
+                true
+            }
+            _ => false,
+        };
         // "2 1/2", "two and a half".
         let norm_at = |j: usize| side.tokens.get(j).map_or("", |t| t.norm.as_str());
         let slash = k + 2 < side.tokens.len()
@@ -438,6 +450,7 @@ mod tests {
         year_range_short: Number same("It enters service in 2021-2022.", "It enters service in 2021\u{2013}22.");
         year_range_over_a_century: Number same("in the 1999-2000 season", "in the 1999/00 season");
         year_range_changed: Number drifts("It enters service in 2021-2022.", "It enters service in 2021-23.") >= 0.5;
+        date_in_figures_is_no_range: Number drifts("It was signed on 2021-05-12.", "It was signed on 2021-06-12.") >= 0.5;
         range_of_counts: Number drifts("10-15 people came.", "10-25 people came.") >= 0.5;
         thousands_separator: Number same("about 15,000 terminals", "some 15000 terminals");
         percent_sign_as_word: Number same("rose 5%", "rose 5 percent");

@@ -70,8 +70,9 @@ fn osa<T: PartialEq>(x: &[T], y: &[T], rows: &mut [usize], stride: usize) -> usi
 
 /// A word as compared for names: folded, without the points of initialisms and
 /// without diacritics ("Ürümqi" / "Urumqi"), and a Cyrillic or Greek letter that
-/// looks like a Latin one in a word otherwise Latin written as that one ("°С" with a
-/// Cyrillic "С" is "°C").
+/// looks like a Latin one written as that one in a word with Latin letters or with
+/// look-alike letters only ("°С" with a Cyrillic "С" is "°C"; a Russian word with
+/// other letters stays as it is, and both sides of a pair are folded alike).
 pub fn bare(word: &str) -> String {
     use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
     if word.is_ascii() {
@@ -121,9 +122,10 @@ fn look_alike(c: char) -> Option<char> {
 /// their own way ("Tsirkon" / "Zircon", "Aleksandr" / "Alexander", "Dauden" /
 /// "Dowden", "Korolyov" / "Korolev", "Pyotr" / "Peter"): the letters by which
 /// romanizations of one sound differ are made one (c before a back vowel, k and q;
-/// x and ks; z, ts, tz and dz; ph and f; kh and h; ch, tch and cz; sh, sch and sz;
-/// zh, dzh and dj; w and v), w after a vowel and y are vowels, each run of vowels is
-/// one mark (vowels are what romanizations vary most) and a doubled letter is one.
+/// x and ks; z, ts, tz and dz; ph and f; kh and h; gh and g; th and t; ck and k;
+/// ch, tch and cz; sh, sch and sz; zh, dzh and dj; w and v; ß and s), w after a
+/// vowel and y are vowels, each run of vowels is one mark (vowels are what
+/// romanizations vary most) and a doubled letter is one.
 /// `bare` is a [`bare`] form.
 pub fn sound(bare: &str) -> String {
     let chars: Vec<char> = bare.chars().collect();
@@ -182,7 +184,9 @@ pub fn sound(bare: &str) -> String {
                     'w' => 'v',
                     'ß' => 's',
                     'x' => {
-                        key.push('k');
+                        if !key.ends_with('k') {
+                            key.push('k');
+                        }
                         's'
                     }
                     _ => c,

@@ -132,7 +132,8 @@ fn glosses(side: &Words) -> Vec<bool> {
         let mut before = text[..open].trim_end().chars().rev();
         let quoted = before
             .next()
-            .is_some_and(|c| matches!(c, '\u{201D}' | '\u{201C}' | '\u{BB}' | '"' | '\u{2019}'))
+            // Not an apostrophe ("the workers’ (not the managers’) pay").
+            .is_some_and(|c| matches!(c, '\u{201D}' | '\u{201C}' | '\u{BB}' | '\u{AB}' | '"'))
             && before.next().is_some_and(|c| !c.is_whitespace());
         let Some(close) = text[open..].find(')').map(|i| open + i) else {
             break;
@@ -141,10 +142,9 @@ fn glosses(side: &Words) -> Vec<bool> {
             .filter(|&k| tokens[k].start > open && tokens[k].end <= close)
             .collect();
         // A date or a figure in brackets is a detail ("the Tagesspiegel" (Sunday)).
-        let detail = inside.iter().any(|&k| {
-            side.calendar(k).is_some()
-                || text[tokens[k].start..tokens[k].end].contains(|c: char| c.is_ascii_digit())
-        });
+        let detail = inside
+            .iter()
+            .any(|&k| side.calendar(k).is_some() || side.is(k, Class::Figure));
         if quoted && !detail {
             for k in inside {
                 gloss[k] = true;
@@ -191,7 +191,7 @@ impl<'a> Words<'a> {
         let gloss = glosses(&side);
         for k in (0..n).filter(|&k| gloss[k]) {
             side.content[k] = false;
-            side.classes[k] &= !Class::Negation.bit();
+            side.classes[k] &= !(Class::Negation.bit() | Class::Figure.bit());
         }
         side.names = (0..side.tokens.len())
             .map(|k| !gloss[k] && side.looks_like_name(k))
