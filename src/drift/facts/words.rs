@@ -126,26 +126,36 @@ fn each_word(
 fn glosses(side: &Words) -> Vec<bool> {
     let (text, tokens) = (side.text, &side.tokens);
     let mut gloss = vec![false; tokens.len()];
-    let mut from = 0;
-    while let Some(open) = text[from..].find('(').map(|i| from + i) {
-        from = open + 1;
-        let mut before = text[..open].trim_end().chars().rev();
-        let quoted = before
+    for (open, _) in text.match_indices('(') {
+        // Right after a closing quotation mark, a space at most between (a run of
+        // spaces is no gloss's, and would be read again for every bracket).
+        let before = text[..open].strip_suffix(' ').unwrap_or(&text[..open]);
+        let mut back = before.chars().rev();
+        let quoted = back
             .next()
             // Not an apostrophe ("the workers’ (not the managers’) pay").
             .is_some_and(|c| matches!(c, '\u{201D}' | '\u{201C}' | '\u{BB}' | '\u{AB}' | '"'))
-            && before.next().is_some_and(|c| !c.is_whitespace());
-        let Some(close) = text[open..].find(')').map(|i| open + i) else {
-            break;
+            && back.next().is_some_and(|c| !c.is_whitespace());
+        if !quoted {
+            continue;
+        }
+        // A gloss is a few words: its bracket closes within a line's length.
+        let window = &text[open..];
+        let Some(close) = window
+            .char_indices()
+            .take_while(|&(i, _)| i < MAX_GLOSS_BYTES)
+            .find(|&(_, c)| c == ')')
+            .map(|(i, _)| open + i)
+        else {
+            continue;
         };
-        let inside: Vec<usize> = (0..tokens.len())
-            .filter(|&k| tokens[k].start > open && tokens[k].end <= close)
-            .collect();
+        let first = tokens.partition_point(|t| t.start <= open);
+        let inside = first..first + tokens[first..].partition_point(|t| t.end <= close);
         // A date or a figure in brackets is a detail ("the Tagesspiegel" (Sunday)).
         let detail = inside
-            .iter()
-            .any(|&k| side.calendar(k).is_some() || side.is(k, Class::Figure));
-        if quoted && !detail {
+            .clone()
+            .any(|k| side.calendar(k).is_some() || side.is(k, Class::Figure));
+        if !detail {
             for k in inside {
                 gloss[k] = true;
             }
@@ -153,6 +163,9 @@ fn glosses(side: &Words) -> Vec<bool> {
     }
     gloss
 }
+
+/// The longest gloss, in bytes from its opening bracket.
+const MAX_GLOSS_BYTES: usize = 160;
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, lang: Language) -> Words<'a> {
