@@ -370,11 +370,15 @@ fn described(side: &Side, names: &[usize]) -> bool {
 }
 
 /// Whether names `names` of `side`, which `other` lacks, are [`described`] words
-/// that `other` words otherwise: anywhere in a free rendition, in a close copy
+/// (`common`, worked out by the caller) that `other` words otherwise: anywhere in a free rendition, in a close copy
 /// only where a synonym stands in their place ("Christmas and Gifts" / "Christmas
 /// and the presents"; "the Prime Minister" / "the" drops the title, "Jersey Dairy"
 /// / "Party" names another).
-fn worded_otherwise(pair: &Pair, side: &Side, names: &[usize], other: &Side) -> bool {
+fn worded_otherwise(
+    pair: &Pair,
+    (side, names, common): (&Side, &[usize], bool),
+    other: &Side,
+) -> bool {
     let in_place = |k: usize| {
         (0..other.tokens.len()).any(|j| {
             other.content[j]
@@ -383,15 +387,15 @@ fn worded_otherwise(pair: &Pair, side: &Side, names: &[usize], other: &Side) -> 
                 && synonyms(side, k, other, j)
         })
     };
-    described(side, names) && (!pair.close_copy() || names.iter().all(|&k| in_place(k)))
+    common && (!pair.close_copy() || names.iter().all(|&k| in_place(k)))
 }
 
-/// Whether one [`described`] word on each side is put for its synonym, as WordNet
-/// tells ("Registration Bureau" / "Registration Office"): a title worded otherwise,
-/// even in a close copy ("Armed Alliance" / "Armed Organization" is another name).
-fn title_synonyms(a: &Side, ma: &[usize], b: &Side, mb: &[usize]) -> bool {
-    matches!((ma, mb), ([x], [y]) if described(a, ma) && described(b, mb)
-        && synonyms(a, *x, b, *y))
+/// Whether one word on each side is put for its synonym, as WordNet tells
+/// ("Registration Bureau" / "Registration Office"): where both are [`described`]
+/// words, a title worded otherwise, even in a close copy ("Armed Alliance" /
+/// "Armed Organization" is another name).
+fn one_synonym(a: &Side, ma: &[usize], b: &Side, mb: &[usize]) -> bool {
+    matches!((ma, mb), ([x], [y]) if synonyms(a, *x, b, *y))
 }
 
 /// Whether word `x` of `a` and word `y` of `b` share a WordNet sense, in some
@@ -499,15 +503,14 @@ impl Detector for Entity {
             out.extend(metonym(pair, &ka, &kb));
             return;
         }
+        let (da, db) = (described(a, &ma), described(b, &mb));
         let (severity, explanation) = match (ma.is_empty(), mb.is_empty()) {
             (false, false) => (
-                if title_synonyms(a, &ma, b, &mb) {
+                if da && db && one_synonym(a, &ma, b, &mb) {
                     severity::ENTITY_DESCRIBED
                 } else if pair.close_copy() {
                     severity::ENTITY_SWAPPED
-                } else if described(a, &ma) && described(b, &mb)
-                    || inside && (described(a, &ma) || described(b, &mb))
-                {
+                } else if da && db || inside && (da || db) {
                     // Common words for common words, or the generic part of a name
                     // kept in the original on one side ("Altai Territory" / "Altai
                     // Krai"); a name put for a common word ("Trump" / "Kumar") is
@@ -526,13 +529,13 @@ impl Detector for Entity {
             ),
             (false, true) => dropped(
                 "A",
-                worded_otherwise(pair, a, &ma, b),
+                worded_otherwise(pair, (a, &ma, da), b),
                 a.words(&ma, " "),
                 pronouns(b) > pronouns(a),
             ),
             _ => dropped(
                 "B",
-                worded_otherwise(pair, b, &mb, a),
+                worded_otherwise(pair, (b, &mb, db), a),
                 b.words(&mb, " "),
                 pronouns(a) > pronouns(b),
             ),
