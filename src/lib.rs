@@ -26,6 +26,8 @@
 //! - [`drift`] compares each aligned pair, one detector per kind of meaning change;
 //!   [`drift::explain`] runs align and drift on two whole texts.
 //! - [`report`] writes the CSV reports.
+//! - [`watch`] is `dupdrift watch`: sources read into an index in SQLite, the
+//!   stages above run over it, only what no earlier run reported written out.
 //! - [`gen`] writes synthetic corpora with planted near-duplicates, passages and
 //!   drift, and the truth about them, for `dupdrift gen`, the tests and benchmarks.
 //!
@@ -99,6 +101,7 @@ pub mod neardup;
 pub(crate) mod prefetch;
 pub mod report;
 pub mod text;
+pub mod watch;
 
 pub use article::Article;
 pub use document::Document;

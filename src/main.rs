@@ -28,6 +28,10 @@ fn main() -> ExitCode {
         Ok(outcome) if outcome.input_errors > 0 => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<cli::watch::Busy>().is_some() => {
+            eprintln!("dupdrift: {e}");
+            ExitCode::from(75)
+        }
         Err(e) => {
             eprintln!("dupdrift: error: {e:#}");
             ExitCode::from(2)

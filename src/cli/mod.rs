@@ -6,6 +6,7 @@ pub mod gen;
 pub mod pairs;
 mod progress;
 pub mod scan;
+pub mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -18,10 +19,12 @@ Examples:
   dupdrift pairs pairs.jsonl --out scores
   dupdrift compare --text \"The minister signed.\" \"The minister never signed.\"
   dupdrift gen --articles 20000 --seed 1 --out corpus
+  dupdrift watch https://example.org/rss.xml incoming/ --db news.db
   dupdrift scan --help
 
 Exit status: 0 when every input was read, 1 when some inputs were reported in
-errors.csv (the rest of the batch still ran), 2 on a fatal error.";
+errors.csv (the rest of the batch still ran), 2 on a fatal error, 75 when
+another `watch` holds its lock.";
 
 #[derive(Debug, Parser)]
 #[command(name = "dupdrift", version, about = ABOUT, after_help = EXAMPLES)]
@@ -36,6 +39,7 @@ pub enum Command {
     Pairs(pairs::PairsArgs),
     Compare(compare::CompareArgs),
     Gen(gen::GenArgs),
+    Watch(watch::WatchArgs),
 }
 
 /// What a run tells the exit status.
@@ -51,5 +55,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Pairs(args) => pairs::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Gen(args) => gen::run(args),
+        Command::Watch(args) => watch::run(args),
     }
 }

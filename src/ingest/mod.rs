@@ -7,7 +7,7 @@
 //! with one input is an [`Item::Error`] naming it; reading goes on.
 
 mod codec;
-mod html;
+pub mod html;
 mod jsonl;
 mod lines;
 mod plain;
@@ -63,6 +63,11 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether the format holds records (many articles), not one article.
+    pub fn is_records(self) -> bool {
+        matches!(self, Format::JsonLines(_) | Format::Csv)
+    }
+
     /// The format of `path` by its extension, after a compression extension for JSON
     /// Lines; `None` for an unknown extension.
     pub fn of(path: &Path) -> Option<Format> {

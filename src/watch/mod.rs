@@ -1,0 +1,291 @@
+//! `dupdrift watch`: the job a newsroom runs from cron. Each run reads its sources
+//! (feed URLs, feed files, drop folders, JSON Lines or CSV files), adds what is
+//! new to an index in SQLite, compares the index with the batch scan's stages, and
+//! reports only what no earlier run reported.
+//!
+//! ```text
+//! source ─> entries (feed) ─> versions (store, one transaction a source)
+//!        ─> every article's current version ─> scan stages ─> rows
+//!        ─> rows not reported before ─> runs/<UTC time>/ (report)
+//! ```
+//!
+//! Safe to kill at any moment: the network is read outside transactions; a
+//! source's validators are committed with the entries they brought; a run's
+//! findings are recorded as `writing` before its folder is renamed into place and
+//! settled by the next run according to whether the folder is there.
+
+pub mod feed;
+pub mod fetch;
+pub mod identity;
+pub mod lock;
+mod report;
+pub mod source;
+pub mod store;
+
+use crate::analyze::LanguageChoice;
+use crate::ingest::InputError;
+use crate::neardup::sketch::SketchParams;
+use anyhow::Context;
+use rusqlite::{params, Connection};
+use source::{Read, Source};
+use std::path::PathBuf;
+
+/// The extractor that made a version's text, stored with it.
+pub const EXTRACTOR: &str = concat!("feed-rs/3 dupdrift/", env!("CARGO_PKG_VERSION"));
+
+/// A version this much shorter than the article's last trusted one (and that one
+/// long enough to tell) is a paywall stub or a failed extraction: `suspect`.
+const SUSPECT_SHARE: f64 = 0.4;
+const SUSPECT_MIN_BYTES: usize = 200;
+
+/// Failures of a source in a row before it is left alone for a while, and the
+/// longest while (seconds).
+const FAILURES_BEFORE_BACKOFF: i64 = 3;
+const MAX_BACKOFF: i64 = 6 * 3600;
+
+/// A watch run, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// What to read, in order.
+    pub sources: Vec<Source>,
+    /// The SQLite index.
+    pub db: PathBuf,
+    /// Where `runs/<UTC time>/` folders go.
+    pub out: PathBuf,
+    /// Unix seconds: the run's time (injected in tests for identical reports).
+    pub now: i64,
+    /// Bounds of every HTTP request.
+    pub limits: fetch::Limits,
+    /// Jaccard from which two articles are near-duplicates.
+    pub threshold: f64,
+    /// Shingles and MinHash, as `scan` takes them.
+    pub sketch: SketchParams,
+    /// How each article's language is chosen.
+    pub language: LanguageChoice,
+}
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Sources named.
+    pub sources: usize,
+    /// Sources as they were (304, or the same bytes).
+    pub unchanged: usize,
+    /// Sources left for later: asked to wait, or backing off after failures.
+    pub deferred: usize,
+    /// Articles seen for the first time.
+    pub new_articles: usize,
+    /// Versions stored, first versions included.
+    pub new_versions: usize,
+    /// Rows reported per file, in file order.
+    pub reported: Vec<(&'static str, usize)>,
+    /// Every source or entry that could not be read.
+    pub errors: Vec<InputError>,
+    /// The run's report folder; `None` when there was nothing new to report.
+    pub run_dir: Option<PathBuf>,
+}
+
+/// How a run ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Another run holds the lock: nothing was done.
+    Busy,
+    /// The run went through.
+    Done(Summary),
+}
+
+/// Runs the watch once.
+pub fn run(config: &Config) -> anyhow::Result<Outcome> {
+    let lock_path = {
+        let mut name = config.db.as_os_str().to_owned();
+        name.push(".lock");
+        PathBuf::from(name)
+    };
+    let Some(_lock) = lock::try_lock(&lock_path)
+        .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?
+    else {
+        return Ok(Outcome::Busy);
+    };
+    let mut conn = store::open(&config.db)
+        .with_context(|| format!("cannot open the database {}", config.db.display()))?;
+    let runs = config.out.join("runs");
+    report::settle(&conn, &runs)?;
+
+    let mut summary = Summary {
+        sources: config.sources.len(),
+        ..Summary::default()
+    };
+    let mut fetcher = fetch::Fetcher::new(config.limits.clone());
+    for source in &config.sources {
+        read_source(&mut conn, &mut fetcher, source, config.now, &mut summary)
+            .with_context(|| format!("cannot store what {} brought", source.spec))?;
+    }
+    summary.run_dir = report::report(&mut conn, config, &runs, &mut summary)?;
+    Ok(Outcome::Done(summary))
+}
+
+/// Reads one source and stores what it brought, validators in the same
+/// transaction; a failure of the source is an error row, not a stop.
+fn read_source(
+    conn: &mut Connection,
+    fetcher: &mut fetch::Fetcher,
+    source: &Source,
+    now: i64,
+    summary: &mut Summary,
+) -> rusqlite::Result<()> {
+    let stored = store::source(conn, &source.spec, &source.outlet)?;
+    if stored.next_fetch > now {
+        summary.deferred += 1;
+        return Ok(());
+    }
+    let read = source::read(
+        source,
+        fetcher,
+        stored.etag.as_deref(),
+        stored.last_modified.as_deref(),
+        stored.body_hash.as_deref(),
+    );
+    let error = |reason: String| InputError::new(source.spec.clone(), reason);
+    match read {
+        Err(reason) => {
+            let failures = stored.failures + 1;
+            let next = if failures >= FAILURES_BEFORE_BACKOFF {
+                let wait = 300i64 << (failures - FAILURES_BEFORE_BACKOFF).min(10);
+                now + wait.min(MAX_BACKOFF)
+            } else {
+                0
+            };
+            store::source_failed(conn, stored.id, next)?;
+            summary.errors.push(error(reason));
+        }
+        Ok(Read::Unchanged) => summary.unchanged += 1,
+        Ok(Read::Deferred(wait, why)) => {
+            store::source_failed(conn, stored.id, now + wait.as_secs() as i64)?;
+            summary.deferred += 1;
+            summary.errors.push(error(why));
+        }
+        Ok(Read::Entries {
+            entries,
+            etag,
+            last_modified,
+            body_hash,
+            problems,
+        }) => {
+            summary.errors.extend(problems.into_iter().map(&error));
+            let tx = conn.transaction()?;
+            for entry in entries {
+                match add_entry(&tx, stored.id, &entry, now)? {
+                    Added::Article => {
+                        summary.new_articles += 1;
+                        summary.new_versions += 1;
+                    }
+                    Added::Version => summary.new_versions += 1,
+                    Added::Nothing => {}
+                    Added::Problem(reason) => summary.errors.push(error(reason)),
+                }
+            }
+            store::source_read(
+                &tx,
+                &store::SourceRow {
+                    etag,
+                    last_modified,
+                    body_hash: Some(body_hash),
+                    next_fetch: 0,
+                    ..stored
+                },
+            )?;
+            tx.commit()?;
+        }
+    }
+    Ok(())
+}
+
+enum Added {
+    Article,
+    Version,
+    Nothing,
+    Problem(String),
+}
+
+/// Stores an entry as a new article, a new version of one, or nothing new.
+fn add_entry(
+    tx: &rusqlite::Transaction,
+    source_id: i64,
+    entry: &feed::Entry,
+    now: i64,
+) -> rusqlite::Result<Added> {
+    let Some(key) = &entry.key else {
+        return Ok(Added::Problem(format!(
+            "entry {:?} has neither a GUID nor a link: it cannot be told apart from the next",
+            entry.title
+        )));
+    };
+    if entry.text.trim().is_empty() && entry.title.trim().is_empty() {
+        return Ok(Added::Problem(format!(
+            "entry {key}: empty, no title and no text"
+        )));
+    }
+    let link = identity::canonical_link(&entry.link);
+    let known = match store::article_id(tx, key)? {
+        Some(id) => Some(id),
+        None => match &link {
+            Some(l) => store::article_id(tx, l)?,
+            None => None,
+        },
+    };
+    let content = version_hash(&entry.title, &entry.text);
+    let (id, number, kind, added) = match known {
+        None => {
+            tx.execute(
+                "INSERT INTO articles (key, source_id, url, first_seen) VALUES (?1, ?2, ?3, ?4)",
+                params![key, source_id, entry.link, now],
+            )?;
+            (tx.last_insert_rowid(), 1, "first", Added::Article)
+        }
+        Some(id) => {
+            let Some(latest) = store::latest(tx, id)? else {
+                unreachable!("an article is stored with its first version")
+            };
+            if latest.text_hash == content {
+                return Ok(Added::Nothing);
+            }
+            let trusted_len = latest.trusted.as_ref().map_or(0, |(_, t)| t.len());
+            let kind = if trusted_len >= SUSPECT_MIN_BYTES
+                && (entry.text.len() as f64) < SUSPECT_SHARE * trusted_len as f64
+            {
+                "suspect"
+            } else if store::had_text(tx, id, &content)? {
+                "revert"
+            } else {
+                "edit"
+            };
+            (id, latest.number + 1, kind, Added::Version)
+        }
+    };
+    tx.execute(
+        "INSERT INTO versions (article_id, number, kind, title, text, text_hash, raw_hash,
+         extractor, seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+        params![
+            id,
+            number,
+            kind,
+            entry.title,
+            entry.text,
+            content,
+            EXTRACTOR,
+            now
+        ],
+    )?;
+    if let Some(l) = link.filter(|l| l != key) {
+        tx.execute(
+            "INSERT OR IGNORE INTO aliases (url, article_id) VALUES (?1, ?2)",
+            params![l, id],
+        )?;
+    }
+    Ok(added)
+}
+
+/// What makes two versions the same: headline and text.
+fn version_hash(title: &str, text: &str) -> String {
+    source::hash_hex(format!("{title}\u{1f}{text}").as_bytes())
+}

@@ -1,0 +1,413 @@
+//! A watch run's report: the scan's stages over every article's current version
+//! (and each edit against the version before), the rows no run reported before,
+//! written to `runs/<UTC time>/` through a hidden folder renamed into place.
+
+use super::{Config, Summary};
+use crate::align::cluster::cluster;
+use crate::align::{align, AlignParams, TermStats};
+use crate::analyze::{analyze_batch, Depth};
+use crate::article::Article;
+use crate::document::Document;
+use crate::drift::findings_of;
+use crate::neardup::lsh::Banding;
+use crate::neardup::sketch::Sketcher;
+use crate::neardup::{find_pairs, Search};
+use anyhow::Context;
+use rusqlite::{params, Connection};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The report files of a run and the columns that make a row the same finding
+/// in a later run (a text column stands for the text it names or spans).
+const FILES: &[(&str, &[&str])] = &[
+    ("documents.csv", &["doc_id", "#version"]),
+    ("pairs.csv", &["doc_a", "doc_b"]),
+    ("alignments.csv", &["doc_a", "doc_b", "#span_a", "#span_b"]),
+    ("passages.csv", &["doc_id", "text"]),
+    (
+        "drift.csv",
+        &[
+            "doc_a",
+            "doc_b",
+            "kind",
+            "evidence_a",
+            "evidence_b",
+            "text_a",
+            "text_b",
+        ],
+    ),
+];
+
+/// Settles runs an interrupted process left `writing`: a run whose folder is in
+/// place was reported; one whose folder is not never was, and its findings are
+/// forgotten so that this run reports them.
+pub fn settle(conn: &Connection, runs: &Path) -> anyhow::Result<()> {
+    let pending: Vec<(i64, String)> = conn
+        .prepare("SELECT id, name FROM runs WHERE state = 'writing'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, name) in pending {
+        if runs.join(&name).is_dir() {
+            conn.execute("UPDATE runs SET state = 'done' WHERE id = ?1", [id])?;
+        } else {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            conn.execute("DELETE FROM findings WHERE run_id = ?1", [id])?;
+            conn.execute("DELETE FROM runs WHERE id = ?1", [id])?;
+            conn.execute_batch("COMMIT")?;
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(runs) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                std::fs::remove_dir_all(e.path())
+                    .with_context(|| format!("cannot remove {}", e.path().display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One article's current version, as compared.
+struct Current {
+    article: Article,
+    version: i64,
+}
+
+/// An edit of one article: the version before and the new one.
+struct Edit {
+    key: String,
+    before: (i64, String),
+    after: (i64, String, String),
+    kind: String,
+    title: String,
+}
+
+/// Compares the store, writes what is new, and records it as reported; the run's
+/// folder, or `None` when nothing was new.
+pub fn report(
+    conn: &mut Connection,
+    config: &Config,
+    runs: &Path,
+    summary: &mut Summary,
+) -> anyhow::Result<Option<PathBuf>> {
+    let current = current_versions(conn)?;
+    let sketcher = Sketcher::new(config.sketch.clone());
+    let versions: HashMap<String, i64> = current
+        .iter()
+        .map(|c| (c.article.id.clone(), c.version))
+        .collect();
+    let docs: Vec<Document> = analyze_batch(
+        current.into_iter().map(|c| c.article).collect(),
+        config.language,
+        &sketcher,
+        Depth::Full,
+    )
+    .into_iter()
+    .filter_map(Result::ok)
+    .collect();
+    std::fs::create_dir_all(runs).with_context(|| format!("cannot create {}", runs.display()))?;
+    let staging = runs.join(format!(".staging-{}", std::process::id()));
+    std::fs::create_dir_all(&staging)?;
+    let banding = Banding::for_threshold(config.threshold, config.sketch.permutations)?;
+    scan_into(&staging, &docs, config.threshold, Search::Lsh(banding))?;
+    let texts: HashMap<&str, &str> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+
+    let mut out: Vec<(&'static str, csv::ByteRecord, Rows)> = Vec::new();
+    for &(file, key) in FILES {
+        let (header, rows) = fresh_rows(conn, &staging.join(file), file, key, &texts, &versions)?;
+        out.push((file, header, rows));
+    }
+    // Each edit against the version before it: its drift rows join drift.csv.
+    let edits = edits(conn)?;
+    let mut version_rows = Vec::new();
+    for (i, edit) in edits.iter().enumerate() {
+        let print = format!("versions.csv:{}@{}", edit.key, edit.after.0);
+        if store_reported(conn, &print)? {
+            continue;
+        }
+        let mut drift = 0;
+        if edit.kind == "edit" {
+            let a = format!("{}@v{}", edit.key, edit.before.0);
+            let b = format!("{}@v{}", edit.key, edit.after.0);
+            let pair = analyze_batch(
+                vec![article(&a, &edit.before.1), article(&b, &edit.after.1)],
+                config.language,
+                &sketcher,
+                Depth::Full,
+            );
+            let pair: Vec<Document> = pair.into_iter().filter_map(Result::ok).collect();
+            let dir = staging.join(format!("v{i}"));
+            std::fs::create_dir_all(&dir)?;
+            scan_into(&dir, &pair, 1.0, Search::Exact)?;
+            let t: HashMap<&str, &str> = pair
+                .iter()
+                .map(|d| (d.id.as_str(), d.text.as_str()))
+                .collect();
+            let (_, rows) = fresh_rows(
+                conn,
+                &dir.join("drift.csv"),
+                "drift.csv",
+                FILES[4].1,
+                &t,
+                &versions,
+            )?;
+            drift = rows.len();
+            out[4].2.extend(rows);
+        }
+        version_rows.push((
+            print,
+            [
+                edit.key.clone(),
+                edit.after.0.to_string(),
+                edit.kind.clone(),
+                edit.before.0.to_string(),
+                edit.before.1.len().to_string(),
+                edit.after.1.len().to_string(),
+                drift.to_string(),
+                edit.title.clone(),
+            ],
+        ));
+    }
+    std::fs::remove_dir_all(&staging)?;
+
+    summary.reported = out.iter().map(|(f, _, rows)| (*f, rows.len())).collect();
+    summary.reported.push(("versions.csv", version_rows.len()));
+    let nothing = out.iter().all(|(_, _, rows)| rows.is_empty()) && version_rows.is_empty();
+    if nothing && summary.errors.is_empty() {
+        return Ok(None);
+    }
+
+    let name = run_name(conn, runs, config.now)?;
+    // The findings are recorded first, as `writing`: a kill before the folder is
+    // renamed into place leaves them to be forgotten by the next run (settle).
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO runs (name, started_at, state) VALUES (?1, ?2, 'writing')",
+        params![name, config.now],
+    )?;
+    let run_id = tx.last_insert_rowid();
+    {
+        let mut insert = tx.prepare(
+            "INSERT OR IGNORE INTO findings (fingerprint, report, run_id) VALUES (?1, ?2, ?3)",
+        )?;
+        for (file, _, rows) in &out {
+            for (print, _) in rows {
+                insert.execute(params![print, file, run_id])?;
+            }
+        }
+        for (print, _) in &version_rows {
+            insert.execute(params![print, "versions.csv", run_id])?;
+        }
+    }
+    tx.commit()?;
+
+    let tmp = runs.join(format!(".{name}.tmp"));
+    std::fs::create_dir_all(&tmp)?;
+    for (file, header, rows) in &out {
+        write_rows(&tmp.join(file), header, rows.iter().map(|(_, r)| r.clone()))?;
+    }
+    let header = csv::ByteRecord::from(vec![
+        "doc_id",
+        "version",
+        "kind",
+        "previous_version",
+        "previous_bytes",
+        "bytes",
+        "drift_findings",
+        "title",
+    ]);
+    write_rows(
+        &tmp.join("versions.csv"),
+        &header,
+        version_rows
+            .iter()
+            .map(|(_, r)| csv::ByteRecord::from(r.to_vec())),
+    )?;
+    crate::report::write_errors(&tmp, &summary.errors)?;
+    sync_dir(&tmp)?;
+    let dir = runs.join(&name);
+    std::fs::rename(&tmp, &dir)
+        .with_context(|| format!("cannot move the report to {}", dir.display()))?;
+    sync_dir(runs)?;
+    conn.execute("UPDATE runs SET state = 'done' WHERE id = ?1", [run_id])?;
+    Ok(Some(dir))
+}
+
+fn store_reported(conn: &Connection, print: &str) -> anyhow::Result<bool> {
+    Ok(super::store::reported(conn, print)?)
+}
+
+fn article(id: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        text: text.into(),
+        ..Article::default()
+    }
+}
+
+/// The scan's stages over `docs`, its reports written in `dir`.
+fn scan_into(dir: &Path, docs: &[Document], threshold: f64, search: Search) -> anyhow::Result<()> {
+    let pairs = find_pairs(docs, threshold, search)?;
+    let stats = TermStats::of(docs);
+    let alignments = align(docs, &stats, &AlignParams::default())?;
+    let (clusters, cluster_ids) = cluster(docs, &alignments, 2);
+    let drift = findings_of(docs, &alignments);
+    crate::report::write_documents(dir, docs)?;
+    crate::report::write_pairs(dir, docs, &pairs.pairs)?;
+    crate::report::write_alignments(dir, docs, &alignments, &cluster_ids)?;
+    crate::report::write_passages(dir, docs, &clusters)?;
+    crate::report::write_drift(dir, docs, &alignments, &drift)?;
+    Ok(())
+}
+
+type Rows = Vec<(String, csv::ByteRecord)>;
+
+/// The header and the rows of the report `path` that no run reported, each with
+/// its fingerprint.
+fn fresh_rows(
+    conn: &Connection,
+    path: &Path,
+    file: &str,
+    key: &[&str],
+    texts: &HashMap<&str, &str>,
+    versions: &HashMap<String, i64>,
+) -> anyhow::Result<(csv::ByteRecord, Rows)> {
+    let mut reader = csv::Reader::from_path(path)?;
+    let header = reader.byte_headers()?.clone();
+    let column = |name: &str| header.iter().position(|h| h == name.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.byte_records() {
+        let record = record?;
+        let field = |name: &str| {
+            column(name)
+                .and_then(|i| record.get(i))
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_default()
+        };
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for &k in key {
+            let value = match k {
+                "#version" => versions
+                    .get(&field("doc_id"))
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string(),
+                "#span_a" | "#span_b" => {
+                    let side = &k[6..];
+                    let text = texts
+                        .get(field(&format!("doc_{side}")).as_str())
+                        .copied()
+                        .unwrap_or("");
+                    let start: usize = field(&format!("start_{side}")).parse().unwrap_or(0);
+                    let end: usize = field(&format!("end_{side}")).parse().unwrap_or(0);
+                    text.get(start..end).unwrap_or("").to_string()
+                }
+                name => field(name),
+            };
+            hasher.update(value.as_bytes());
+            hasher.update(&[0x1f]);
+        }
+        let print = format!("{file}:{:032x}", hasher.digest128());
+        if !super::store::reported(conn, &print)? {
+            rows.push((print, record));
+        }
+    }
+    Ok((header, rows))
+}
+
+fn write_rows(
+    path: &Path,
+    header: &csv::ByteRecord,
+    rows: impl Iterator<Item = csv::ByteRecord>,
+) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path)?;
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    w.write_byte_record(header)?;
+    for r in rows {
+        w.write_byte_record(&r)?;
+    }
+    let file = w
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .into_inner()
+        .map_err(|e| e.into_error())?;
+    file.sync_all()?;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Every article's newest trusted version, by key.
+fn current_versions(conn: &Connection) -> rusqlite::Result<Vec<Current>> {
+    conn.prepare(
+        "SELECT a.key, s.outlet, a.url, v.title, v.text, v.number
+         FROM articles a JOIN sources s ON s.id = a.source_id
+         JOIN versions v ON v.id = (SELECT id FROM versions WHERE article_id = a.id
+                                    AND kind != 'suspect' ORDER BY number DESC LIMIT 1)
+         ORDER BY a.key",
+    )?
+    .query_map([], |r| {
+        Ok(Current {
+            article: Article {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                url: r.get(2)?,
+                title: r.get(3)?,
+                text: r.get(4)?,
+                input: r.get(0)?,
+                ..Article::default()
+            },
+            version: r.get(5)?,
+        })
+    })?
+    .collect()
+}
+
+/// Every version after an article's first, with the trusted version before it.
+fn edits(conn: &Connection) -> rusqlite::Result<Vec<Edit>> {
+    conn.prepare(
+        "SELECT a.key, v.number, v.text, v.kind, v.title, p.number, p.text
+         FROM versions v JOIN articles a ON a.id = v.article_id
+         JOIN versions p ON p.id = (SELECT id FROM versions WHERE article_id = v.article_id
+                                    AND number < v.number AND kind != 'suspect'
+                                    ORDER BY number DESC LIMIT 1)
+         WHERE v.number > 1 ORDER BY a.key, v.number",
+    )?
+    .query_map([], |r| {
+        Ok(Edit {
+            key: r.get(0)?,
+            after: (r.get(1)?, r.get(2)?, String::new()),
+            kind: r.get(3)?,
+            title: r.get(4)?,
+            before: (r.get(5)?, r.get(6)?),
+        })
+    })?
+    .collect()
+}
+
+/// `YYYYMMDDTHHMMSSZ` of `now`, with `-2`, `-3`… when a run of that second exists.
+fn run_name(conn: &Connection, runs: &Path, now: i64) -> anyhow::Result<String> {
+    let base = chrono::DateTime::from_timestamp(now, 0)
+        .context("the run's time is out of range")?
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let mut name = base.clone();
+    for n in 2.. {
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM runs WHERE name = ?1)",
+            [&name],
+            |r| r.get(0),
+        )?;
+        if !taken && !runs.join(&name).exists() {
+            break;
+        }
+        name = format!("{base}-{n}");
+    }
+    Ok(name)
+}

@@ -1,0 +1,282 @@
+//! The watch index: one SQLite file, readable with `sqlite3`, its schema versioned
+//! by `PRAGMA user_version` and brought up to date by [`MIGRATIONS`] when opened.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::path::Path;
+
+/// Each step takes the schema from version `i` to `i + 1`; never edit one that has
+/// shipped, add the next.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: sources, articles and their versions.
+    "CREATE TABLE sources (
+        id            INTEGER PRIMARY KEY,
+        spec          TEXT NOT NULL UNIQUE,   -- the SOURCE as given: URL or path
+        outlet        TEXT NOT NULL,
+        etag          TEXT,                   -- validators exactly as served
+        last_modified TEXT,
+        body_hash     TEXT,                   -- of the last body read
+        failures      INTEGER NOT NULL DEFAULT 0,
+        next_fetch    INTEGER NOT NULL DEFAULT 0  -- unix seconds
+    );
+    CREATE TABLE articles (
+        id         INTEGER PRIMARY KEY,
+        key        TEXT NOT NULL UNIQUE,      -- the entry's GUID or canonical link
+        source_id  INTEGER NOT NULL REFERENCES sources(id),
+        url        TEXT NOT NULL,
+        first_seen INTEGER NOT NULL
+    );
+    CREATE TABLE versions (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        number     INTEGER NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('first', 'edit', 'revert', 'suspect')),
+        title      TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        text_hash  TEXT NOT NULL,
+        raw_hash   TEXT NOT NULL,
+        extractor  TEXT NOT NULL,
+        seen_at    INTEGER NOT NULL,
+        UNIQUE (article_id, number)
+    );",
+    // 2: runs and the findings each reported, so that none is reported twice.
+    "CREATE TABLE aliases (
+        url        TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id)
+    );
+    CREATE TABLE runs (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,      -- its folder under runs/
+        started_at INTEGER NOT NULL,
+        state      TEXT NOT NULL CHECK (state IN ('writing', 'done'))
+    );
+    CREATE TABLE findings (
+        fingerprint TEXT PRIMARY KEY,
+        report      TEXT NOT NULL,            -- the CSV file the row went to
+        run_id      INTEGER NOT NULL REFERENCES runs(id)
+    );",
+];
+
+/// Opens (creating if missing) the database at `path` in WAL mode and migrates it.
+pub fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+/// The schema version of `conn`.
+pub fn version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+        .map(|v| v as usize)
+}
+
+/// Runs the migrations `conn` has not had, each in its own transaction.
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let from = version(conn)?;
+    if from > MIGRATIONS.len() {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "the database has schema version {from}, newer than this dupdrift knows ({})",
+            MIGRATIONS.len()
+        )));
+    }
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(from) {
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {step}; PRAGMA user_version = {}; COMMIT;",
+            i + 1
+        ))?;
+    }
+    Ok(())
+}
+
+/// What the store holds of one source.
+#[derive(Debug, Clone, Default)]
+pub struct SourceRow {
+    /// Its row id.
+    pub id: i64,
+    /// `ETag` as last served.
+    pub etag: Option<String>,
+    /// `Last-Modified` as last served.
+    pub last_modified: Option<String>,
+    /// Hash of the last body read.
+    pub body_hash: Option<String>,
+    /// Failed reads in a row.
+    pub failures: i64,
+    /// Unix seconds before which it is not read again.
+    pub next_fetch: i64,
+}
+
+/// The source `spec`, added with `outlet` if new.
+pub fn source(conn: &Connection, spec: &str, outlet: &str) -> rusqlite::Result<SourceRow> {
+    conn.execute(
+        "INSERT INTO sources (spec, outlet) VALUES (?1, ?2)
+         ON CONFLICT (spec) DO UPDATE SET outlet = excluded.outlet",
+        params![spec, outlet],
+    )?;
+    conn.query_row(
+        "SELECT id, etag, last_modified, body_hash, failures, next_fetch
+         FROM sources WHERE spec = ?1",
+        [spec],
+        |r| {
+            Ok(SourceRow {
+                id: r.get(0)?,
+                etag: r.get(1)?,
+                last_modified: r.get(2)?,
+                body_hash: r.get(3)?,
+                failures: r.get(4)?,
+                next_fetch: r.get(5)?,
+            })
+        },
+    )
+}
+
+/// Records a successful read of a source: its validators and body, in the
+/// transaction that stores the entries they produced.
+pub fn source_read(tx: &Transaction, s: &SourceRow) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE sources SET etag = ?2, last_modified = ?3, body_hash = ?4, failures = 0,
+         next_fetch = ?5 WHERE id = ?1",
+        params![s.id, s.etag, s.last_modified, s.body_hash, s.next_fetch],
+    )?;
+    Ok(())
+}
+
+/// Records a failed read of a source and when to try it next.
+pub fn source_failed(conn: &Connection, id: i64, next_fetch: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE sources SET failures = failures + 1, next_fetch = ?2 WHERE id = ?1",
+        params![id, next_fetch],
+    )?;
+    Ok(())
+}
+
+/// The newest version of an article, and the newest that is not `suspect`.
+#[derive(Debug, Clone)]
+pub struct Latest {
+    /// The newest version's number (from 1).
+    pub number: i64,
+    /// Hash of what the newest version was made from.
+    pub raw_hash: String,
+    /// Hash of its headline and text.
+    pub text_hash: String,
+    /// The newest trusted version's number and text.
+    pub trusted: Option<(i64, String)>,
+}
+
+/// The article stored under `key` or an alias of it.
+pub fn article_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
+    let direct = conn
+        .query_row("SELECT id FROM articles WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match direct {
+        Some(id) => Ok(Some(id)),
+        None => conn
+            .query_row(
+                "SELECT article_id FROM aliases WHERE url = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional(),
+    }
+}
+
+/// The latest versions of article `id`.
+pub fn latest(conn: &Connection, id: i64) -> rusqlite::Result<Option<Latest>> {
+    let newest = conn
+        .query_row(
+            "SELECT number, raw_hash, text_hash FROM versions
+             WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((number, raw_hash, text_hash)) = newest else {
+        return Ok(None);
+    };
+    let trusted = conn
+        .query_row(
+            "SELECT number, text FROM versions WHERE article_id = ?1 AND kind != 'suspect'
+             ORDER BY number DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(Some(Latest {
+        number,
+        raw_hash,
+        text_hash,
+        trusted,
+    }))
+}
+
+/// Whether article `id` had a version with this text before.
+pub fn had_text(conn: &Connection, id: i64, text_hash: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM versions WHERE article_id = ?1 AND text_hash = ?2)",
+        params![id, text_hash],
+        |r| r.get(0),
+    )
+}
+
+/// Whether a finding with this fingerprint was reported (or is being reported).
+pub fn reported(conn: &Connection, fingerprint: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM findings WHERE fingerprint = ?1)",
+        [fingerprint],
+        |r| r.get(0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_of_the_previous_version_is_migrated_with_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            // A database as the first schema left it.
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(MIGRATIONS[0]).unwrap();
+            old.pragma_update(None, "user_version", 1).unwrap();
+            old.execute_batch(
+                "INSERT INTO sources (spec, outlet) VALUES ('feed.xml', 'wire');
+                 INSERT INTO articles (key, source_id, url, first_seen) VALUES ('k', 1, '', 0);
+                 INSERT INTO versions (article_id, number, kind, title, text, text_hash,
+                   raw_hash, extractor, seen_at) VALUES (1, 1, 'first', 't', 'x', 'h', 'h', 'e', 0);",
+            )
+            .unwrap();
+        }
+        let conn = open(&path).unwrap();
+        assert_eq!(version(&conn).unwrap(), MIGRATIONS.len());
+        let latest = latest(&conn, 1).unwrap().unwrap();
+        assert_eq!((latest.number, latest.text_hash.as_str()), (1, "h"));
+        conn.execute(
+            "INSERT INTO runs (name, started_at, state) VALUES ('r', 0, 'done')",
+            [],
+        )
+        .unwrap();
+        assert!(!reported(&conn, "x").unwrap());
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn a_database_newer_than_this_build_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        let err = open(&path).unwrap_err().to_string();
+        assert!(err.contains("newer"), "{err}");
+    }
+}

@@ -1,0 +1,305 @@
+//! `dupdrift watch` end to end: fixture feeds in data/watch, files changed between
+//! runs, and a loopback HTTP server the tests start themselves.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+
+const NOW: i64 = 1_800_000_000;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/watch")
+        .join(name)
+}
+
+/// Runs `dupdrift watch ARGS` in `dir` at time `now`.
+fn watch(dir: &Path, now: i64, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dupdrift"))
+        .arg("watch")
+        .args(["--host-delay-ms", "0", "--threads", "2"])
+        .args(args)
+        .env("DUPDRIFT_NOW", now.to_string())
+        .current_dir(dir)
+        .output()
+        .expect("dupdrift runs")
+}
+
+/// The run folders under `dir/runs`, oldest first.
+fn runs(dir: &Path) -> Vec<PathBuf> {
+    let mut runs: Vec<PathBuf> = fs::read_dir(dir.join("runs"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    runs.sort();
+    runs
+}
+
+/// The rows of a report as maps of column to value.
+fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            header
+                .iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn first_run_reports_shared_stories_and_a_second_run_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let feeds: Vec<String> = ["wire.rss", "daily.atom", "digest.json"]
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let args: Vec<&str> = feeds.iter().map(String::as_str).collect();
+    let out = watch(dir.path(), NOW, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let run = &runs(dir.path())[0];
+    assert_eq!(rows(&run.join("documents.csv")).len(), 5);
+    let pairs = rows(&run.join("pairs.csv"));
+    let pair = |a: &str, b: &str| pairs.iter().any(|p| p["doc_a"] == a && p["doc_b"] == b);
+    assert!(
+        pair("urn:daily-example:7731", "wire-2026-0101"),
+        "{pairs:?}"
+    );
+    assert!(pair(
+        "digest.example/2026/harvest-forecast",
+        "wire-2026-0102"
+    ));
+    let drift = rows(&run.join("drift.csv"));
+    assert!(
+        drift.iter().any(|d| d["kind"] == "polarity"
+            && d["evidence_b"].contains("already")
+            && d["evidence_a"].contains("not")),
+        "{drift:?}"
+    );
+
+    let again = watch(dir.path(), NOW + 600, &args);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(runs(dir.path()).len(), 1, "nothing new, no new report");
+    assert!(stderr(&again).contains("nothing new"), "{}", stderr(&again));
+}
+
+/// The wire fixture with its first story's text replaced.
+fn wire_with(text: &str, title: &str) -> String {
+    let rss = fs::read_to_string(fixture("wire.rss")).unwrap();
+    let start = rss.find("<description>&lt;p&gt;The interior").unwrap();
+    let end = start + rss[start..].find("</description>").unwrap();
+    let rss = format!("{}<description>{}{}", &rss[..start], text, &rss[end..]);
+    rss.replacen(
+        "Minister warns of security breaches before summit",
+        title,
+        1,
+    )
+}
+
+const TITLE: &str = "Minister warns of security breaches before summit";
+const A: &str = "The interior minister arrived in Brussels on Monday for two days of talks. \
+    The government has already warned about security breaches at three ministries, she said. \
+    Officials said 42 servers were taken offline last week while investigators examined the attack.";
+const B: &str = "The interior minister arrived in Brussels on Monday for two days of talks. \
+    The government has not warned about security breaches at three ministries, she said. \
+    Officials said 42 servers were taken offline last week while investigators examined the attack.";
+
+#[test]
+fn an_edit_is_one_version_with_its_drift_once_and_reverts_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("wire.rss");
+    let spec = feed.display().to_string();
+    let mut t = NOW;
+    let mut step = |text: &str, title: &str| {
+        fs::write(&feed, wire_with(text, title)).unwrap();
+        t += 600;
+        let out = watch(dir.path(), t, &[&spec]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    };
+    step(A, TITLE);
+    step(B, TITLE);
+    let edit_run = runs(dir.path()).pop().unwrap();
+    let versions = rows(&edit_run.join("versions.csv"));
+    assert_eq!(versions.len(), 1, "{versions:?}");
+    assert_eq!(versions[0]["kind"], "edit");
+    assert_eq!(versions[0]["doc_id"], "wire-2026-0101");
+    let drift = rows(&edit_run.join("drift.csv"));
+    assert!(
+        drift.iter().any(|d| d["doc_a"] == "wire-2026-0101@v1"
+            && d["doc_b"] == "wire-2026-0101@v2"
+            && d["kind"] == "polarity"),
+        "{drift:?}"
+    );
+    // The same feed again: nothing new.
+    let before = runs(dir.path()).len();
+    step(B, TITLE);
+    assert_eq!(runs(dir.path()).len(), before);
+    // A -> B -> A -> B: one edit, then reverts, and no drift reported twice.
+    step(A, TITLE);
+    step(B, TITLE);
+    let all: Vec<_> = runs(dir.path())
+        .iter()
+        .flat_map(|r| rows(&r.join("versions.csv")))
+        .collect();
+    let kinds: Vec<&str> = all.iter().map(|v| v["kind"].as_str()).collect();
+    assert_eq!(kinds, ["edit", "revert", "revert"]);
+    let drift_rows: usize = runs(dir.path())
+        .iter()
+        .map(|r| rows(&r.join("drift.csv")).len())
+        .sum();
+    assert_eq!(drift_rows, drift.len(), "reverts add no drift");
+    // A headline-only edit is a version of the same article.
+    step(B, "Minister speaks of security breaches");
+    let last = runs(dir.path()).pop().unwrap();
+    let versions = rows(&last.join("versions.csv"));
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0]["doc_id"], "wire-2026-0101");
+    assert_eq!(versions[0]["version"], "5");
+}
+
+#[test]
+fn a_paywall_stub_is_suspect_and_yields_no_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("wire.rss");
+    let spec = feed.display().to_string();
+    fs::write(&feed, wire_with(A, TITLE)).unwrap();
+    assert_eq!(watch(dir.path(), NOW, &[&spec]).status.code(), Some(0));
+    fs::write(&feed, wire_with("Subscribe to read the rest.", TITLE)).unwrap();
+    let out = watch(dir.path(), NOW + 600, &[&spec]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let run = runs(dir.path()).pop().unwrap();
+    let versions = rows(&run.join("versions.csv"));
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0]["kind"], "suspect");
+    assert_eq!(versions[0]["drift_findings"], "0");
+    assert!(rows(&run.join("drift.csv")).is_empty());
+    assert!(
+        rows(&run.join("documents.csv")).is_empty(),
+        "the stub is not compared"
+    );
+}
+
+#[test]
+fn a_second_run_exits_75_while_the_lock_is_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock = fs::File::create(dir.path().join("dupdrift.db.lock")).unwrap();
+    lock.try_lock().unwrap();
+    let started = std::time::Instant::now();
+    let out = watch(dir.path(), NOW, &[fixture("wire.rss").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(75), "{}", stderr(&out));
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(!dir.path().join("dupdrift.db").exists());
+    assert!(!dir.path().join("runs").exists());
+}
+
+/// A loopback server: each request is answered by `respond`, which sees the
+/// request's conditional headers; the requests are recorded.
+/// The `If-None-Match` and `If-Modified-Since` of each request.
+type Seen = Arc<Mutex<Vec<(Option<String>, Option<String>)>>>;
+
+struct Server {
+    url: String,
+    seen: Seen,
+}
+
+fn serve(
+    respond: impl Fn(&tiny_http::Request) -> tiny_http::ResponseBox + Send + 'static,
+) -> Server {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/feed.xml", server.server_addr().to_ip().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for mut request in server.incoming_requests() {
+            let header = |name: &'static str| {
+                request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.equiv(name))
+                    .map(|h| h.value.to_string())
+            };
+            log.lock()
+                .unwrap()
+                .push((header("If-None-Match"), header("If-Modified-Since")));
+            let mut body = String::new();
+            let _ = request.as_reader().read_to_string(&mut body);
+            let response = respond(&request);
+            let _ = request.respond(response);
+        }
+    });
+    Server { url, seen }
+}
+
+const ETAG: &str = "\"v1-abc\"";
+const MODIFIED: &str = "Thu, 01 Jan 2026 08:00:00 GMT";
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap()
+}
+
+#[test]
+fn conditional_get_replays_the_validators_and_a_304_reports_nothing() {
+    let body = fs::read(fixture("wire.rss")).unwrap();
+    let server = serve(move |req| {
+        let matches = req
+            .headers()
+            .iter()
+            .any(|h| h.field.equiv("If-None-Match") && h.value.as_str() == ETAG);
+        if matches {
+            tiny_http::Response::empty(304).boxed()
+        } else {
+            tiny_http::Response::from_data(body.clone())
+                .with_header(header("ETag", ETAG))
+                .with_header(header("Last-Modified", MODIFIED))
+                .boxed()
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        watch(dir.path(), NOW, &[&server.url]).status.code(),
+        Some(0)
+    );
+    let out = watch(dir.path(), NOW + 600, &[&server.url]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let seen = server.seen.lock().unwrap().clone();
+    assert_eq!(seen[0], (None, None));
+    assert_eq!(seen[1], (Some(ETAG.into()), Some(MODIFIED.into())));
+    assert_eq!(runs(dir.path()).len(), 1);
+    assert!(stderr(&out).contains("1 unchanged"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_server_that_ignores_validators_makes_no_new_version_and_a_failing_one_is_an_error_row() {
+    let body = fs::read(fixture("daily.atom")).unwrap();
+    let good = serve(move |_| tiny_http::Response::from_data(body.clone()).boxed());
+    let bad = serve(|_| {
+        tiny_http::Response::from_string("oops")
+            .with_status_code(500)
+            .boxed()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = watch(dir.path(), NOW, &[&good.url, &bad.url]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let first = runs(dir.path()).pop().unwrap();
+    let errors = rows(&first.join("errors.csv"));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["input"], bad.url);
+    assert!(errors[0]["reason"].contains("500"), "{errors:?}");
+    assert_eq!(rows(&first.join("documents.csv")).len(), 2);
+
+    let again = watch(dir.path(), NOW + 600, &[&good.url]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(runs(dir.path()).len(), 1, "{}", stderr(&again));
+    let db = rusqlite::Connection::open(dir.path().join("dupdrift.db")).unwrap();
+    let versions: i64 = db
+        .query_row("SELECT COUNT(*) FROM versions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(versions, 2);
+}
