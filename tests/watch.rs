@@ -303,3 +303,114 @@ fn a_server_that_ignores_validators_makes_no_new_version_and_a_failing_one_is_an
         .unwrap();
     assert_eq!(versions, 2);
 }
+
+/// A raw loopback server: each connection is handed to `handle` on its own thread.
+fn raw(handle: fn(std::net::TcpStream)) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/feed.xml", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || handle(stream));
+        }
+    });
+    url
+}
+
+/// Reads the request head, so that the client is waiting for the answer.
+fn read_head(stream: &mut std::net::TcpStream) {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+        head.push(byte[0]);
+    }
+}
+
+#[test]
+fn hostile_sources_are_error_rows_and_the_others_proceed() {
+    use std::io::Write;
+    let good_body = fs::read(fixture("wire.rss")).unwrap();
+    let good = serve(move |_| tiny_http::Response::from_data(good_body.clone()).boxed());
+    let html = serve(|_| {
+        tiny_http::Response::from_string("<html><body><p>Not a feed</p></body></html>")
+            .with_header(header("Content-Type", "text/html"))
+            .boxed()
+    });
+    let malformed = serve(|_| {
+        tiny_http::Response::from_string("<?xml version=\"1.0\"?><rss><channel><item><title>x")
+            .boxed()
+    });
+    let oversize = serve(|_| tiny_http::Response::from_data(vec![b' '; 3 << 20]).boxed());
+    let bomb = serve(|_| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![b' '; 64 << 20]).unwrap();
+        tiny_http::Response::from_data(gz.finish().unwrap())
+            .with_header(header("Content-Encoding", "gzip"))
+            .boxed()
+    });
+    let looping = serve(|req| {
+        let url = req.url().to_string();
+        tiny_http::Response::empty(302)
+            .with_header(header("Location", &url))
+            .boxed()
+    });
+    let busy = serve(|_| {
+        tiny_http::Response::empty(429)
+            .with_header(header("Retry-After", "120"))
+            .boxed()
+    });
+    let reset = raw(|mut s| {
+        read_head(&mut s);
+        drop(s);
+    });
+    let truncated = raw(|mut s| {
+        read_head(&mut s);
+        let _ = s.write_all(
+            b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n<rss version=\"2.0\"><channel>",
+        );
+    });
+    let trickle = raw(|mut s| {
+        read_head(&mut s);
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+        for _ in 0..60 {
+            if s.write_all(b" ").is_err() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_secs(1));
+        }
+    });
+    let bad = [
+        (&html.url, "not a feed"),
+        (&malformed.url, "not a feed"),
+        (&oversize.url, "limit"),
+        (&bomb.url, "limit"),
+        (&looping.url, "redirect"),
+        (&busy.url, "retry after 120"),
+        (&reset, "connection"),
+        (&truncated, "connection"),
+        (&trickle, "timed out"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["--timeout", "3", "--max-body-mb", "1", good.url.as_str()];
+    args.extend(bad.iter().map(|(u, _)| u.as_str()));
+    let started = std::time::Instant::now();
+    let out = watch(dir.path(), NOW, &args);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "bounded in time"
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let run = runs(dir.path()).pop().unwrap();
+    assert_eq!(
+        rows(&run.join("documents.csv")).len(),
+        2,
+        "the good feed proceeds"
+    );
+    let errors = rows(&run.join("errors.csv"));
+    for (url, reason) in bad {
+        let row = errors.iter().find(|e| &e["input"] == url);
+        let row = row.unwrap_or_else(|| panic!("no error row for {url}: {errors:?}"));
+        assert!(row["reason"].contains(reason), "{url}: {row:?}");
+    }
+    assert_eq!(errors.len(), bad.len(), "{errors:?}");
+}

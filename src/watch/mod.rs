@@ -145,6 +145,7 @@ fn read_source(
         stored.last_modified.as_deref(),
         stored.body_hash.as_deref(),
     );
+    crash_point("fetched");
     let error = |reason: String| InputError::new(source.spec.clone(), reason);
     match read {
         Err(reason) => {
@@ -194,7 +195,9 @@ fn read_source(
                     ..stored
                 },
             )?;
+            crash_point("store");
             tx.commit()?;
+            crash_point("stored");
         }
     }
     Ok(())
@@ -288,4 +291,13 @@ fn add_entry(
 /// What makes two versions the same: headline and text.
 fn version_hash(title: &str, text: &str) -> String {
     source::hash_hex(format!("{title}\u{1f}{text}").as_bytes())
+}
+
+/// Ends the process at once, as `kill -9` would, when `DUPDRIFT_CRASH_AT` names
+/// this point: the crash tests stop a run exactly between a read, a commit and a
+/// rename. Reading one variable is all it costs otherwise.
+pub(crate) fn crash_point(name: &str) {
+    if std::env::var_os("DUPDRIFT_CRASH_AT").is_some_and(|v| v == name) {
+        std::process::abort();
+    }
 }

@@ -204,6 +204,7 @@ pub fn report(
         }
     }
     tx.commit()?;
+    super::crash_point("recorded");
 
     let tmp = runs.join(format!(".{name}.tmp"));
     std::fs::create_dir_all(&tmp)?;
@@ -229,10 +230,12 @@ pub fn report(
     )?;
     crate::report::write_errors(&tmp, &summary.errors)?;
     sync_dir(&tmp)?;
+    super::crash_point("written");
     let dir = runs.join(&name);
     std::fs::rename(&tmp, &dir)
         .with_context(|| format!("cannot move the report to {}", dir.display()))?;
     sync_dir(runs)?;
+    super::crash_point("renamed");
     conn.execute("UPDATE runs SET state = 'done' WHERE id = ?1", [run_id])?;
     Ok(Some(dir))
 }
