@@ -16,9 +16,14 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Runs `dupdrift watch ARGS` in `dir` at time `now`.
 fn watch(dir: &Path, now: i64, args: &[&str]) -> Output {
+    watch_on(dir, now, 2, args)
+}
+
+/// [`watch`] on `threads` threads.
+fn watch_on(dir: &Path, now: i64, threads: usize, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dupdrift"))
         .arg("watch")
-        .args(["--host-delay-ms", "0", "--threads", "2"])
+        .args(["--host-delay-ms", "0", "--threads", &threads.to_string()])
         .args(args)
         .env("DUPDRIFT_NOW", now.to_string())
         .current_dir(dir)
@@ -413,4 +418,69 @@ fn hostile_sources_are_error_rows_and_the_others_proceed() {
         assert!(row["reason"].contains(reason), "{url}: {row:?}");
     }
     assert_eq!(errors.len(), bad.len(), "{errors:?}");
+}
+
+#[test]
+fn the_same_input_gives_identical_reports_on_any_thread_count() {
+    let feeds: Vec<String> = ["wire.rss", "daily.atom", "digest.json"]
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let args: Vec<&str> = feeds.iter().map(String::as_str).collect();
+    let report = |threads| {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            watch_on(dir.path(), NOW, threads, &args).status.code(),
+            Some(0)
+        );
+        let run = runs(dir.path()).pop().unwrap();
+        let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&run)
+            .unwrap()
+            .flatten()
+            .map(|f| {
+                (
+                    f.file_name().to_string_lossy().into_owned(),
+                    fs::read(f.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        (run.file_name().unwrap().to_owned(), files)
+    };
+    let one = report(1);
+    assert_eq!(one.1.len(), 7, "every report file");
+    assert_eq!(one, report(2));
+}
+
+#[test]
+fn one_story_in_two_feeds_with_tracking_links_is_one_article_with_an_alias() {
+    let item = |guid: &str, link: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title><item>\
+             <guid isPermaLink=\"false\">{guid}</guid><title>Storm closes port</title>\
+             <link>{link}</link><description>A storm closed the port of Example on Tuesday, \
+             and ferries were cancelled until Thursday.</description></item></channel></rss>"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("x.rss"),
+        item("x-1", "https://story.example/port?utm_source=x"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("y.rss"),
+        item("y-9", "http://www.story.example/port/#top"),
+    )
+    .unwrap();
+    let out = watch(dir.path(), NOW, &["x.rss", "y.rss"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let db = rusqlite::Connection::open(dir.path().join("dupdrift.db")).unwrap();
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM articles"), 1);
+    assert_eq!(count("SELECT COUNT(*) FROM versions"), 1);
+    let alias: String = db
+        .query_row("SELECT url FROM aliases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(alias, "story.example/port");
 }

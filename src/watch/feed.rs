@@ -25,9 +25,17 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Entry>, String> {
         .id_generator(|_, _, _| String::new())
         .sanitize_content(false)
         .build();
-    let feed = parser
-        .parse(bytes)
-        .map_err(|e| format!("not a feed (RSS, Atom or JSON Feed): {e}"))?;
+    let feed = match parser.parse(bytes) {
+        Ok(feed) => Ok(feed),
+        // Bytes that are not UTF-8 and say nothing of their encoding are, in news
+        // feeds, almost always Windows-1252 (which also reads Latin-1).
+        Err(_) if std::str::from_utf8(bytes).is_err() && !declares_encoding(bytes) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            parser.parse(text.as_bytes())
+        }
+        Err(e) => Err(e),
+    }
+    .map_err(|e| format!("not a feed (RSS, Atom or JSON Feed): {e}"))?;
     Ok(feed
         .entries
         .into_iter()
@@ -54,6 +62,18 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Entry>, String> {
             }
         })
         .collect())
+}
+
+/// Whether an XML declaration at the start names an encoding.
+fn declares_encoding(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200)];
+    head.starts_with(b"<?xml") && {
+        let end = head
+            .windows(2)
+            .position(|w| w == b"?>")
+            .unwrap_or(head.len());
+        head[..end].windows(8).any(|w| w == b"encoding")
+    }
 }
 
 /// Markup stripped, paragraph breaks kept; text without markup as it is.
@@ -88,6 +108,21 @@ mod tests {
         );
         assert_eq!(entries[1].key.as_deref(), Some("e.org/2"));
         assert_eq!(entries[2].key, None);
+    }
+
+    #[test]
+    fn windows_1252_without_a_declared_encoding_is_read_as_such() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/watch/cp1252.rss"
+        ))
+        .unwrap();
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let entries = parse(&bytes).unwrap();
+        assert_eq!(entries[0].title, "Caf\u{e9} \u{201c}quoted\u{201d}");
+        assert!(entries[0]
+            .text
+            .contains("\u{201e}Ja\u{201c} \u{2013} na\u{ef}ve"));
     }
 
     #[test]
