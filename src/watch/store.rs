@@ -224,11 +224,8 @@ pub fn had_text(conn: &Connection, id: i64, text_hash: &str) -> rusqlite::Result
 
 /// Whether a finding with this fingerprint was reported (or is being reported).
 pub fn reported(conn: &Connection, fingerprint: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM findings WHERE fingerprint = ?1)",
-        [fingerprint],
-        |r| r.get(0),
-    )
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM findings WHERE fingerprint = ?1)")?
+        .query_row([fingerprint], |r| r.get(0))
 }
 
 #[cfg(test)]
