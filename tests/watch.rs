@@ -74,12 +74,12 @@ fn first_run_reports_shared_stories_and_a_second_run_nothing() {
     let pairs = rows(&run.join("pairs.csv"));
     let pair = |a: &str, b: &str| pairs.iter().any(|p| p["doc_a"] == a && p["doc_b"] == b);
     assert!(
-        pair("urn:daily-example:7731", "wire-2026-0101"),
+        pair("daily/urn:daily-example:7731", "wire/wire-2026-0101"),
         "{pairs:?}"
     );
     assert!(pair(
         "digest.example/2026/harvest-forecast",
-        "wire-2026-0102"
+        "wire/wire-2026-0102"
     ));
     let drift = rows(&run.join("drift.csv"));
     assert!(
@@ -134,11 +134,11 @@ fn an_edit_is_one_version_with_its_drift_once_and_reverts_are_told_apart() {
     let versions = rows(&edit_run.join("versions.csv"));
     assert_eq!(versions.len(), 1, "{versions:?}");
     assert_eq!(versions[0]["kind"], "edit");
-    assert_eq!(versions[0]["doc_id"], "wire-2026-0101");
+    assert_eq!(versions[0]["doc_id"], "wire/wire-2026-0101");
     let drift = rows(&edit_run.join("drift.csv"));
     assert!(
-        drift.iter().any(|d| d["doc_a"] == "wire-2026-0101@v1"
-            && d["doc_b"] == "wire-2026-0101@v2"
+        drift.iter().any(|d| d["doc_a"] == "wire/wire-2026-0101@v1"
+            && d["doc_b"] == "wire/wire-2026-0101@v2"
             && d["kind"] == "polarity"),
         "{drift:?}"
     );
@@ -165,7 +165,7 @@ fn an_edit_is_one_version_with_its_drift_once_and_reverts_are_told_apart() {
     let last = runs(dir.path()).pop().unwrap();
     let versions = rows(&last.join("versions.csv"));
     assert_eq!(versions.len(), 1);
-    assert_eq!(versions[0]["doc_id"], "wire-2026-0101");
+    assert_eq!(versions[0]["doc_id"], "wire/wire-2026-0101");
     assert_eq!(versions[0]["version"], "5");
 }
 
@@ -483,4 +483,46 @@ fn one_story_in_two_feeds_with_tracking_links_is_one_article_with_an_alias() {
         .query_row("SELECT url FROM aliases", [], |r| r.get(0))
         .unwrap();
     assert_eq!(alias, "story.example/port");
+}
+
+#[test]
+fn a_headline_edit_of_an_entry_without_guid_is_a_version_of_the_same_article() {
+    let item = |title: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title><item>\
+             <title>{title}</title><link>https://story.example/port</link><description>A storm \
+             closed the port of Example on Tuesday.</description></item></channel></rss>"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("f.rss");
+    fs::write(&feed, item("Storm closes port")).unwrap();
+    assert_eq!(watch(dir.path(), NOW, &["f.rss"]).status.code(), Some(0));
+    fs::write(&feed, item("Storm shuts port for two days")).unwrap();
+    let out = watch(dir.path(), NOW + 600, &["f.rss"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let run = runs(dir.path()).pop().unwrap();
+    let versions = rows(&run.join("versions.csv"));
+    assert_eq!(versions.len(), 1, "{versions:?}");
+    assert_eq!(versions[0]["doc_id"], "story.example/port");
+    assert_eq!(versions[0]["version"], "2");
+    assert_eq!(versions[0]["title"], "Storm shuts port for two days");
+}
+
+#[test]
+fn an_entry_repeated_in_one_feed_is_an_error_row_not_an_edit() {
+    let rss = fs::read_to_string(fixture("wire.rss")).unwrap();
+    let item_start = rss.find("<item>").unwrap();
+    let item_end = rss.find("</item>").unwrap() + "</item>".len();
+    let twice = rss[item_start..item_end].replace("already warned", "not warned");
+    let doubled = format!("{}{}{}", &rss[..item_end], twice, &rss[item_end..]);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("wire.rss"), doubled).unwrap();
+    let out = watch(dir.path(), NOW, &["wire.rss"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let run = runs(dir.path()).pop().unwrap();
+    assert!(rows(&run.join("versions.csv")).is_empty());
+    let errors = rows(&run.join("errors.csv"));
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0]["reason"].contains("appears twice"), "{errors:?}");
 }

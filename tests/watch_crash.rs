@@ -164,3 +164,37 @@ fn kills_at_any_moment_lose_nothing_and_duplicate_nothing() {
     integrity(dir);
     assert_eq!(union(dir), expected);
 }
+
+#[test]
+fn a_version_stored_by_a_killed_run_is_reported_even_when_a_newer_one_follows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let wire = fixture("wire.rss");
+    fs::write(dir.join("wire.rss"), &wire).unwrap();
+    finish(dir, 1_800_000_000);
+    // The edit is stored, then the run dies before reporting it.
+    let edited = wire.replace("at three ministries", "at four ministries");
+    fs::write(dir.join("wire.rss"), &edited).unwrap();
+    let status = command(dir, 1_800_000_600)
+        .env("DUPDRIFT_CRASH_AT", "stored")
+        .status()
+        .unwrap();
+    assert!(!status.success());
+    // The feed moves on before the next run.
+    fs::write(
+        dir.join("wire.rss"),
+        edited.replace("four ministries", "five ministries"),
+    )
+    .unwrap();
+    finish(dir, 1_800_001_200);
+    let all = union(dir);
+    let documents = &all["documents.csv"];
+    assert_eq!(
+        documents
+            .iter()
+            .filter(|r| r.starts_with("wire/wire-2026-0101\u{1f}"))
+            .count(),
+        3,
+        "every version of the story was reported: {documents:?}"
+    );
+}

@@ -17,8 +17,9 @@ pub struct Entry {
     pub text: String,
 }
 
-/// The entries of a feed, in feed order; an error says why the bytes are no feed.
-pub fn parse(bytes: &[u8]) -> Result<Vec<Entry>, String> {
+/// The entries of `outlet`'s feed, in feed order; an error says why the bytes are
+/// no feed.
+pub fn parse(outlet: &str, bytes: &[u8]) -> Result<Vec<Entry>, String> {
     // An entry without a GUID gets no made-up one (feed-rs would hash its link
     // and title): its identity is its link, so a headline edit stays one article.
     let parser = feed_rs::parser::Builder::new()
@@ -48,7 +49,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Entry>, String> {
                 .map(|l| l.href.clone())
                 .unwrap_or_default();
             let guid = (!e.id.is_empty()).then_some(e.id.as_str());
-            let key = entry_key(guid, (!link.is_empty()).then_some(link.as_str()));
+            let key = entry_key(outlet, guid, (!link.is_empty()).then_some(link.as_str()));
             let body = e
                 .content
                 .and_then(|c| c.body)
@@ -98,9 +99,9 @@ mod tests {
               <description>Plain words.</description></item>
             <item><title>Three</title><description>No link, no guid.</description></item>
             </channel></rss>"#;
-        let entries = parse(rss).unwrap();
+        let entries = parse("w", rss).unwrap();
         assert_eq!(entries.len(), 3);
-        assert_eq!(entries[0].key.as_deref(), Some("urn:x:1"));
+        assert_eq!(entries[0].key.as_deref(), Some("w/urn:x:1"));
         assert!(
             entries[0].text.contains("First para.\n\nSecond."),
             "{:?}",
@@ -118,7 +119,7 @@ mod tests {
         ))
         .unwrap();
         assert!(std::str::from_utf8(&bytes).is_err());
-        let entries = parse(&bytes).unwrap();
+        let entries = parse("w", &bytes).unwrap();
         assert_eq!(entries[0].title, "Caf\u{e9} \u{201c}quoted\u{201d}");
         assert!(entries[0]
             .text
@@ -127,6 +128,6 @@ mod tests {
 
     #[test]
     fn html_is_no_feed() {
-        assert!(parse(b"<html><body><p>Hello</p></body></html>").is_err());
+        assert!(parse("w", b"<html><body><p>Hello</p></body></html>").is_err());
     }
 }

@@ -116,6 +116,7 @@ impl Fetcher {
                 })
             }
             429 | 503 => {
+                // Seconds; an HTTP date (or nothing) waits ten minutes.
                 let wait = header("retry-after")
                     .and_then(|v| v.trim().parse::<u64>().ok())
                     .unwrap_or(600);

@@ -74,13 +74,14 @@ pub fn canonical_link(link: &str) -> Option<String> {
     Some(out)
 }
 
-/// The identity of an entry: its GUID as given when it has one, else its
+/// The identity of an entry: its GUID when it has one (a GUID that is no link
+/// as `OUTLET/GUID`: two outlets' CMSs both number a story `12345`), else its
 /// canonical link; `None` when it has neither.
-pub fn entry_key(guid: Option<&str>, link: Option<&str>) -> Option<String> {
+pub fn entry_key(outlet: &str, guid: Option<&str>, link: Option<&str>) -> Option<String> {
     match guid.map(str::trim).filter(|g| !g.is_empty()) {
         // A GUID that is a link is read like one, so a feed that switches the
         // scheme of its permalinks does not double its articles.
-        Some(g) => Some(canonical_link(g).unwrap_or_else(|| g.to_string())),
+        Some(g) => Some(canonical_link(g).unwrap_or_else(|| format!("{outlet}/{g}"))),
         None => link.and_then(canonical_link),
     }
 }
@@ -116,14 +117,17 @@ mod tests {
 
     #[test]
     fn no_key_without_guid_or_web_link() {
-        assert_eq!(entry_key(None, None), None);
-        assert_eq!(entry_key(Some("  "), Some("mailto:x@example.org")), None);
+        assert_eq!(entry_key("w", None, None), None);
         assert_eq!(
-            entry_key(Some("tag:example.org,2026:1"), None).unwrap(),
-            "tag:example.org,2026:1"
+            entry_key("w", Some("  "), Some("mailto:x@example.org")),
+            None
         );
         assert_eq!(
-            entry_key(None, Some("https://example.org/a?utm_source=x")).unwrap(),
+            entry_key("w", Some("tag:example.org,2026:1"), None).unwrap(),
+            "w/tag:example.org,2026:1"
+        );
+        assert_eq!(
+            entry_key("w", None, Some("https://example.org/a?utm_source=x")).unwrap(),
             "example.org/a"
         );
     }

@@ -115,6 +115,12 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         sources: config.sources.len(),
         ..Summary::default()
     };
+    // Versions an interrupted run stored but never reported are reported now,
+    // before a source brings a newer version that would hide them.
+    if report::unreported_versions(&conn)? {
+        let mut pending = Summary::default();
+        report::report(&mut conn, config, &runs, &mut pending)?;
+    }
     let mut fetcher = fetch::Fetcher::new(config.limits.clone());
     for source in &config.sources {
         read_source(&mut conn, &mut fetcher, source, config.now, &mut summary)
@@ -159,9 +165,13 @@ fn read_source(
             store::source_failed(conn, stored.id, next)?;
             summary.errors.push(error(reason));
         }
-        Ok(Read::Unchanged) => summary.unchanged += 1,
+        Ok(Read::Unchanged) => {
+            store::source_answered(conn, stored.id)?;
+            summary.unchanged += 1;
+        }
         Ok(Read::Deferred(wait, why)) => {
-            store::source_failed(conn, stored.id, now + wait.as_secs() as i64)?;
+            let wait = wait.as_secs().min(MAX_BACKOFF as u64) as i64;
+            store::source_deferred(conn, stored.id, now.saturating_add(wait))?;
             summary.deferred += 1;
             summary.errors.push(error(why));
         }
@@ -174,7 +184,16 @@ fn read_source(
         }) => {
             summary.errors.extend(problems.into_iter().map(&error));
             let tx = conn.transaction()?;
+            let mut seen = std::collections::HashSet::new();
             for entry in entries {
+                if let Some(key) = &entry.key {
+                    if !seen.insert(key.clone()) {
+                        let why =
+                            format!("entry {key} appears twice in the feed; the first is kept");
+                        summary.errors.push(error(why));
+                        continue;
+                    }
+                }
                 match add_entry(&tx, stored.id, &entry, now)? {
                     Added::Article => {
                         summary.new_articles += 1;

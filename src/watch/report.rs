@@ -59,7 +59,9 @@ pub fn settle(conn: &Connection, runs: &Path) -> anyhow::Result<()> {
     if let Ok(entries) = std::fs::read_dir(runs) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
+            let ours =
+                name.starts_with(".staging-") || (name.starts_with('.') && name.ends_with(".tmp"));
+            if ours && e.file_type().is_ok_and(|t| t.is_dir()) {
                 std::fs::remove_dir_all(e.path())
                     .with_context(|| format!("cannot remove {}", e.path().display()))?;
             }
@@ -291,9 +293,9 @@ fn fresh_rows(
                 .map(|b| String::from_utf8_lossy(b).into_owned())
                 .unwrap_or_default()
         };
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut values = Vec::with_capacity(key.len());
         for &k in key {
-            let value = match k {
+            values.push(match k {
                 "#version" => versions
                     .get(&field("doc_id"))
                     .copied()
@@ -310,16 +312,36 @@ fn fresh_rows(
                     text.get(start..end).unwrap_or("").to_string()
                 }
                 name => field(name),
-            };
-            hasher.update(value.as_bytes());
-            hasher.update(&[0x1f]);
+            });
         }
-        let print = format!("{file}:{:032x}", hasher.digest128());
+        let print = fingerprint(file, &values);
         if !super::store::reported(conn, &print)? {
             rows.push((print, record));
         }
     }
     Ok((header, rows))
+}
+
+/// The fingerprint of a row of `file` by its identifying `values`.
+fn fingerprint(file: &str, values: &[String]) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for value in values {
+        hasher.update(value.as_bytes());
+        hasher.update(&[0x1f]);
+    }
+    format!("{file}:{:032x}", hasher.digest128())
+}
+
+/// Whether some article's current version was stored but never reported (its
+/// `documents.csv` row is missing): a run was stopped between the two.
+pub fn unreported_versions(conn: &Connection) -> anyhow::Result<bool> {
+    for c in current_versions(conn)? {
+        let print = fingerprint("documents.csv", &[c.article.id, c.version.to_string()]);
+        if !super::store::reported(conn, &print)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn write_rows(

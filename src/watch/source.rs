@@ -118,7 +118,7 @@ pub fn read(
         // A server that ignores the validators, or a file left as it was.
         return Ok(Read::Unchanged);
     }
-    let entries = feed::parse(&bytes)?;
+    let entries = feed::parse(&source.outlet, &bytes)?;
     Ok(Read::Entries {
         entries,
         etag,

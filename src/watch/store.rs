@@ -152,6 +152,24 @@ pub fn source_failed(conn: &Connection, id: i64, next_fetch: i64) -> rusqlite::R
     Ok(())
 }
 
+/// Records that a source answered with nothing new: its failures are over.
+pub fn source_answered(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE sources SET failures = 0, next_fetch = 0 WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Records that a source asked to be left alone until `next_fetch`; no failure.
+pub fn source_deferred(conn: &Connection, id: i64, next_fetch: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE sources SET next_fetch = ?2 WHERE id = ?1",
+        params![id, next_fetch],
+    )?;
+    Ok(())
+}
+
 /// The newest version of an article, and the newest that is not `suspect`.
 #[derive(Debug, Clone)]
 pub struct Latest {
