@@ -266,7 +266,9 @@ fn add_entry(
         }
         Some(id) => {
             let Some(latest) = store::latest(tx, id)? else {
-                unreachable!("an article is stored with its first version")
+                return Ok(Added::Problem(format!(
+                    "article {key} has no stored version (was the database edited?)"
+                )));
             };
             if latest.text_hash == content {
                 return Ok(Added::Nothing);

@@ -80,7 +80,7 @@ struct Current {
 struct Edit {
     key: String,
     before: (i64, String),
-    after: (i64, String, String),
+    after: (i64, String),
     kind: String,
     title: String,
 }
@@ -128,7 +128,7 @@ pub fn report(
     let mut version_rows = Vec::new();
     for (i, edit) in edits.iter().enumerate() {
         let print = format!("versions.csv:{}@{}", edit.key, edit.after.0);
-        if store_reported(conn, &print)? {
+        if super::store::reported(conn, &print)? {
             continue;
         }
         let mut drift = 0;
@@ -240,10 +240,6 @@ pub fn report(
     super::crash_point("renamed");
     conn.execute("UPDATE runs SET state = 'done' WHERE id = ?1", [run_id])?;
     Ok(Some(dir))
-}
-
-fn store_reported(conn: &Connection, print: &str) -> anyhow::Result<bool> {
-    Ok(super::store::reported(conn, print)?)
 }
 
 fn article(id: &str, text: &str) -> Article {
@@ -407,7 +403,7 @@ fn edits(conn: &Connection) -> rusqlite::Result<Vec<Edit>> {
     .query_map([], |r| {
         Ok(Edit {
             key: r.get(0)?,
-            after: (r.get(1)?, r.get(2)?, String::new()),
+            after: (r.get(1)?, r.get(2)?),
             kind: r.get(3)?,
             title: r.get(4)?,
             before: (r.get(5)?, r.get(6)?),

@@ -33,7 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
         title      TEXT NOT NULL,
         text       TEXT NOT NULL,
         text_hash  TEXT NOT NULL,
-        raw_hash   TEXT NOT NULL,
+        raw_hash   TEXT NOT NULL,         -- of what it was made from (now: as text_hash)
         extractor  TEXT NOT NULL,
         seen_at    INTEGER NOT NULL,
         UNIQUE (article_id, number)
@@ -175,8 +175,6 @@ pub fn source_deferred(conn: &Connection, id: i64, next_fetch: i64) -> rusqlite:
 pub struct Latest {
     /// The newest version's number (from 1).
     pub number: i64,
-    /// Hash of what the newest version was made from.
-    pub raw_hash: String,
     /// Hash of its headline and text.
     pub text_hash: String,
     /// The newest trusted version's number and text.
@@ -206,13 +204,13 @@ pub fn article_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>>
 pub fn latest(conn: &Connection, id: i64) -> rusqlite::Result<Option<Latest>> {
     let newest = conn
         .query_row(
-            "SELECT number, raw_hash, text_hash FROM versions
+            "SELECT number, text_hash FROM versions
              WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let Some((number, raw_hash, text_hash)) = newest else {
+    let Some((number, text_hash)) = newest else {
         return Ok(None);
     };
     let trusted = conn
@@ -225,7 +223,6 @@ pub fn latest(conn: &Connection, id: i64) -> rusqlite::Result<Option<Latest>> {
         .optional()?;
     Ok(Some(Latest {
         number,
-        raw_hash,
         text_hash,
         trusted,
     }))
