@@ -15,7 +15,10 @@
 //!   and `key_1` are the first two outputs of SplitMix64 started at `s`, and
 //!   `fmix64` is the MurmurHash3 64-bit finalizer (a bijection on `u64`);
 //! - LSH band key: XXH3-64 with seed = band index of the band's values as
-//!   little-endian bytes.
+//!   little-endian bytes;
+//! - term pair key (a sentence's two rare terms, as a stored index keeps them):
+//!   XXH3-64 (seed 0) of the smaller term hash, then the larger, as little-endian
+//!   bytes: the same for either order.
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -80,6 +83,14 @@ pub fn band_key(band: usize, values: &[u64]) -> u64 {
     xxh3_64_with_seed(&bytes, band as u64)
 }
 
+/// Key of two terms of one sentence, whichever comes first.
+pub fn term_pair_key(a: u64, b: u64) -> u64 {
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&a.min(b).to_le_bytes());
+    bytes[8..].copy_from_slice(&a.max(b).to_le_bytes());
+    xxh3_64(&bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +132,14 @@ mod tests {
         let bytes: Vec<u8> = long.iter().flat_map(|t| t.to_le_bytes()).collect();
         assert_eq!(band_key(3, &long), xxh3_64_with_seed(&bytes, 3));
         assert_eq!(band_key(3, &long[..5]), xxh3_64_with_seed(&bytes[..40], 3));
+    }
+
+    #[test]
+    fn term_pair_key_is_stable_and_symmetric() {
+        assert_eq!(term_pair_key(1, 2), term_pair_key(2, 1));
+        assert_ne!(term_pair_key(1, 2), term_pair_key(1, 3));
+        // The 16 bytes 1, 0 x 7, 2, 0 x 7 through XXH3-64: band_key's layout, seed 0.
+        assert_eq!(term_pair_key(2, 1), band_key(0, &[1, 2]));
     }
 
     // Cross-checked against the reference XXH3 (Python `xxhash.xxh3_64_intdigest`).

@@ -95,6 +95,52 @@ fn first_run_reports_shared_stories_and_a_second_run_nothing() {
     assert!(stderr(&again).contains("nothing new"), "{}", stderr(&again));
 }
 
+#[test]
+fn feeds_arriving_run_by_run_give_the_findings_of_one_run_over_all() {
+    let feeds: Vec<String> = ["wire.rss", "daily.atom", "digest.json"]
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let args: Vec<&str> = feeds.iter().map(String::as_str).collect();
+    let at_once = tempfile::tempdir().unwrap();
+    let out = watch(at_once.path(), NOW, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // One feed a run: each run compares its feed with what the store holds.
+    assert!(
+        stderr(&out).contains("5 compared with 0 stored"),
+        "{}",
+        stderr(&out)
+    );
+    let by_run = tempfile::tempdir().unwrap();
+    for k in 1..=args.len() {
+        let out = watch(by_run.path(), NOW + 600 * k as i64, &args[..k]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        if k > 1 {
+            // The feed's articles, and the stored ones they share a story with.
+            assert!(!stderr(&out).contains("with 0 stored"), "{}", stderr(&out));
+        }
+    }
+    let union = |dir: &Path, file: &str| {
+        let mut all: Vec<Vec<(String, String)>> = runs(dir)
+            .iter()
+            .flat_map(|r| rows(&r.join(file)))
+            .map(|row| {
+                let mut row: Vec<(String, String)> =
+                    row.into_iter().filter(|(c, _)| c != "cluster_id").collect();
+                row.sort();
+                row
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    for file in ["documents.csv", "pairs.csv", "alignments.csv", "drift.csv"] {
+        let (once, runs) = (union(at_once.path(), file), union(by_run.path(), file));
+        assert!(!once.is_empty(), "{file}");
+        assert_eq!(once, runs, "{file}");
+    }
+}
+
 /// The wire fixture with its first story's text replaced.
 fn wire_with(text: &str, title: &str) -> String {
     let rss = fs::read_to_string(fixture("wire.rss")).unwrap();

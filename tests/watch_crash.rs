@@ -127,7 +127,7 @@ fn kills_at_any_moment_lose_nothing_and_duplicate_nothing() {
     let dir = killed.path();
     let mut rng = Lcg(7);
     let points = [
-        "fetched", "store", "stored", "recorded", "written", "renamed", "random",
+        "fetched", "store", "stored", "index", "recorded", "written", "renamed", "random",
     ];
     let mut kills = 0;
     let mut now = 1_800_000_000;

@@ -4,14 +4,15 @@
 use super::parts::split_lengths;
 use super::profile::{dice, Profiles, TermSet};
 use super::stats::Weights;
-use super::AlignParams;
+use super::{AlignParams, TermStats};
+use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::prefetch::touch;
 use rayon::prelude::*;
 use std::ops::Range;
 
 /// Rarest terms of each sentence that go into the candidate index.
-const PREFIX_TERMS: usize = 12;
+pub const PREFIX_TERMS: usize = 12;
 /// Term pairs expected together in more sentences than this by chance alone
 /// (`df1 * df2 / N` for independent terms among `N` sentences) propose no
 /// candidates. Two sentences telling the same fact share rare terms (names,
@@ -333,26 +334,67 @@ impl Scoring<'_> {
 /// meet by chance: the two term numbers side by side, `term_bits` bits each.
 /// Which pairs, by the corpus statistics alone: the same in any batch.
 fn for_each_key(terms: &[u32], w: &Weights, term_bits: u32, mut f: impl FnMut(u64)) {
-    // Terms in one sentence of the corpus only cannot match anything. Terms the
-    // statistics do not know (0) are new to the corpus, the rarest there are.
-    let mut rare: Vec<(u32, u32)> = terms
-        .iter()
-        .map(|&t| (w.df(t), t))
-        .filter(|&(df, _)| df != 1)
-        .collect();
+    let rare = terms.iter().map(|&t| (u64::from(w.df(t)), t)).collect();
+    // Terms in one sentence of the corpus only cannot match anything.
+    rare_pairs(rare, w.sentences, PREFIX_TERMS, false, |t1, t2| {
+        f(u64::from(t1.min(t2)) << term_bits | u64::from(t1.max(t2)))
+    });
+}
+
+/// Gives `f` each pair of the `prefix` rarest of a sentence's terms, given with
+/// the sentences of the corpus (of `sentences`) that hold them, that would rarely
+/// meet by chance: the pairs the candidate index is keyed by. Terms of this
+/// sentence alone (`df` 1) are left out unless `unique` (a stored index, where
+/// they are what a later article will match).
+fn rare_pairs<T: Copy + Ord>(
+    mut rare: Vec<(u64, T)>,
+    sentences: f64,
+    prefix: usize,
+    unique: bool,
+    mut f: impl FnMut(T, T),
+) {
+    // Terms the statistics do not know (0) are new to the corpus, the rarest
+    // there are.
+    rare.retain(|&(df, _)| unique || df != 1);
     rare.sort_unstable();
-    rare.truncate(PREFIX_TERMS);
+    rare.truncate(prefix);
     for (k, &(df1, t1)) in rare.iter().enumerate() {
         // Sorted: `df1` is the rarer term's, and bounds the pairs' postings.
         if df1 as usize > MAX_POSTINGS {
             break;
         }
         for &(df2, t2) in &rare[k + 1..] {
-            if f64::from(df1) * f64::from(df2) <= CHANCE_COOCCURRENCE * w.sentences {
-                f(u64::from(t1.min(t2)) << term_bits | u64::from(t1.max(t2)));
+            if df1 as f64 * df2 as f64 <= CHANCE_COOCCURRENCE * sentences {
+                f(t1, t2);
             }
         }
     }
+}
+
+/// The keys ([`crate::hash::term_pair_key`]) of the term pairs under which the
+/// candidate search of [`super::align`] files the sentences of `doc`, each
+/// sentence's `prefix` rarest terms by `stats`; sorted, without repeats. With
+/// `stored`, the keys a stored index files `doc` under, terms of its own alone
+/// included: a later document may share them.
+///
+/// Two sentences are scored only when they share such a pair among their
+/// [`PREFIX_TERMS`] rarest, so an index of every document's keys tells which
+/// stored documents a new one may align with, without holding them all: keys of
+/// the new document's sentences at the full prefix, looked up among keys stored
+/// at a shorter one (less to store; the rarest terms, the names and figures two
+/// renditions share, come first).
+pub fn index_keys(doc: &Document, stats: &TermStats, prefix: usize, stored: bool) -> Vec<u64> {
+    let sentences = stats.sentences() as f64;
+    let mut keys = Vec::new();
+    for s in &doc.sentences {
+        let rare = s.terms.iter().map(|&t| (stats.df(t), t)).collect();
+        rare_pairs(rare, sentences, prefix, stored, |t1, t2| {
+            keys.push(crate::hash::term_pair_key(t1, t2))
+        });
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 #[cfg(test)]

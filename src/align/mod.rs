@@ -26,6 +26,7 @@ mod stats;
 
 use crate::document::{id_ranks, Document};
 use crate::error::Result;
+pub use candidates::{index_keys, PREFIX_TERMS};
 use candidates::{scored_candidates, DocPair, Scored};
 use profile::{Profile, Profiles};
 use rayon::prelude::*;

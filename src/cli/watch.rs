@@ -138,14 +138,22 @@ pub fn run(args: WatchArgs) -> anyhow::Result<Outcome> {
             .filter(|(_, n)| *n > 0)
             .map(|(f, n)| format!("{n} in {f}"))
             .collect();
+        if let Some(dir) = &summary.recovered {
+            eprintln!(
+                "dupdrift watch: what an interrupted run had stored is reported in {}",
+                dir.display()
+            );
+        }
         eprintln!(
-            "dupdrift watch: {} sources ({} unchanged, {} deferred, {} in errors.csv), {} new articles, {} new versions; {}",
+            "dupdrift watch: {} sources ({} unchanged, {} deferred, {} in errors.csv), {} new articles, {} new versions, {} compared with {} stored; {}",
             summary.sources,
             summary.unchanged,
             summary.deferred,
             summary.errors.len(),
             summary.new_articles,
             summary.new_versions,
+            summary.compared.0,
+            summary.compared.1,
             match &summary.run_dir {
                 Some(dir) if !new.is_empty() => format!("new: {}; report in {}", new.join(", "), dir.display()),
                 Some(dir) => format!("nothing new; errors in {}", dir.display()),

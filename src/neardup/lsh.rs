@@ -57,6 +57,19 @@ impl Banding {
     }
 }
 
+/// The key of each band of `signature`, in band order: what a stored index files
+/// a document under, to find its candidates as [`candidates`] would.
+pub fn band_keys(signature: &[u64], banding: Banding) -> Vec<u64> {
+    (0..banding.bands)
+        .map(|band| {
+            band_key(
+                band,
+                &signature[band * banding.rows..(band + 1) * banding.rows],
+            )
+        })
+        .collect()
+}
+
 /// All pairs `(i, j)`, `i < j`, of signatures that share at least one band,
 /// sorted and without repeats. Every signature must have at least
 /// `bands * rows` slots.
@@ -125,7 +138,14 @@ mod tests {
         let c = [7u64, 7, 3, 4];
         let d = [5u64, 6, 7, 8];
         let sigs: Vec<&[u64]> = vec![&a, &b, &c, &d];
-        let got = candidates(&sigs, Banding { bands: 2, rows: 2 });
+        let banding = Banding { bands: 2, rows: 2 };
+        let got = candidates(&sigs, banding);
         assert_eq!(got, vec![(0, 1), (0, 2)]);
+        // Stored keys agree where the bands do, as the candidates say.
+        let keys: Vec<Vec<u64>> = sigs.iter().map(|s| band_keys(s, banding)).collect();
+        assert_eq!(keys[0][0], keys[1][0]);
+        assert_eq!(keys[0][1], keys[2][1]);
+        assert_ne!(keys[0][0], keys[2][0]);
+        assert!(keys[3].iter().all(|k| !keys[0].contains(k)));
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! ```text
 //! source ─> entries (feed) ─> versions (store, one transaction a source)
-//!        ─> every article's current version ─> scan stages ─> rows
-//!        ─> rows not reported before ─> runs/<UTC time>/ (report)
+//!        ─> new current versions filed: band keys, sentence keys, statistics (index)
+//!        ─> new versions + the stored ones the index proposes ─> scan stages
+//!        ─> rows of new versions not reported before ─> runs/<UTC time>/ (report)
 //! ```
 //!
 //! Safe to kill at any moment: the network is read outside transactions; a
@@ -17,6 +18,7 @@
 pub mod feed;
 pub mod fetch;
 pub mod identity;
+pub mod index;
 pub mod lock;
 mod report;
 pub mod source;
@@ -77,10 +79,14 @@ pub struct Summary {
     pub new_articles: usize,
     /// Versions stored, first versions included.
     pub new_versions: usize,
+    /// Versions compared: those new to the index, and the stored ones it proposed.
+    pub compared: (usize, usize),
     /// Rows reported per file, in file order.
     pub reported: Vec<(&'static str, usize)>,
     /// Every source or entry that could not be read.
     pub errors: Vec<InputError>,
+    /// The report of what an interrupted run had stored, written first.
+    pub recovered: Option<PathBuf>,
     /// The run's report folder; `None` when there was nothing new to report.
     pub run_dir: Option<PathBuf>,
 }
@@ -117,15 +123,18 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
     };
     // Versions an interrupted run stored but never reported are reported now,
     // before a source brings a newer version that would hide them.
+    index::update(&mut conn, config)?;
     if report::unreported_versions(&conn)? {
         let mut pending = Summary::default();
-        report::report(&mut conn, config, &runs, &mut pending)?;
+        summary.recovered = report::report(&mut conn, config, &runs, &mut pending)?;
+        summary.compared = pending.compared;
     }
     let mut fetcher = fetch::Fetcher::new(config.limits.clone());
     for source in &config.sources {
         read_source(&mut conn, &mut fetcher, source, config.now, &mut summary)
             .with_context(|| format!("cannot store what {} brought", source.spec))?;
     }
+    index::update(&mut conn, config)?;
     summary.run_dir = report::report(&mut conn, config, &runs, &mut summary)?;
     Ok(Outcome::Done(summary))
 }

@@ -1,8 +1,9 @@
-//! A watch run's report: the scan's stages over every article's current version
-//! (and each edit against the version before), the rows no run reported before,
-//! written to `runs/<UTC time>/` through a hidden folder renamed into place.
+//! A watch run's report: the scan's stages over the versions filed since the last
+//! report and the stored versions the index proposes for them (and each edit
+//! against the version before), the rows of the new versions no run reported
+//! before, written to `runs/<UTC time>/` through a hidden folder renamed into place.
 
-use super::{Config, Summary};
+use super::{index, Config, Summary};
 use crate::align::cluster::cluster;
 use crate::align::{align, AlignParams, TermStats};
 use crate::analyze::{analyze_batch, Depth};
@@ -14,7 +15,7 @@ use crate::neardup::sketch::Sketcher;
 use crate::neardup::{find_pairs, Search};
 use anyhow::Context;
 use rusqlite::{params, Connection};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The report files of a run and the columns that make a row the same finding
@@ -52,6 +53,10 @@ pub fn settle(conn: &Connection, runs: &Path) -> anyhow::Result<()> {
         } else {
             conn.execute_batch("BEGIN IMMEDIATE")?;
             conn.execute("DELETE FROM findings WHERE run_id = ?1", [id])?;
+            conn.execute(
+                "UPDATE versions SET reported_in = NULL WHERE reported_in = ?1",
+                [id],
+            )?;
             conn.execute("DELETE FROM runs WHERE id = ?1", [id])?;
             conn.execute_batch("COMMIT")?;
         }
@@ -70,14 +75,9 @@ pub fn settle(conn: &Connection, runs: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One article's current version, as compared.
-struct Current {
-    article: Article,
-    version: i64,
-}
-
 /// An edit of one article: the version before and the new one.
 struct Edit {
+    id: i64,
     key: String,
     before: (i64, String),
     after: (i64, String),
@@ -85,34 +85,94 @@ struct Edit {
     title: String,
 }
 
-/// Compares the store, writes what is new, and records it as reported; the run's
-/// folder, or `None` when nothing was new.
+/// Compares the versions filed since the last report with the stored versions
+/// the index proposes for them, writes what is new, and records it as reported;
+/// the run's folder, or `None` when nothing was new.
 pub fn report(
     conn: &mut Connection,
     config: &Config,
     runs: &Path,
     summary: &mut Summary,
 ) -> anyhow::Result<Option<PathBuf>> {
-    let current = current_versions(conn)?;
+    // One read transaction for all the lookups: SQLite keeps its page cache, and
+    // every lookup sees the same store.
+    let read = conn.transaction()?;
+    let Compared {
+        new_ids,
+        out,
+        version_rows,
+    } = compare(&read, config, runs, summary)?;
+    read.commit()?;
+
+    summary.reported = out.iter().map(|(f, _, rows)| (*f, rows.len())).collect();
+    summary.reported.push(("versions.csv", version_rows.len()));
+    let nothing = out.iter().all(|(_, _, rows)| rows.is_empty()) && version_rows.is_empty();
+    if nothing && summary.errors.is_empty() {
+        // Versions whose every row some run reported already (as a run before
+        // this index did): reported with that run.
+        conn.execute(
+            "UPDATE versions SET reported_in = (SELECT MAX(id) FROM runs WHERE state = 'done')
+             WHERE reported_in IS NULL AND indexed != 0",
+            [],
+        )?;
+        return Ok(None);
+    }
+    write(conn, config, runs, summary, &new_ids, &out, &version_rows)
+}
+
+/// Rows of one report file, each with its fingerprint.
+type Rows = Vec<(String, csv::ByteRecord)>;
+/// A versions.csv row: its fingerprint, the version's id, the fields.
+type VersionRow = (String, i64, [String; 8]);
+
+/// What a run found that no run reported.
+struct Compared {
+    /// The versions compared as new.
+    new_ids: Vec<i64>,
+    /// Each report file's header and fresh rows, in [`FILES`] order.
+    out: Vec<(&'static str, csv::ByteRecord, Rows)>,
+    /// The versions.csv rows.
+    version_rows: Vec<VersionRow>,
+}
+
+/// The scan's stages over the new versions and the stored ones proposed for
+/// them, and over each unreported edit; the rows no run reported.
+fn compare(
+    conn: &Connection,
+    config: &Config,
+    runs: &Path,
+    summary: &mut Summary,
+) -> anyhow::Result<Compared> {
     let sketcher = Sketcher::new(config.sketch.clone());
-    let versions: HashMap<String, i64> = current
+    let new_ids = index::unreported(conn)?;
+    let new = index::analyze(conn, config, &sketcher, &new_ids)?;
+    let new_docs: Vec<Document> = new.iter().map(|(_, d)| d.clone()).collect();
+    let proposed = index::proposed(conn, config, &new, &index::stats_for(conn, &new_docs)?)?;
+    let old = index::analyze(conn, config, &sketcher, &proposed)?;
+    let fresh: HashSet<String> = new.iter().map(|(v, _)| v.key.clone()).collect();
+    let versions: HashMap<String, i64> = new
         .iter()
-        .map(|c| (c.article.id.clone(), c.version))
+        .chain(&old)
+        .map(|(v, _)| (v.key.clone(), v.number))
         .collect();
-    let docs: Vec<Document> = analyze_batch(
-        current.into_iter().map(|c| c.article).collect(),
-        config.language,
-        &sketcher,
-        Depth::Full,
-    )
-    .into_iter()
-    .filter_map(Result::ok)
-    .collect();
+    let mut docs: Vec<Document> = new.into_iter().chain(old).map(|(_, d)| d).collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    summary.compared.0 += new_docs.len();
+    summary.compared.1 += docs.len() - new_docs.len();
+    drop(new_docs);
+
     std::fs::create_dir_all(runs).with_context(|| format!("cannot create {}", runs.display()))?;
     let staging = runs.join(format!(".staging-{}", std::process::id()));
     std::fs::create_dir_all(&staging)?;
     let banding = Banding::for_threshold(config.threshold, config.sketch.permutations)?;
-    scan_into(&staging, &docs, config.threshold, Search::Lsh(banding))?;
+    let stats = index::stats_for(conn, &docs)?;
+    scan_into(
+        &staging,
+        &docs,
+        config.threshold,
+        Search::Lsh(banding),
+        &stats,
+    )?;
     let texts: HashMap<&str, &str> = docs
         .iter()
         .map(|d| (d.id.as_str(), d.text.as_str()))
@@ -120,7 +180,15 @@ pub fn report(
 
     let mut out: Vec<(&'static str, csv::ByteRecord, Rows)> = Vec::new();
     for &(file, key) in FILES {
-        let (header, rows) = fresh_rows(conn, &staging.join(file), file, key, &texts, &versions)?;
+        let (header, rows) = fresh_rows(
+            conn,
+            &staging.join(file),
+            file,
+            key,
+            &texts,
+            &versions,
+            Some(&fresh),
+        )?;
         out.push((file, header, rows));
     }
     // Each edit against the version before it: its drift rows join drift.csv.
@@ -144,7 +212,11 @@ pub fn report(
             let pair: Vec<Document> = pair.into_iter().filter_map(Result::ok).collect();
             let dir = staging.join(format!("v{i}"));
             std::fs::create_dir_all(&dir)?;
-            scan_into(&dir, &pair, 1.0, Search::Exact)?;
+            // The store's statistics hold the current version at most: the two
+            // compared count as a corpus of their own on top.
+            let mut stats = index::stats_for(conn, &pair)?;
+            stats.merge(TermStats::of(&pair));
+            scan_into(&dir, &pair, 1.0, Search::Exact, &stats)?;
             let t: HashMap<&str, &str> = pair
                 .iter()
                 .map(|d| (d.id.as_str(), d.text.as_str()))
@@ -156,12 +228,14 @@ pub fn report(
                 FILES[4].1,
                 &t,
                 &versions,
+                None,
             )?;
             drift = rows.len();
             out[4].2.extend(rows);
         }
         version_rows.push((
             print,
+            edit.id,
             [
                 edit.key.clone(),
                 edit.after.0.to_string(),
@@ -175,14 +249,24 @@ pub fn report(
         ));
     }
     std::fs::remove_dir_all(&staging)?;
+    Ok(Compared {
+        new_ids,
+        out,
+        version_rows,
+    })
+}
 
-    summary.reported = out.iter().map(|(f, _, rows)| (*f, rows.len())).collect();
-    summary.reported.push(("versions.csv", version_rows.len()));
-    let nothing = out.iter().all(|(_, _, rows)| rows.is_empty()) && version_rows.is_empty();
-    if nothing && summary.errors.is_empty() {
-        return Ok(None);
-    }
-
+/// Records the rows as reported (`writing`), writes them to the run's folder
+/// and renames it into place, then marks the run done.
+fn write(
+    conn: &mut Connection,
+    config: &Config,
+    runs: &Path,
+    summary: &Summary,
+    new_ids: &[i64],
+    out: &[(&'static str, csv::ByteRecord, Rows)],
+    version_rows: &[VersionRow],
+) -> anyhow::Result<Option<PathBuf>> {
     let name = run_name(conn, runs, config.now)?;
     // The findings are recorded first, as `writing`: a kill before the folder is
     // renamed into place leaves them to be forgotten by the next run (settle).
@@ -196,13 +280,20 @@ pub fn report(
         let mut insert = tx.prepare(
             "INSERT OR IGNORE INTO findings (fingerprint, report, run_id) VALUES (?1, ?2, ?3)",
         )?;
-        for (file, _, rows) in &out {
+        for (file, _, rows) in out {
             for (print, _) in rows {
                 insert.execute(params![print, file, run_id])?;
             }
         }
-        for (print, _) in &version_rows {
+        for (print, _, _) in version_rows {
             insert.execute(params![print, "versions.csv", run_id])?;
+        }
+        let mut mark = tx.prepare("UPDATE versions SET reported_in = ?2 WHERE id = ?1")?;
+        for &id in new_ids
+            .iter()
+            .chain(version_rows.iter().map(|(_, id, _)| id))
+        {
+            mark.execute(params![id, run_id])?;
         }
     }
     tx.commit()?;
@@ -210,7 +301,7 @@ pub fn report(
 
     let tmp = runs.join(format!(".{name}.tmp"));
     std::fs::create_dir_all(&tmp)?;
-    for (file, header, rows) in &out {
+    for (file, header, rows) in out {
         write_rows(&tmp.join(file), header, rows.iter().map(|(_, r)| r.clone()))?;
     }
     let header = csv::ByteRecord::from(vec![
@@ -228,7 +319,7 @@ pub fn report(
         &header,
         version_rows
             .iter()
-            .map(|(_, r)| csv::ByteRecord::from(r.to_vec())),
+            .map(|(_, _, r)| csv::ByteRecord::from(r.to_vec())),
     )?;
     crate::report::write_errors(&tmp, &summary.errors)?;
     sync_dir(&tmp)?;
@@ -251,10 +342,15 @@ fn article(id: &str, text: &str) -> Article {
 }
 
 /// The scan's stages over `docs`, its reports written in `dir`.
-fn scan_into(dir: &Path, docs: &[Document], threshold: f64, search: Search) -> anyhow::Result<()> {
+fn scan_into(
+    dir: &Path,
+    docs: &[Document],
+    threshold: f64,
+    search: Search,
+    stats: &TermStats,
+) -> anyhow::Result<()> {
     let pairs = find_pairs(docs, threshold, search)?;
-    let stats = TermStats::of(docs);
-    let alignments = align(docs, &stats, &AlignParams::default())?;
+    let alignments = align(docs, stats, &AlignParams::default())?;
     let (clusters, cluster_ids) = cluster(docs, &alignments, 2);
     let drift = findings_of(docs, &alignments);
     crate::report::write_documents(dir, docs)?;
@@ -265,10 +361,9 @@ fn scan_into(dir: &Path, docs: &[Document], threshold: f64, search: Search) -> a
     Ok(())
 }
 
-type Rows = Vec<(String, csv::ByteRecord)>;
-
 /// The header and the rows of the report `path` that no run reported, each with
-/// its fingerprint.
+/// its fingerprint; with `fresh`, only the rows of those documents (for
+/// passages.csv, of the clusters one of them is in).
 fn fresh_rows(
     conn: &Connection,
     path: &Path,
@@ -276,19 +371,41 @@ fn fresh_rows(
     key: &[&str],
     texts: &HashMap<&str, &str>,
     versions: &HashMap<String, i64>,
+    fresh: Option<&HashSet<String>>,
 ) -> anyhow::Result<(csv::ByteRecord, Rows)> {
     let mut reader = csv::Reader::from_path(path)?;
     let header = reader.byte_headers()?.clone();
     let column = |name: &str| header.iter().position(|h| h == name.as_bytes());
+    let records: Vec<csv::ByteRecord> = reader.byte_records().collect::<Result<_, _>>()?;
+    let field_of = |record: &csv::ByteRecord, name: &str| {
+        column(name)
+            .and_then(|i| record.get(i))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    };
+    let is_fresh = |record: &csv::ByteRecord| match fresh {
+        None => true,
+        Some(fresh) => ["doc_id", "doc_a", "doc_b"]
+            .iter()
+            .any(|c| fresh.contains(&field_of(record, c))),
+    };
+    let passages = file == "passages.csv";
+    let fresh_clusters: HashSet<String> = records
+        .iter()
+        .filter(|r| passages && is_fresh(r))
+        .map(|r| field_of(r, "cluster_id"))
+        .collect();
     let mut rows = Vec::new();
-    for record in reader.byte_records() {
-        let record = record?;
-        let field = |name: &str| {
-            column(name)
-                .and_then(|i| record.get(i))
-                .map(|b| String::from_utf8_lossy(b).into_owned())
-                .unwrap_or_default()
+    for record in records {
+        let keep = if passages {
+            fresh.is_none() || fresh_clusters.contains(&field_of(&record, "cluster_id"))
+        } else {
+            is_fresh(&record)
         };
+        if !keep {
+            continue;
+        }
+        let field = |name: &str| field_of(&record, name);
         let mut values = Vec::with_capacity(key.len());
         for &k in key {
             values.push(match k {
@@ -328,16 +445,14 @@ fn fingerprint(file: &str, values: &[String]) -> String {
     format!("{file}:{:032x}", hasher.digest128())
 }
 
-/// Whether some article's current version was stored but never reported (its
-/// `documents.csv` row is missing): a run was stopped between the two.
-pub fn unreported_versions(conn: &Connection) -> anyhow::Result<bool> {
-    for c in current_versions(conn)? {
-        let print = fingerprint("documents.csv", &[c.article.id, c.version.to_string()]);
-        if !super::store::reported(conn, &print)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+/// Whether some version was stored but never reported: a run was stopped
+/// between the two.
+pub fn unreported_versions(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM versions WHERE reported_in IS NULL)",
+        [],
+        |r| r.get(0),
+    )
 }
 
 fn write_rows(
@@ -364,41 +479,16 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
-/// Every article's newest trusted version, by key.
-fn current_versions(conn: &Connection) -> rusqlite::Result<Vec<Current>> {
-    conn.prepare(
-        "SELECT a.key, s.outlet, a.url, v.title, v.text, v.number
-         FROM articles a JOIN sources s ON s.id = a.source_id
-         JOIN versions v ON v.id = (SELECT id FROM versions WHERE article_id = a.id
-                                    AND kind != 'suspect' ORDER BY number DESC LIMIT 1)
-         ORDER BY a.key",
-    )?
-    .query_map([], |r| {
-        Ok(Current {
-            article: Article {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                url: r.get(2)?,
-                title: r.get(3)?,
-                text: r.get(4)?,
-                input: r.get(0)?,
-                ..Article::default()
-            },
-            version: r.get(5)?,
-        })
-    })?
-    .collect()
-}
-
-/// Every version after an article's first, with the trusted version before it.
+/// Every version after an article's first that no run reported, with the
+/// trusted version before it.
 fn edits(conn: &Connection) -> rusqlite::Result<Vec<Edit>> {
     conn.prepare(
-        "SELECT a.key, v.number, v.text, v.kind, v.title, p.number, p.text
+        "SELECT a.key, v.number, v.text, v.kind, v.title, p.number, p.text, v.id
          FROM versions v JOIN articles a ON a.id = v.article_id
          JOIN versions p ON p.id = (SELECT id FROM versions WHERE article_id = v.article_id
                                     AND number < v.number AND kind != 'suspect'
                                     ORDER BY number DESC LIMIT 1)
-         WHERE v.number > 1 ORDER BY a.key, v.number",
+         WHERE v.number > 1 AND v.reported_in IS NULL ORDER BY a.key, v.number",
     )?
     .query_map([], |r| {
         Ok(Edit {
@@ -407,6 +497,7 @@ fn edits(conn: &Connection) -> rusqlite::Result<Vec<Edit>> {
             kind: r.get(3)?,
             title: r.get(4)?,
             before: (r.get(5)?, r.get(6)?),
+            id: r.get(7)?,
         })
     })?
     .collect()

@@ -54,6 +54,38 @@ pub const MIGRATIONS: &[&str] = &[
         report      TEXT NOT NULL,            -- the CSV file the row went to
         run_id      INTEGER NOT NULL REFERENCES runs(id)
     );",
+    // 3: the comparison index (see `watch::index`), so that a run compares only
+    // the versions it brought with those they may match.
+    "ALTER TABLE versions ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+        -- 0: not filed yet; 1: filed (the article's current version); 2: never
+        -- to be (suspect, replaced) or no longer
+    ALTER TABLE versions ADD COLUMN reported_in INTEGER REFERENCES runs(id);
+        -- the run whose documents.csv holds it
+    CREATE INDEX versions_waiting ON versions (id) WHERE indexed = 0;
+    CREATE INDEX versions_unreported ON versions (id) WHERE reported_in IS NULL;
+    CREATE INDEX versions_filed ON versions (article_id) WHERE indexed = 1;
+    CREATE TABLE bands (                      -- LSH band keys of filed versions
+        key        INTEGER NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        PRIMARY KEY (key, version_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sentence_keys (              -- rare term pairs of their sentences
+        key        INTEGER NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        PRIMARY KEY (key, version_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE terms (                      -- sentences of filed versions holding
+        term      INTEGER PRIMARY KEY,        -- each term (its hash)
+        sentences INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE corpus (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        sentences INTEGER NOT NULL,           -- of filed versions
+        settings  TEXT NOT NULL               -- what the keys were made with
+    );
+    -- Versions an earlier run reported, as far as the runs tell.
+    UPDATE versions SET reported_in = (SELECT id FROM runs WHERE state = 'done'
+        AND started_at >= versions.seen_at ORDER BY started_at, id LIMIT 1);",
 ];
 
 /// Opens (creating if missing) the database at `path` in WAL mode and migrates it.
@@ -62,6 +94,9 @@ pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 64 MB of page cache (the default is 2 MB): the index lookups of a run touch
+    // pages all over the key tables.
+    conn.pragma_update(None, "cache_size", -65536)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     migrate(&conn)?;
     Ok(conn)
