@@ -55,6 +55,46 @@ fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
         .collect()
 }
 
+/// [`watch`], and the child's peak resident memory in kB (VmHWM, read from
+/// /proc while it runs: the high-water mark, so the last reading before it
+/// exits holds all but its last few milliseconds).
+fn watch_with_peak(dir: &Path, now: i64, args: &[&str]) -> (Output, u64) {
+    let err = dir.join("stderr.txt");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dupdrift"))
+        .arg("watch")
+        .args(["--host-delay-ms", "0", "--threads", "2"])
+        .args(args)
+        .env("DUPDRIFT_NOW", now.to_string())
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("dupdrift runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    let status = loop {
+        if let Some(line) = fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(String::from)
+        }) {
+            let kb = line.split_whitespace().nth(1).and_then(|v| v.parse().ok());
+            peak = peak.max(kb.unwrap_or(0));
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert!(peak > 0, "no memory figure read from {status_file}");
+    let out = Output {
+        status,
+        stdout: Vec::new(),
+        stderr: fs::read(&err).unwrap(),
+    };
+    (out, peak)
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -410,6 +450,20 @@ fn hostile_sources_are_error_rows_and_the_others_proceed() {
             .with_header(header("Retry-After", "120"))
             .boxed()
     });
+    // An HTTP date one hour after the run's time (NOW is 2027-01-15T08:00:00Z).
+    let unavailable = serve(|_| {
+        tiny_http::Response::empty(503)
+            .with_header(header("Retry-After", "Fri, 15 Jan 2027 09:00:00 GMT"))
+            .boxed()
+    });
+    let failing = serve(|_| {
+        tiny_http::Response::from_string("oops")
+            .with_status_code(500)
+            .boxed()
+    });
+    // Windows-1252 bytes, no charset in the header nor in the document: read.
+    let cp1252 = fs::read(fixture("cp1252.rss")).unwrap();
+    let latin = serve(move |_| tiny_http::Response::from_data(cp1252.clone()).boxed());
     let reset = raw(|mut s| {
         read_head(&mut s);
         drop(s);
@@ -437,26 +491,32 @@ fn hostile_sources_are_error_rows_and_the_others_proceed() {
         (&bomb.url, "limit"),
         (&looping.url, "redirect"),
         (&busy.url, "retry after 120"),
+        (
+            &unavailable.url,
+            "HTTP 503: the server asks to retry after 3600 s",
+        ),
+        (&failing.url, "HTTP 500"),
         (&reset, "connection"),
         (&truncated, "connection"),
         (&trickle, "timed out"),
     ];
     let dir = tempfile::tempdir().unwrap();
     let mut args = vec!["--timeout", "3", "--max-body-mb", "1", good.url.as_str()];
+    args.push(latin.url.as_str());
     args.extend(bad.iter().map(|(u, _)| u.as_str()));
     let started = std::time::Instant::now();
-    let out = watch(dir.path(), NOW, &args);
+    let (out, peak_kb) = watch_with_peak(dir.path(), NOW, &args);
     assert!(
         started.elapsed() < std::time::Duration::from_secs(20),
         "bounded in time"
     );
+    // A gzip bomb of 64 MB and a body of 3 MB, cut at 1 MB: no body held whole.
+    assert!(peak_kb < 150 << 10, "peak RSS {peak_kb} kB");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let run = runs(dir.path()).pop().unwrap();
-    assert_eq!(
-        rows(&run.join("documents.csv")).len(),
-        2,
-        "the good feed proceeds"
-    );
+    let documents = rows(&run.join("documents.csv"));
+    assert_eq!(documents.len(), 3, "the good feeds proceed: {documents:?}");
+    assert!(documents.iter().any(|d| d["title"].contains("Caf\u{e9}")));
     let errors = rows(&run.join("errors.csv"));
     for (url, reason) in bad {
         let row = errors.iter().find(|e| &e["input"] == url);
@@ -571,4 +631,118 @@ fn an_entry_repeated_in_one_feed_is_an_error_row_not_an_edit() {
     let errors = rows(&run.join("errors.csv"));
     assert_eq!(errors.len(), 1);
     assert!(errors[0]["reason"].contains("appears twice"), "{errors:?}");
+}
+
+/// An RSS feed of one entry.
+fn one_entry_feed(guid: &str, link: &str, summary: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>\
+         <title>t</title><item><guid isPermaLink=\"false\">{guid}</guid>\
+         <title>Minister warns of security breaches before summit</title>\
+         <link>{link}</link><description>{summary}</description></item></channel></rss>"
+    )
+}
+
+#[test]
+fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text() {
+    let page = fs::read(fixture("story.html")).unwrap();
+    let requests = Arc::new(Mutex::new(Vec::<String>::new()));
+    let log = Arc::clone(&requests);
+    let base = Arc::new(Mutex::new(String::new()));
+    let at = Arc::clone(&base);
+    let site = serve(move |req| {
+        let path = req.url().to_string();
+        log.lock().unwrap().push(path.clone());
+        let base = at.lock().unwrap().clone();
+        let feed = |body: String| {
+            tiny_http::Response::from_string(body)
+                .with_header(header("Content-Type", "application/rss+xml"))
+                .boxed()
+        };
+        match path.as_str() {
+            "/a.rss" => feed(one_entry_feed(
+                "a-1",
+                &format!("{base}/story?utm_source=a&amp;utm_medium=rss"),
+                "The minister arrived in Brussels.",
+            )),
+            "/b.rss" => feed(one_entry_feed(
+                "b-9",
+                &format!("{base}/go/xyz"),
+                "Brussels talks: the minister on security.",
+            )),
+            "/c.rss" => feed(one_entry_feed("c-1", &format!("{base}/gone"), "A story.")),
+            "/go/xyz" => tiny_http::Response::empty(301)
+                .with_header(header("Location", &format!("{base}/story?utm_campaign=b")))
+                .boxed(),
+            p if p.starts_with("/story") => tiny_http::Response::from_data(page.clone())
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                .boxed(),
+            _ => tiny_http::Response::from_string("gone")
+                .with_status_code(404)
+                .boxed(),
+        }
+    });
+    let root = site.url.trim_end_matches("/feed.xml").to_string();
+    *base.lock().unwrap() = root.clone();
+    let feeds: Vec<String> = ["a", "b", "c"]
+        .iter()
+        .map(|f| format!("{root}/{f}.rss"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["--fetch-pages"];
+    args.extend(feeds.iter().map(String::as_str));
+    let out = watch(dir.path(), NOW, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let run = runs(dir.path()).pop().unwrap();
+    let documents = rows(&run.join("documents.csv"));
+    assert_eq!(documents.len(), 1, "one story, one article: {documents:?}");
+    let db = rusqlite::Connection::open(dir.path().join("dupdrift.db")).unwrap();
+    let text: String = db
+        .query_row("SELECT text FROM versions", [], |r| r.get(0))
+        .unwrap();
+    assert!(text.contains("42 servers were taken offline"), "{text}");
+    assert!(
+        !text.contains("Subscribe") && !text.contains("Most read"),
+        "{text}"
+    );
+    let aliases: Vec<String> = db
+        .prepare("SELECT url FROM aliases ORDER BY url")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let host = root.trim_start_matches("http://");
+    assert!(aliases.contains(&format!("{host}/go/xyz")), "{aliases:?}");
+    assert!(aliases.contains(&format!("{host}/story")), "{aliases:?}");
+    let keys: Vec<String> = db
+        .prepare("SELECT key FROM articles")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        aliases.iter().any(|a| a.ends_with("b-9")),
+        "{aliases:?} {keys:?}"
+    );
+    // The page that cannot be had is an error row; its entry is not stored.
+    let errors = rows(&run.join("errors.csv"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0]["reason"].contains("HTTP 404"), "{errors:?}");
+
+    // The feeds as they were: no page is fetched again, nothing is new.
+    let pages = |log: &[String]| log.iter().filter(|p| !p.ends_with(".rss")).count();
+    let before = pages(&requests.lock().unwrap());
+    let out = watch(dir.path(), NOW + 600, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        pages(&requests.lock().unwrap()) - before,
+        1,
+        "only the failed page is tried again"
+    );
+    let versions: i64 = db
+        .query_row("SELECT COUNT(*) FROM versions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(versions, 1);
 }

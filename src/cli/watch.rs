@@ -20,6 +20,9 @@ Examples:
   # From cron, every ten minutes (exit status 75 means the last run still holds the lock):
   */10 * * * * cd /var/lib/dupdrift && dupdrift watch --sources feeds.txt --quiet
 
+  # The article of each entry's page rather than the feed's summary:
+  dupdrift watch --fetch-pages https://example.org/rss.xml
+
   # As a systemd timer: scripts/dupdrift-watch.service and scripts/dupdrift-watch.timer,
   # which run: dupdrift watch --sources feeds.txt --db dupdrift.db --out . --quiet
 
@@ -28,6 +31,15 @@ Sources:
   file, a drop folder of articles, or a JSON Lines or CSV file of articles. An entry
   is one article by its GUID, else by its link (tracking parameters, fragment,
   scheme and www. dropped); a changed headline or text is a new version of it.
+  With --fetch-pages, an entry's text is the article of its linked page (found by
+  Readability, menus and footers left out), fetched when the entry is new or
+  changed in its feed; the page it lands on after redirects is one more name of
+  the article, so one story behind two links is one article. A page that cannot
+  be had is an errors.csv row, and its entry is tried again next run.
+
+Each run compares only what is new (versions no run reported) with the stored
+articles the index proposes for it (a shared band key, or two rare term pairs of
+sentences), with the corpus statistics of every article's current version.
 
 Reports (each run that found something new writes runs/<UTC time>/ under --out):
   documents.csv, pairs.csv, alignments.csv, passages.csv, drift.csv: as `scan`
@@ -69,6 +81,10 @@ pub struct WatchArgs {
     /// Milliseconds between two requests to one host
     #[arg(long, default_value_t = 1000, value_name = "MS")]
     pub host_delay_ms: u64,
+    /// Take each entry's text from its linked page (the article on it) rather
+    /// than from the feed
+    #[arg(long)]
+    pub fetch_pages: bool,
     /// Worker threads; 0 uses every core
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -119,6 +135,7 @@ pub fn run(args: WatchArgs) -> anyhow::Result<Outcome> {
         threshold: args.threshold,
         sketch: SketchParams::new(5, 128, SketchParams::DEFAULT_SEED)?,
         language: LanguageChoice::Auto,
+        fetch_pages: args.fetch_pages,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)

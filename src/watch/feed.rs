@@ -13,19 +13,35 @@ pub struct Entry {
     pub link: String,
     /// The headline, as plain text.
     pub title: String,
-    /// The content, else the summary, as plain text.
+    /// The content, else the summary, as plain text; with `--fetch-pages`, the
+    /// article of the linked page.
     pub text: String,
+    /// What made the text: [`super::EXTRACTOR`] or [`super::page::EXTRACTOR`].
+    pub extractor: &'static str,
+    /// With `--fetch-pages`: the page's URL after redirects, and the hash of its
+    /// bytes (a page as it was is no new version, whatever the extractor).
+    pub page: Option<(String, String)>,
+    /// With `--fetch-pages`: the hash of the headline and text the feed gave.
+    pub feed_hash: Option<String>,
 }
 
-/// The entries of `outlet`'s feed, in feed order; an error says why the bytes are
-/// no feed.
-pub fn parse(outlet: &str, bytes: &[u8]) -> Result<Vec<Entry>, String> {
+/// The entries of `outlet`'s feed, in feed order, `charset` the one the server
+/// named; an error says why the bytes are no feed.
+pub fn parse(outlet: &str, bytes: &[u8], charset: Option<&str>) -> Result<Vec<Entry>, String> {
     // An entry without a GUID gets no made-up one (feed-rs would hash its link
     // and title): its identity is its link, so a headline edit stays one article.
     let parser = feed_rs::parser::Builder::new()
         .id_generator(|_, _, _| String::new())
         .sanitize_content(false)
         .build();
+    let named = charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
+        .filter(|&e| e != encoding_rs::UTF_8 && !declares_encoding(bytes));
+    if let Some(encoding) = named {
+        // The server's word, where the document says nothing (RFC 7303).
+        let (text, _, _) = encoding.decode(bytes);
+        return entries(outlet, parser.parse(text.as_bytes()));
+    }
     let feed = match parser.parse(bytes) {
         Ok(feed) => Ok(feed),
         // Bytes that are not UTF-8 and say nothing of their encoding are, in news
@@ -35,8 +51,16 @@ pub fn parse(outlet: &str, bytes: &[u8]) -> Result<Vec<Entry>, String> {
             parser.parse(text.as_bytes())
         }
         Err(e) => Err(e),
-    }
-    .map_err(|e| format!("not a feed (RSS, Atom or JSON Feed): {e}"))?;
+    };
+    entries(outlet, feed)
+}
+
+/// The entries of a parsed feed.
+fn entries(
+    outlet: &str,
+    feed: Result<feed_rs::model::Feed, feed_rs::parser::ParseFeedError>,
+) -> Result<Vec<Entry>, String> {
+    let feed = feed.map_err(|e| format!("not a feed (RSS, Atom or JSON Feed): {e}"))?;
     Ok(feed
         .entries
         .into_iter()
@@ -60,6 +84,9 @@ pub fn parse(outlet: &str, bytes: &[u8]) -> Result<Vec<Entry>, String> {
                 link,
                 title: e.title.map(|t| plain(&t.content)).unwrap_or_default(),
                 text: plain(&body),
+                extractor: super::EXTRACTOR,
+                page: None,
+                feed_hash: None,
             }
         })
         .collect())
@@ -99,7 +126,7 @@ mod tests {
               <description>Plain words.</description></item>
             <item><title>Three</title><description>No link, no guid.</description></item>
             </channel></rss>"#;
-        let entries = parse("w", rss).unwrap();
+        let entries = parse("w", rss, None).unwrap();
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[0].key.as_deref(), Some("w/urn:x:1"));
         assert!(
@@ -112,6 +139,19 @@ mod tests {
     }
 
     #[test]
+    fn the_charset_the_server_names_is_used_where_the_feed_names_none() {
+        let rss = "<rss version=\"2.0\"><channel><title>t</title><item><guid>1</guid>\
+                   <title>Правительство предупредило</title><description>x</description>\
+                   </item></channel></rss>";
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(rss);
+        let entries = parse("w", &bytes, Some("koi8-r")).unwrap();
+        assert_eq!(entries[0].title, "Правительство предупредило");
+        // Named as UTF-8, or not named: the bytes are taken as they are.
+        let entries = parse("w", rss.as_bytes(), Some("utf-8")).unwrap();
+        assert_eq!(entries[0].title, "Правительство предупредило");
+    }
+
+    #[test]
     fn windows_1252_without_a_declared_encoding_is_read_as_such() {
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -119,7 +159,7 @@ mod tests {
         ))
         .unwrap();
         assert!(std::str::from_utf8(&bytes).is_err());
-        let entries = parse("w", &bytes).unwrap();
+        let entries = parse("w", &bytes, None).unwrap();
         assert_eq!(entries[0].title, "Caf\u{e9} \u{201c}quoted\u{201d}");
         assert!(entries[0]
             .text
@@ -128,6 +168,6 @@ mod tests {
 
     #[test]
     fn html_is_no_feed() {
-        assert!(parse("w", b"<html><body><p>Hello</p></body></html>").is_err());
+        assert!(parse("w", b"<html><body><p>Hello</p></body></html>", None).is_err());
     }
 }

@@ -35,6 +35,10 @@ pub enum Fetched {
     NotModified,
     /// 200: the body and the validators that came with it, exactly as served.
     Body {
+        /// The URL the body came from, after redirects.
+        url: String,
+        /// The `charset` of its `Content-Type`, if it names one.
+        charset: Option<String>,
         /// The body, decompressed.
         bytes: Vec<u8>,
         /// `ETag`.
@@ -50,12 +54,14 @@ pub enum Fetched {
 pub struct Fetcher {
     agent: ureq::Agent,
     limits: Limits,
+    /// Unix seconds: the run's time, that a `Retry-After` date is counted from.
+    now: i64,
     last_request: HashMap<String, Instant>,
 }
 
 impl Fetcher {
-    /// An agent that keeps `limits`.
-    pub fn new(limits: Limits) -> Fetcher {
+    /// An agent that keeps `limits`, for a run at `now` (Unix seconds).
+    pub fn new(limits: Limits, now: i64) -> Fetcher {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(limits.timeout))
             .max_redirects(limits.max_redirects)
@@ -66,6 +72,7 @@ impl Fetcher {
         Fetcher {
             agent,
             limits,
+            now,
             last_request: HashMap::new(),
         }
     }
@@ -98,6 +105,11 @@ impl Fetcher {
             304 => Ok(Fetched::NotModified),
             200..=299 => {
                 let (etag, last_modified) = (header("etag"), header("last-modified"));
+                let charset = header("content-type").and_then(|t| charset(&t));
+                let url = {
+                    use ureq::ResponseExt;
+                    resp.get_uri().to_string()
+                };
                 let bytes = resp
                     .body_mut()
                     .with_config()
@@ -110,15 +122,17 @@ impl Fetcher {
                         other => describe(other),
                     })?;
                 Ok(Fetched::Body {
+                    url,
+                    charset,
                     bytes,
                     etag,
                     last_modified,
                 })
             }
             429 | 503 => {
-                // Seconds; an HTTP date (or nothing) waits ten minutes.
+                // Seconds or an HTTP date; nothing (or nonsense) waits ten minutes.
                 let wait = header("retry-after")
-                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .and_then(|v| retry_after(&v, self.now))
                     .unwrap_or(600);
                 Ok(Fetched::RetryAfter(
                     Duration::from_secs(wait),
@@ -147,11 +161,62 @@ impl Fetcher {
     }
 }
 
+/// The seconds a `Retry-After` value asks to wait at `now`: a number of seconds,
+/// or an HTTP date (a date past waits nothing).
+fn retry_after(value: &str, now: i64) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(seconds);
+    }
+    // IMF-fixdate ("Wed, 21 Oct 2026 07:28:00 GMT") is RFC 2822 with "GMT".
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    Some(date.timestamp().saturating_sub(now).max(0) as u64)
+}
+
+/// The `charset` parameter of a `Content-Type` value.
+fn charset(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (name, value) = p.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_string())
+    })
+}
+
 fn describe(e: ureq::Error) -> String {
     match e {
         ureq::Error::Timeout(_) => "timed out".into(),
         ureq::Error::TooManyRedirects => "too many redirects (a redirect loop?)".into(),
         ureq::Error::Io(e) => format!("connection failed: {e}"),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_takes_seconds_and_http_dates() {
+        let now = chrono::DateTime::parse_from_rfc2822("Wed, 21 Oct 2026 07:28:00 GMT")
+            .unwrap()
+            .timestamp();
+        assert_eq!(retry_after(" 120 ", now), Some(120));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2026 08:28:00 GMT", now),
+            Some(3600)
+        );
+        assert_eq!(retry_after("Wed, 21 Oct 2026 06:00:00 GMT", now), Some(0));
+        assert_eq!(retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn the_charset_is_read_from_the_content_type() {
+        assert_eq!(
+            charset("application/rss+xml; charset=\"ISO-8859-1\"").as_deref(),
+            Some("ISO-8859-1")
+        );
+        assert_eq!(charset("text/html;CHARSET=utf-8").as_deref(), Some("utf-8"));
+        assert_eq!(charset("text/html"), None);
     }
 }

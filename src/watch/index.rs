@@ -377,6 +377,7 @@ mod tests {
             threshold: 0.5,
             sketch: SketchParams::new(5, 128, SketchParams::DEFAULT_SEED).unwrap(),
             language: LanguageChoice::Auto,
+            fetch_pages: false,
         }
     }
 

@@ -20,6 +20,7 @@ pub mod fetch;
 pub mod identity;
 pub mod index;
 pub mod lock;
+pub mod page;
 mod report;
 pub mod source;
 pub mod store;
@@ -64,6 +65,8 @@ pub struct Config {
     pub sketch: SketchParams,
     /// How each article's language is chosen.
     pub language: LanguageChoice,
+    /// Whether each entry's text is the article of its linked page.
+    pub fetch_pages: bool,
 }
 
 /// What a run did.
@@ -129,9 +132,9 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         summary.recovered = report::report(&mut conn, config, &runs, &mut pending)?;
         summary.compared = pending.compared;
     }
-    let mut fetcher = fetch::Fetcher::new(config.limits.clone());
+    let mut fetcher = fetch::Fetcher::new(config.limits.clone(), config.now);
     for source in &config.sources {
-        read_source(&mut conn, &mut fetcher, source, config.now, &mut summary)
+        read_source(&mut conn, &mut fetcher, source, config, &mut summary)
             .with_context(|| format!("cannot store what {} brought", source.spec))?;
     }
     index::update(&mut conn, config)?;
@@ -145,9 +148,10 @@ fn read_source(
     conn: &mut Connection,
     fetcher: &mut fetch::Fetcher,
     source: &Source,
-    now: i64,
+    config: &Config,
     summary: &mut Summary,
 ) -> rusqlite::Result<()> {
+    let now = config.now;
     let stored = store::source(conn, &source.spec, &source.outlet)?;
     if stored.next_fetch > now {
         summary.deferred += 1;
@@ -192,6 +196,17 @@ fn read_source(
             problems,
         }) => {
             summary.errors.extend(problems.into_iter().map(&error));
+            // Pages are read before the transaction, as the feed was.
+            let mut pages_missing = false;
+            let entries = if config.fetch_pages {
+                let mut problems = Vec::new();
+                let entries = fetch_pages(conn, fetcher, entries, &mut problems)?;
+                pages_missing = !problems.is_empty();
+                summary.errors.extend(problems.into_iter().map(&error));
+                entries
+            } else {
+                entries
+            };
             let tx = conn.transaction()?;
             let mut seen = std::collections::HashSet::new();
             for entry in entries {
@@ -213,16 +228,23 @@ fn read_source(
                     Added::Problem(reason) => summary.errors.push(error(reason)),
                 }
             }
-            store::source_read(
-                &tx,
-                &store::SourceRow {
+            // An entry whose page is missing is read again with the whole feed:
+            // the validators of a body not wholly read are not kept.
+            let row = if pages_missing {
+                store::SourceRow {
+                    next_fetch: 0,
+                    ..stored
+                }
+            } else {
+                store::SourceRow {
                     etag,
                     last_modified,
                     body_hash: Some(body_hash),
                     next_fetch: 0,
                     ..stored
-                },
-            )?;
+                }
+            };
+            store::source_read(&tx, &row)?;
             crash_point("store");
             tx.commit()?;
             crash_point("stored");
@@ -257,14 +279,13 @@ fn add_entry(
         )));
     }
     let link = identity::canonical_link(&entry.link);
-    let known = match store::article_id(tx, key)? {
-        Some(id) => Some(id),
-        None => match &link {
-            Some(l) => store::article_id(tx, l)?,
-            None => None,
-        },
-    };
+    let landed = entry
+        .page
+        .as_ref()
+        .and_then(|(url, _)| identity::canonical_link(url));
+    let known = known_article(tx, key, [&link, &landed])?;
     let content = version_hash(&entry.title, &entry.text);
+    let raw = entry.page.as_ref().map_or(&content, |(_, raw)| raw);
     let (id, number, kind, added) = match known {
         None => {
             tx.execute(
@@ -279,7 +300,12 @@ fn add_entry(
                     "article {key} has no stored version (was the database edited?)"
                 )));
             };
-            if latest.text_hash == content {
+            let unchanged_entry =
+                entry.feed_hash.is_some() && entry.feed_hash == store::entry_hash(tx, id)?;
+            // The same text, or the same page bytes whatever another extractor
+            // would make of them, or a feed entry as it was (its page not fetched).
+            if latest.text_hash == content || latest.raw_hash == *raw || unchanged_entry {
+                add_aliases(tx, id, [Some(key), link.as_ref(), landed.as_ref()])?;
                 return Ok(Added::Nothing);
             }
             let trusted_len = latest.trusted.as_ref().map_or(0, |(_, t)| t.len());
@@ -297,7 +323,7 @@ fn add_entry(
     };
     tx.execute(
         "INSERT INTO versions (article_id, number, kind, title, text, text_hash, raw_hash,
-         extractor, seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+         extractor, seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             id,
             number,
@@ -305,17 +331,110 @@ fn add_entry(
             entry.title,
             entry.text,
             content,
-            EXTRACTOR,
+            raw,
+            entry.extractor,
             now
         ],
     )?;
-    if let Some(l) = link.filter(|l| l != key) {
+    if let Some(h) = &entry.feed_hash {
         tx.execute(
-            "INSERT OR IGNORE INTO aliases (url, article_id) VALUES (?1, ?2)",
-            params![l, id],
+            "UPDATE articles SET entry_hash = ?2 WHERE id = ?1",
+            params![id, h],
         )?;
     }
+    add_aliases(tx, id, [Some(key), link.as_ref(), landed.as_ref()])?;
     Ok(added)
+}
+
+/// The article stored under `key`, or under one of `links` (canonical) as its
+/// key or an alias.
+fn known_article<const N: usize>(
+    conn: &Connection,
+    key: &str,
+    links: [&Option<String>; N],
+) -> rusqlite::Result<Option<i64>> {
+    if let Some(id) = store::article_id(conn, key)? {
+        return Ok(Some(id));
+    }
+    for link in links.into_iter().flatten() {
+        if let Some(id) = store::article_id(conn, link)? {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Records `names` (an entry's key, link and landing page) as aliases of article
+/// `id`, but for its own key.
+fn add_aliases<const N: usize>(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    names: [Option<&String>; N],
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO aliases (url, article_id)
+         SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE key = ?1)",
+    )?;
+    for name in names.into_iter().flatten() {
+        insert.execute(params![name, id])?;
+    }
+    Ok(())
+}
+
+/// With `--fetch-pages`: each entry new or changed in its feed takes the article
+/// of its linked page as its text. An entry whose page cannot be had is left for
+/// the next run (its feed summary stored instead would pass for an edit of the
+/// article later), with the reason in `problems`.
+fn fetch_pages(
+    conn: &Connection,
+    fetcher: &mut fetch::Fetcher,
+    entries: Vec<feed::Entry>,
+    problems: &mut Vec<String>,
+) -> rusqlite::Result<Vec<feed::Entry>> {
+    let mut kept = Vec::with_capacity(entries.len());
+    for mut entry in entries {
+        let feed_hash = version_hash(&entry.title, &entry.text);
+        entry.feed_hash = Some(feed_hash.clone());
+        let web = ["http://", "https://"].iter().any(|p| {
+            entry
+                .link
+                .get(..p.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(p))
+        });
+        let Some(key) = entry.key.clone().filter(|_| web) else {
+            kept.push(entry);
+            continue;
+        };
+        let link = identity::canonical_link(&entry.link);
+        if let Some(id) = known_article(conn, &key, [&link])? {
+            if store::entry_hash(conn, id)?.as_deref() == Some(feed_hash.as_str()) {
+                kept.push(entry);
+                continue;
+            }
+        }
+        let why = match fetcher.get(&entry.link, None, None) {
+            Ok(fetch::Fetched::Body {
+                url,
+                charset,
+                bytes,
+                ..
+            }) => match page::extract(&page::decode(&bytes, charset.as_deref()), &url) {
+                Ok((_, text)) => {
+                    entry.text = text;
+                    entry.extractor = page::EXTRACTOR;
+                    entry.page = Some((url, source::hash_hex(&bytes)));
+                    kept.push(entry);
+                    continue;
+                }
+                Err(why) => why,
+            },
+            Ok(fetch::Fetched::RetryAfter(_, why)) => format!("page {}: {why}", entry.link),
+            Ok(fetch::Fetched::NotModified) => format!("page {}: 304 to a plain GET", entry.link),
+            Err(why) => format!("page {}: {why}", entry.link),
+        };
+        problems.push(format!("entry {key}: {why}; tried again next run"));
+    }
+    Ok(kept)
 }
 
 /// What makes two versions the same: headline and text.

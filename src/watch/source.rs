@@ -88,15 +88,17 @@ pub fn read(
     last_modified: Option<&str>,
     stored_hash: Option<&str>,
 ) -> Result<Read, String> {
-    let (bytes, etag, last_modified) = if is_url(&source.spec) {
+    let (bytes, charset, etag, last_modified) = if is_url(&source.spec) {
         match fetcher.get(&source.spec, etag, last_modified)? {
             Fetched::NotModified => return Ok(Read::Unchanged),
             Fetched::RetryAfter(wait, why) => return Ok(Read::Deferred(wait, why)),
             Fetched::Body {
                 bytes,
+                charset,
                 etag,
                 last_modified,
-            } => (bytes, etag, last_modified),
+                ..
+            } => (bytes, charset, etag, last_modified),
         }
     } else {
         let path = PathBuf::from(&source.spec);
@@ -111,14 +113,14 @@ pub fn read(
             });
         }
         let bytes = std::fs::read(&path).map_err(|e| ingest::describe_io(&e))?;
-        (bytes, None, None)
+        (bytes, None, None, None)
     };
     let body_hash = hash_hex(&bytes);
     if stored_hash == Some(body_hash.as_str()) {
         // A server that ignores the validators, or a file left as it was.
         return Ok(Read::Unchanged);
     }
-    let entries = feed::parse(&source.outlet, &bytes)?;
+    let entries = feed::parse(&source.outlet, &bytes, charset.as_deref())?;
     Ok(Read::Entries {
         entries,
         etag,
@@ -149,6 +151,9 @@ fn articles(source: &Source, path: &Path) -> Read {
                     link: a.url,
                     title: a.title,
                     text: a.text,
+                    extractor: super::EXTRACTOR,
+                    page: None,
+                    feed_hash: None,
                 });
             }
             Item::Error(e) => problems.push(format!("{}: {}", e.input, e.reason)),

@@ -56,7 +56,10 @@ pub const MIGRATIONS: &[&str] = &[
     );",
     // 3: the comparison index (see `watch::index`), so that a run compares only
     // the versions it brought with those they may match.
-    "ALTER TABLE versions ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+    "ALTER TABLE articles ADD COLUMN entry_hash TEXT;
+        -- of the feed entry's headline and text (with --fetch-pages: the page is
+        -- fetched again only when the entry changed)
+    ALTER TABLE versions ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
         -- 0: not filed yet; 1: filed (the article's current version); 2: never
         -- to be (suspect, replaced) or no longer
     ALTER TABLE versions ADD COLUMN reported_in INTEGER REFERENCES runs(id);
@@ -212,6 +215,8 @@ pub struct Latest {
     pub number: i64,
     /// Hash of its headline and text.
     pub text_hash: String,
+    /// Hash of what it was made from: the page's bytes, or as `text_hash`.
+    pub raw_hash: String,
     /// The newest trusted version's number and text.
     pub trusted: Option<(i64, String)>,
 }
@@ -239,13 +244,13 @@ pub fn article_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>>
 pub fn latest(conn: &Connection, id: i64) -> rusqlite::Result<Option<Latest>> {
     let newest = conn
         .query_row(
-            "SELECT number, text_hash FROM versions
+            "SELECT number, text_hash, raw_hash FROM versions
              WHERE article_id = ?1 ORDER BY number DESC LIMIT 1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let Some((number, text_hash)) = newest else {
+    let Some((number, text_hash, raw_hash)) = newest else {
         return Ok(None);
     };
     let trusted = conn
@@ -259,8 +264,16 @@ pub fn latest(conn: &Connection, id: i64) -> rusqlite::Result<Option<Latest>> {
     Ok(Some(Latest {
         number,
         text_hash,
+        raw_hash,
         trusted,
     }))
+}
+
+/// The hash of the feed entry article `id` was last stored from.
+pub fn entry_hash(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT entry_hash FROM articles WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
 }
 
 /// Whether article `id` had a version with this text before.
