@@ -256,6 +256,65 @@ fn an_edit_is_one_version_with_its_drift_once_and_reverts_are_told_apart() {
 }
 
 #[test]
+fn a_figure_a_name_and_a_quote_changed_are_each_an_edit_with_its_drift() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("wire.rss");
+    let spec = feed.display().to_string();
+    let quoted = |said: &str, name: &str, servers: &str| {
+        format!(
+            "The interior minister arrived in Brussels on Monday for two days of talks. \
+             \"{said}\", minister Anna {name} told reporters after the meeting. \
+             Officials said {servers} servers were taken offline last week while \
+             investigators examined the attack."
+        )
+    };
+    let steps = [
+        (
+            quoted("We will not give in to threats", "Lindqvist", "42"),
+            &[][..],
+        ),
+        (
+            quoted("We will not give in to threats", "Lindqvist", "24"),
+            &["number"],
+        ),
+        (
+            quoted("We will not give in to threats", "Karlsson", "24"),
+            &["entity"],
+        ),
+        // A word of a quote put for another: a misquote, told as the word swapped.
+        (
+            quoted("We will not give in to blackmail", "Karlsson", "24"),
+            &["quote", "substitution"],
+        ),
+    ];
+    for (i, (text, kinds)) in steps.iter().enumerate() {
+        fs::write(&feed, wire_with(text, TITLE)).unwrap();
+        let out = watch(dir.path(), NOW + 600 * i as i64, &[&spec]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        if kinds.is_empty() {
+            continue;
+        }
+        let run = runs(dir.path()).pop().unwrap();
+        let versions = rows(&run.join("versions.csv"));
+        assert_eq!(versions.len(), 1, "{versions:?}");
+        assert_eq!(versions[0]["kind"], "edit");
+        let v = i + 1;
+        let drift = rows(&run.join("drift.csv"));
+        let of_edit: Vec<&str> = drift
+            .iter()
+            .filter(|d| d["doc_b"] == format!("wire/wire-2026-0101@v{v}"))
+            .map(|d| d["kind"].as_str())
+            .collect();
+        assert!(
+            of_edit.iter().any(|k| kinds.contains(k)),
+            "step {v}: none of {kinds:?} in {of_edit:?}"
+        );
+    }
+    let again = watch(dir.path(), NOW + 6000, &[&spec]);
+    assert!(stderr(&again).contains("nothing new"), "{}", stderr(&again));
+}
+
+#[test]
 fn a_paywall_stub_is_suspect_and_yields_no_finding() {
     let dir = tempfile::tempdir().unwrap();
     let feed = dir.path().join("wire.rss");
@@ -524,6 +583,29 @@ fn hostile_sources_are_error_rows_and_the_others_proceed() {
         assert!(row["reason"].contains(reason), "{url}: {row:?}");
     }
     assert_eq!(errors.len(), bad.len(), "{errors:?}");
+
+    // Failing again, they take nothing away from what the good feeds stored.
+    let count = |sql: &str| -> i64 {
+        rusqlite::Connection::open(dir.path().join("dupdrift.db"))
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    let stored = (
+        count("SELECT COUNT(*) FROM versions"),
+        count("SELECT COUNT(*) FROM findings"),
+    );
+    let again = watch(dir.path(), NOW + 7200, &args);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
+    assert_eq!(
+        (
+            count("SELECT COUNT(*) FROM versions"),
+            count("SELECT COUNT(*) FROM findings")
+        ),
+        stored,
+        "the versions stay, and nothing is reported again"
+    );
+    assert!(stored.0 == 3 && stored.1 >= 3, "{stored:?}");
 }
 
 #[test]

@@ -329,6 +329,41 @@ mod tests {
     }
 
     #[test]
+    fn a_database_of_schema_2_gets_its_index_columns_and_keeps_what_was_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(MIGRATIONS[0]).unwrap();
+            old.execute_batch(MIGRATIONS[1]).unwrap();
+            old.pragma_update(None, "user_version", 2).unwrap();
+            old.execute_batch(
+                "INSERT INTO sources (spec, outlet) VALUES ('feed.xml', 'wire');
+                 INSERT INTO articles (key, source_id, url, first_seen) VALUES ('k', 1, '', 0);
+                 INSERT INTO versions (article_id, number, kind, title, text, text_hash,
+                   raw_hash, extractor, seen_at) VALUES (1, 1, 'first', 't', 'x', 'h', 'h', 'e', 50);
+                 INSERT INTO versions (article_id, number, kind, title, text, text_hash,
+                   raw_hash, extractor, seen_at) VALUES (1, 2, 'edit', 't', 'y', 'i', 'i', 'e', 200);
+                 INSERT INTO runs (name, started_at, state) VALUES ('r', 100, 'done');",
+            )
+            .unwrap();
+        }
+        let conn = open(&path).unwrap();
+        assert_eq!(version(&conn).unwrap(), MIGRATIONS.len());
+        let states: Vec<(i64, Option<i64>)> = conn
+            .prepare("SELECT indexed, reported_in FROM versions ORDER BY number")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // Reported by the run after it was seen; the later one waits for a run.
+        assert_eq!(states, [(0, Some(1)), (0, None)]);
+        assert_eq!(latest(&conn, 1).unwrap().unwrap().raw_hash, "i");
+        assert_eq!(entry_hash(&conn, 1).unwrap(), None);
+    }
+
+    #[test]
     fn a_database_newer_than_this_build_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.db");
