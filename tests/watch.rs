@@ -753,6 +753,14 @@ fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text
                 "Brussels talks: the minister on security.",
             )),
             "/c.rss" => feed(one_entry_feed("c-1", &format!("{base}/gone"), "A story.")),
+            "/d.rss" => feed(one_entry_feed(
+                "d-1",
+                &format!("{base}/talk.mp3"),
+                "A podcast.",
+            )),
+            "/talk.mp3" => tiny_http::Response::from_data(vec![0u8; 64])
+                .with_header(header("Content-Type", "audio/mpeg"))
+                .boxed(),
             "/go/xyz" => tiny_http::Response::empty(301)
                 .with_header(header("Location", &format!("{base}/story?utm_campaign=b")))
                 .boxed(),
@@ -766,7 +774,7 @@ fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text
     });
     let root = site.url.trim_end_matches("/feed.xml").to_string();
     *base.lock().unwrap() = root.clone();
-    let feeds: Vec<String> = ["a", "b", "c"]
+    let feeds: Vec<String> = ["a", "b", "c", "d"]
         .iter()
         .map(|f| format!("{root}/{f}.rss"))
         .collect();
@@ -777,10 +785,15 @@ fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let run = runs(dir.path()).pop().unwrap();
     let documents = rows(&run.join("documents.csv"));
-    assert_eq!(documents.len(), 1, "one story, one article: {documents:?}");
+    // One story, one article; the podcast with its feed text (no page to read).
+    assert_eq!(documents.len(), 2, "{documents:?}");
     let db = rusqlite::Connection::open(dir.path().join("dupdrift.db")).unwrap();
     let text: String = db
-        .query_row("SELECT text FROM versions", [], |r| r.get(0))
+        .query_row(
+            "SELECT text FROM versions WHERE extractor LIKE 'dom_smoothie%'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(text.contains("42 servers were taken offline"), "{text}");
     assert!(
@@ -808,10 +821,26 @@ fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text
         aliases.iter().any(|a| a.ends_with("b-9")),
         "{aliases:?} {keys:?}"
     );
-    // The page that cannot be had is an error row; its entry is not stored.
+    // The page that cannot be had is an error row; its entry is not stored yet.
     let errors = rows(&run.join("errors.csv"));
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0]["reason"].contains("HTTP 404"), "{errors:?}");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let reason = |end: &str| {
+        errors
+            .iter()
+            .find(|e| e["input"].ends_with(end))
+            .map(|e| e["reason"].clone())
+            .unwrap_or_default()
+    };
+    assert!(reason("/c.rss").contains("HTTP 404"), "{errors:?}");
+    assert!(reason("/c.rss").contains("tried again"), "{errors:?}");
+    assert!(
+        reason("/d.rss").contains("no HTML page (audio/mpeg)"),
+        "{errors:?}"
+    );
+    assert!(
+        reason("/d.rss").contains("feed's text is stored"),
+        "{errors:?}"
+    );
 
     // The feeds as they were: no page is fetched again, nothing is new.
     let pages = |log: &[String]| log.iter().filter(|p| !p.ends_with(".rss")).count();
@@ -823,8 +852,21 @@ fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text
         1,
         "only the failed page is tried again"
     );
-    let versions: i64 = db
-        .query_row("SELECT COUNT(*) FROM versions", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(versions, 1);
+    let versions = || -> i64 {
+        db.query_row("SELECT COUNT(*) FROM versions", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(versions(), 2);
+    // The third failure in a row: the new article is stored with the feed's text.
+    let out = watch(dir.path(), NOW + 1200, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(versions(), 3);
+    let errors = rows(&runs(dir.path()).pop().unwrap().join("errors.csv"));
+    assert!(
+        errors[0]["reason"].contains("feed's text is stored"),
+        "{errors:?}"
+    );
+    let out = watch(dir.path(), NOW + 1800, &args);
+    assert!(stderr(&out).contains("nothing new"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -31,11 +31,12 @@ Sources:
   file, a drop folder of articles, or a JSON Lines or CSV file of articles. An entry
   is one article by its GUID, else by its link (tracking parameters, fragment,
   scheme and www. dropped); a changed headline or text is a new version of it.
-  With --fetch-pages, an entry's text is the article of its linked page (found by
-  Readability, menus and footers left out), fetched when the entry is new or
-  changed in its feed; the page it lands on after redirects is one more name of
-  the article, so one story behind two links is one article. A page that cannot
-  be had is an errors.csv row, and its entry is tried again next run.
+  With --fetch-pages, a feed entry's text is the article of its linked page
+  (found by Readability, menus and footers left out), fetched when the entry is
+  new or changed in its feed; the page it lands on after redirects is one more
+  name of the article, so one story behind two links is one article. A page that
+  cannot be had is an errors.csv row and its entry waits for the next run; after
+  three failures (or at once for no HTML page) a new article takes the feed's text.
 
 Each run compares only what is new (versions no run reported) with the stored
 articles the index proposes for it (a shared band key, or two rare term pairs of
@@ -81,8 +82,8 @@ pub struct WatchArgs {
     /// Milliseconds between two requests to one host
     #[arg(long, default_value_t = 1000, value_name = "MS")]
     pub host_delay_ms: u64,
-    /// Take each entry's text from its linked page (the article on it) rather
-    /// than from the feed
+    /// Take each feed entry's text from its linked page (the article on it)
+    /// rather than from the feed
     #[arg(long)]
     pub fetch_pages: bool,
     /// Worker threads; 0 uses every core

@@ -21,8 +21,6 @@ pub struct Entry {
     /// With `--fetch-pages`: the page's URL after redirects, and the hash of its
     /// bytes (a page as it was is no new version, whatever the extractor).
     pub page: Option<(String, String)>,
-    /// With `--fetch-pages`: the hash of the headline and text the feed gave.
-    pub feed_hash: Option<String>,
 }
 
 /// The entries of `outlet`'s feed, in feed order, `charset` the one the server
@@ -36,7 +34,9 @@ pub fn parse(outlet: &str, bytes: &[u8], charset: Option<&str>) -> Result<Vec<En
         .build();
     let named = charset
         .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
-        .filter(|&e| e != encoding_rs::UTF_8 && !declares_encoding(bytes));
+        // Servers often call UTF-8 Latin-1: bytes that are UTF-8 are taken as such.
+        .filter(|&e| e != encoding_rs::UTF_8 && !declares_encoding(bytes))
+        .filter(|_| std::str::from_utf8(bytes).is_err());
     if let Some(encoding) = named {
         // The server's word, where the document says nothing (RFC 7303).
         let (text, _, _) = encoding.decode(bytes);
@@ -86,7 +86,6 @@ fn entries(
                 text: plain(&body),
                 extractor: super::EXTRACTOR,
                 page: None,
-                feed_hash: None,
             }
         })
         .collect())

@@ -39,6 +39,8 @@ pub enum Fetched {
         url: String,
         /// The `charset` of its `Content-Type`, if it names one.
         charset: Option<String>,
+        /// Its `Content-Type`.
+        content_type: Option<String>,
         /// The body, decompressed.
         bytes: Vec<u8>,
         /// `ETag`.
@@ -105,7 +107,8 @@ impl Fetcher {
             304 => Ok(Fetched::NotModified),
             200..=299 => {
                 let (etag, last_modified) = (header("etag"), header("last-modified"));
-                let charset = header("content-type").and_then(|t| charset(&t));
+                let content_type = header("content-type");
+                let charset = content_type.as_deref().and_then(charset);
                 let url = {
                     use ureq::ResponseExt;
                     resp.get_uri().to_string()
@@ -124,6 +127,7 @@ impl Fetcher {
                 Ok(Fetched::Body {
                     url,
                     charset,
+                    content_type,
                     bytes,
                     etag,
                     last_modified,

@@ -65,6 +65,11 @@ pub struct Stored {
 /// Files every version stored since the last run (and, when the settings changed,
 /// every current version again), a chunk a transaction; the number filed.
 pub fn update(conn: &mut Connection, config: &Config) -> anyhow::Result<usize> {
+    update_in_chunks(conn, config, CHUNK)
+}
+
+/// [`update`], `chunk` versions a transaction.
+fn update_in_chunks(conn: &mut Connection, config: &Config, chunk: usize) -> anyhow::Result<usize> {
     let settings = settings(config);
     let stored: Option<String> = conn
         .query_row("SELECT settings FROM corpus WHERE id = 1", [], |r| r.get(0))
@@ -88,7 +93,7 @@ pub fn update(conn: &mut Connection, config: &Config) -> anyhow::Result<usize> {
     loop {
         let waiting: Vec<(i64, i64)> = conn
             .prepare("SELECT id, article_id FROM versions WHERE indexed = 0 ORDER BY id LIMIT ?1")?
-            .query_map([CHUNK as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([chunk as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         if waiting.is_empty() {
             return Ok(filed);
@@ -201,13 +206,18 @@ fn file_chunk(
         }
     }
     {
+        // A current version filed here may wait in a later chunk: it is marked
+        // filed now, so that no chunk counts it twice.
         let mut mark = tx.prepare("UPDATE versions SET indexed = ?2 WHERE id = ?1")?;
         let filed: AHashSet<i64> = added.iter().map(|(v, _)| v.id).collect();
-        for &(v, _) in waiting {
-            mark.execute(params![v, if filed.contains(&v) { 1 } else { 2 }])?;
+        for &(v, _) in waiting.iter().filter(|(v, _)| !filed.contains(v)) {
+            mark.execute(params![v, 2])?;
         }
         for (v, _) in &removed {
             mark.execute(params![v.id, 2])?;
+        }
+        for &v in &filed {
+            mark.execute(params![v, 1])?;
         }
     }
     super::crash_point("index");
@@ -468,6 +478,34 @@ mod tests {
             0,
             "nothing left to file"
         );
+    }
+
+    #[test]
+    fn versions_of_one_article_in_different_chunks_are_counted_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::watch::store::open(&dir.path().join("w.db")).unwrap();
+        let config = config();
+        // As a database of schema 2 leaves it: every version waiting at once.
+        store(&conn, "a", "first", A);
+        store(&conn, "c", "first", C);
+        store(&conn, "a", "edit", B);
+        store(&conn, "c", "edit", A);
+        assert_eq!(update_in_chunks(&mut conn, &config, 1).unwrap(), 2);
+        let sketcher = Sketcher::new(config.sketch.clone());
+        let filed: Vec<i64> = conn
+            .prepare("SELECT id FROM versions WHERE indexed = 1 ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(filed, [3, 4]);
+        let docs: Vec<Document> = analyze(&conn, &config, &sketcher, &filed)
+            .unwrap()
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(stored_stats(&conn), TermStats::of(&docs));
     }
 
     #[test]

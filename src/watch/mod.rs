@@ -197,17 +197,19 @@ fn read_source(
         }) => {
             summary.errors.extend(problems.into_iter().map(&error));
             // Pages are read before the transaction, as the feed was.
-            let mut pages_missing = false;
-            let entries = if config.fetch_pages {
-                let mut problems = Vec::new();
-                let entries = fetch_pages(conn, fetcher, entries, &mut problems)?;
-                pages_missing = !problems.is_empty();
-                summary.errors.extend(problems.into_iter().map(&error));
-                entries
+            let (entries, states, pages_missing) = if config.fetch_pages && source.is_feed() {
+                let filled = page::fill(conn, fetcher, stored.id, entries)?;
+                summary
+                    .errors
+                    .extend(filled.problems.into_iter().map(&error));
+                (filled.entries, filled.states, filled.waiting)
             } else {
-                entries
+                (entries, Vec::new(), false)
             };
             let tx = conn.transaction()?;
+            for (key, hash, failures) in &states {
+                store::set_entry(&tx, stored.id, key, hash, *failures)?;
+            }
             let mut seen = std::collections::HashSet::new();
             for entry in entries {
                 if let Some(key) = &entry.key {
@@ -279,10 +281,13 @@ fn add_entry(
         )));
     }
     let link = identity::canonical_link(&entry.link);
+    // The page a link lands on names its article, unless it is a site's front
+    // page (a paywall or consent wall sends every story there).
     let landed = entry
         .page
         .as_ref()
-        .and_then(|(url, _)| identity::canonical_link(url));
+        .and_then(|(url, _)| identity::canonical_link(url))
+        .filter(|l| l.trim_end_matches('/').contains('/'));
     let known = known_article(tx, key, [&link, &landed])?;
     let content = version_hash(&entry.title, &entry.text);
     let raw = entry.page.as_ref().map_or(&content, |(_, raw)| raw);
@@ -300,11 +305,9 @@ fn add_entry(
                     "article {key} has no stored version (was the database edited?)"
                 )));
             };
-            let unchanged_entry =
-                entry.feed_hash.is_some() && entry.feed_hash == store::entry_hash(tx, id)?;
-            // The same text, or the same page bytes whatever another extractor
-            // would make of them, or a feed entry as it was (its page not fetched).
-            if latest.text_hash == content || latest.raw_hash == *raw || unchanged_entry {
+            // The same text, or the same page bytes (and headline) whatever
+            // another extractor would make of them.
+            if latest.text_hash == content || latest.raw_hash == *raw {
                 add_aliases(tx, id, [Some(key), link.as_ref(), landed.as_ref()])?;
                 return Ok(Added::Nothing);
             }
@@ -336,19 +339,13 @@ fn add_entry(
             now
         ],
     )?;
-    if let Some(h) = &entry.feed_hash {
-        tx.execute(
-            "UPDATE articles SET entry_hash = ?2 WHERE id = ?1",
-            params![id, h],
-        )?;
-    }
     add_aliases(tx, id, [Some(key), link.as_ref(), landed.as_ref()])?;
     Ok(added)
 }
 
 /// The article stored under `key`, or under one of `links` (canonical) as its
 /// key or an alias.
-fn known_article<const N: usize>(
+pub(crate) fn known_article<const N: usize>(
     conn: &Connection,
     key: &str,
     links: [&Option<String>; N],
@@ -381,64 +378,8 @@ fn add_aliases<const N: usize>(
     Ok(())
 }
 
-/// With `--fetch-pages`: each entry new or changed in its feed takes the article
-/// of its linked page as its text. An entry whose page cannot be had is left for
-/// the next run (its feed summary stored instead would pass for an edit of the
-/// article later), with the reason in `problems`.
-fn fetch_pages(
-    conn: &Connection,
-    fetcher: &mut fetch::Fetcher,
-    entries: Vec<feed::Entry>,
-    problems: &mut Vec<String>,
-) -> rusqlite::Result<Vec<feed::Entry>> {
-    let mut kept = Vec::with_capacity(entries.len());
-    for mut entry in entries {
-        let feed_hash = version_hash(&entry.title, &entry.text);
-        entry.feed_hash = Some(feed_hash.clone());
-        let web = ["http://", "https://"].iter().any(|p| {
-            entry
-                .link
-                .get(..p.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(p))
-        });
-        let Some(key) = entry.key.clone().filter(|_| web) else {
-            kept.push(entry);
-            continue;
-        };
-        let link = identity::canonical_link(&entry.link);
-        if let Some(id) = known_article(conn, &key, [&link])? {
-            if store::entry_hash(conn, id)?.as_deref() == Some(feed_hash.as_str()) {
-                kept.push(entry);
-                continue;
-            }
-        }
-        let why = match fetcher.get(&entry.link, None, None) {
-            Ok(fetch::Fetched::Body {
-                url,
-                charset,
-                bytes,
-                ..
-            }) => match page::extract(&page::decode(&bytes, charset.as_deref()), &url) {
-                Ok((_, text)) => {
-                    entry.text = text;
-                    entry.extractor = page::EXTRACTOR;
-                    entry.page = Some((url, source::hash_hex(&bytes)));
-                    kept.push(entry);
-                    continue;
-                }
-                Err(why) => why,
-            },
-            Ok(fetch::Fetched::RetryAfter(_, why)) => format!("page {}: {why}", entry.link),
-            Ok(fetch::Fetched::NotModified) => format!("page {}: 304 to a plain GET", entry.link),
-            Err(why) => format!("page {}: {why}", entry.link),
-        };
-        problems.push(format!("entry {key}: {why}; tried again next run"));
-    }
-    Ok(kept)
-}
-
 /// What makes two versions the same: headline and text.
-fn version_hash(title: &str, text: &str) -> String {
+pub(crate) fn version_hash(title: &str, text: &str) -> String {
     source::hash_hex(format!("{title}\u{1f}{text}").as_bytes())
 }
 

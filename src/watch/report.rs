@@ -294,6 +294,12 @@ fn write(
         {
             mark.execute(params![id, run_id])?;
         }
+        // Versions never filed (replaced within a run, or without words) and
+        // edits some run reported already: compared as far as they will be.
+        tx.execute(
+            "UPDATE versions SET reported_in = ?1 WHERE reported_in IS NULL AND indexed = 2",
+            [run_id],
+        )?;
     }
     tx.commit()?;
     super::crash_point("recorded");

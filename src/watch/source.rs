@@ -32,6 +32,14 @@ impl Source {
         }
     }
 
+    /// Whether it is a feed (a URL or a feed file), not articles in a folder or a
+    /// JSON Lines or CSV file.
+    pub fn is_feed(&self) -> bool {
+        let path = Path::new(&self.spec);
+        is_url(&self.spec)
+            || !(path.is_dir() || ingest::Format::of(path).is_some_and(|f| f.is_records()))
+    }
+
     /// The sources of a `--sources` file: one a line, `SPEC [OUTLET NAME]`; blank
     /// lines and `#` comments skipped.
     pub fn list(text: &str) -> Vec<Source> {
@@ -153,7 +161,6 @@ fn articles(source: &Source, path: &Path) -> Read {
                     text: a.text,
                     extractor: super::EXTRACTOR,
                     page: None,
-                    feed_hash: None,
                 });
             }
             Item::Error(e) => problems.push(format!("{}: {}", e.input, e.reason)),

@@ -56,9 +56,13 @@ pub const MIGRATIONS: &[&str] = &[
     );",
     // 3: the comparison index (see `watch::index`), so that a run compares only
     // the versions it brought with those they may match.
-    "ALTER TABLE articles ADD COLUMN entry_hash TEXT;
-        -- of the feed entry's headline and text (with --fetch-pages: the page is
-        -- fetched again only when the entry changed)
+    "CREATE TABLE entries (                   -- with --fetch-pages: each feed's entries
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        key       TEXT NOT NULL,
+        hash      TEXT NOT NULL,              -- of the headline and text the feed gave
+        failures  INTEGER NOT NULL DEFAULT 0, -- reads of its page failed in a row
+        PRIMARY KEY (source_id, key)
+    ) WITHOUT ROWID;
     ALTER TABLE versions ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
         -- 0: not filed yet; 1: filed (the article's current version); 2: never
         -- to be (suspect, replaced) or no longer
@@ -87,6 +91,7 @@ pub const MIGRATIONS: &[&str] = &[
         settings  TEXT NOT NULL               -- what the keys were made with
     );
     -- Versions an earlier run reported, as far as the runs tell.
+    CREATE INDEX runs_done ON runs (started_at, id) WHERE state = 'done';
     UPDATE versions SET reported_in = (SELECT id FROM runs WHERE state = 'done'
         AND started_at >= versions.seen_at ORDER BY started_at, id LIMIT 1);",
 ];
@@ -269,11 +274,32 @@ pub fn latest(conn: &Connection, id: i64) -> rusqlite::Result<Option<Latest>> {
     }))
 }
 
-/// The hash of the feed entry article `id` was last stored from.
-pub fn entry_hash(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
-    conn.query_row("SELECT entry_hash FROM articles WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
+/// The hash of entry `key` as source `source_id` last gave it, and the failed
+/// reads of its page since.
+pub fn entry(
+    conn: &Connection,
+    source_id: i64,
+    key: &str,
+) -> rusqlite::Result<Option<(String, i64)>> {
+    conn.prepare_cached("SELECT hash, failures FROM entries WHERE source_id = ?1 AND key = ?2")?
+        .query_row(params![source_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+}
+
+/// Records entry `key` of source `source_id` as read: its hash and failures.
+pub fn set_entry(
+    tx: &Transaction,
+    source_id: i64,
+    key: &str,
+    hash: &str,
+    failures: i64,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO entries (source_id, key, hash, failures) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (source_id, key) DO UPDATE SET hash = ?3, failures = ?4",
+    )?
+    .execute(params![source_id, key, hash, failures])?;
+    Ok(())
 }
 
 /// Whether article `id` had a version with this text before.
@@ -360,7 +386,7 @@ mod tests {
         // Reported by the run after it was seen; the later one waits for a run.
         assert_eq!(states, [(0, Some(1)), (0, None)]);
         assert_eq!(latest(&conn, 1).unwrap().unwrap().raw_hash, "i");
-        assert_eq!(entry_hash(&conn, 1).unwrap(), None);
+        assert_eq!(entry(&conn, 1, "k").unwrap(), None);
     }
 
     #[test]
