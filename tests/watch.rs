@@ -615,28 +615,37 @@ fn the_same_input_gives_identical_reports_on_any_thread_count() {
         .map(|f| fixture(f).display().to_string())
         .collect();
     let args: Vec<&str> = feeds.iter().map(String::as_str).collect();
+    // All feeds in one run, then the feeds arriving one a run (the index at work).
     let report = |threads| {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(
-            watch_on(dir.path(), NOW, threads, &args).status.code(),
-            Some(0)
-        );
-        let run = runs(dir.path()).pop().unwrap();
-        let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&run)
-            .unwrap()
-            .flatten()
-            .map(|f| {
-                (
-                    f.file_name().to_string_lossy().into_owned(),
-                    fs::read(f.path()).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        (run.file_name().unwrap().to_owned(), files)
+        let mut all = Vec::new();
+        for one_by_one in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let rounds = if one_by_one { args.len() } else { 1 };
+            for k in 1..=rounds {
+                let these = if one_by_one { &args[..k] } else { &args[..] };
+                let out = watch_on(dir.path(), NOW + 600 * k as i64, threads, these);
+                assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            }
+            for run in runs(dir.path()) {
+                let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&run)
+                    .unwrap()
+                    .flatten()
+                    .map(|f| {
+                        (
+                            f.file_name().to_string_lossy().into_owned(),
+                            fs::read(f.path()).unwrap(),
+                        )
+                    })
+                    .collect();
+                files.sort();
+                all.push((run.file_name().unwrap().to_owned(), files));
+            }
+        }
+        all
     };
     let one = report(1);
-    assert_eq!(one.1.len(), 7, "every report file");
+    assert_eq!(one[0].1.len(), 7, "every report file");
+    assert_eq!(one.len(), 4, "one run, then three");
     assert_eq!(one, report(2));
 }
 
