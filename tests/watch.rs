@@ -1,6 +1,8 @@
 //! `dupdrift watch` end to end: fixture feeds in data/watch, files changed between
 //! runs, and a loopback HTTP server the tests start themselves.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -55,44 +57,15 @@ fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
         .collect()
 }
 
-/// [`watch`], and the child's peak resident memory in kB (VmHWM, read from
-/// /proc while it runs: the high-water mark, so the last reading before it
-/// exits holds all but its last few milliseconds).
+/// [`watch`], and the child's peak resident memory in kB.
 fn watch_with_peak(dir: &Path, now: i64, args: &[&str]) -> (Output, u64) {
-    let err = dir.join("stderr.txt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dupdrift"))
-        .arg("watch")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dupdrift"));
+    cmd.arg("watch")
         .args(["--host-delay-ms", "0", "--threads", "2"])
         .args(args)
         .env("DUPDRIFT_NOW", now.to_string())
-        .current_dir(dir)
-        .stdout(std::process::Stdio::null())
-        .stderr(fs::File::create(&err).unwrap())
-        .spawn()
-        .expect("dupdrift runs");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    let status = loop {
-        if let Some(line) = fs::read_to_string(&status_file).ok().and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .map(String::from)
-        }) {
-            let kb = line.split_whitespace().nth(1).and_then(|v| v.parse().ok());
-            peak = peak.max(kb.unwrap_or(0));
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    };
-    assert!(peak > 0, "no memory figure read from {status_file}");
-    let out = Output {
-        status,
-        stdout: Vec::new(),
-        stderr: fs::read(&err).unwrap(),
-    };
-    (out, peak)
+        .current_dir(dir);
+    common::with_peak(cmd, dir)
 }
 
 fn stderr(out: &Output) -> String {

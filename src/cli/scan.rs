@@ -116,6 +116,14 @@ pub struct ScanArgs {
     /// passages, no drift)
     #[arg(long, value_enum, default_value_t = Stages::All)]
     pub stages: Stages,
+    /// Largest article read: a file of text or HTML, or one JSON line; a larger
+    /// one is an errors.csv row
+    #[arg(long, default_value_t = 16, value_name = "MB")]
+    pub max_article_mb: u64,
+    /// Most bytes read from one input (after decompression); the rest of it is
+    /// an errors.csv row
+    #[arg(long, default_value_t = 64, value_name = "GB")]
+    pub max_input_gb: u64,
 }
 
 /// How much of the pipeline a scan runs.
@@ -150,6 +158,7 @@ pub struct Config {
     pub threads: usize,
     pub quiet: bool,
     pub stages: Stages,
+    pub limits: ingest::Limits,
 }
 
 impl Config {
@@ -176,6 +185,18 @@ impl Config {
         if args.min_docs < 2 {
             bail!("--min-docs must be at least 2, got {}", args.min_docs);
         }
+        if !(1..=4096).contains(&args.max_article_mb) {
+            bail!(
+                "--max-article-mb must be in 1..=4096, got {}",
+                args.max_article_mb
+            );
+        }
+        if !(1..=1 << 20).contains(&args.max_input_gb) {
+            bail!(
+                "--max-input-gb must be at least 1, got {}",
+                args.max_input_gb
+            );
+        }
         Ok(Config {
             align: AlignParams {
                 min_similarity: args.align_threshold,
@@ -193,6 +214,10 @@ impl Config {
             threads: args.threads,
             quiet: args.quiet,
             stages: args.stages,
+            limits: ingest::Limits {
+                article_bytes: args.max_article_mb << 20,
+                input_bytes: args.max_input_gb << 30,
+            },
         })
     }
 }
@@ -481,7 +506,7 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
 fn read_batches(config: &Config, sender: std::sync::mpsc::SyncSender<Batch>) {
     let exclude: Vec<PathBuf> = config.out.canonicalize().into_iter().collect();
     let mut batch = Batch::new();
-    for (at, item) in ingest::read(&config.inputs, &exclude).enumerate() {
+    for (at, item) in ingest::read(&config.inputs, &exclude, config.limits).enumerate() {
         match item {
             Item::Article(article) => {
                 batch.bytes += article.text.len();

@@ -5,7 +5,7 @@
 //! `url`, `source`, `lang`, `published`; other fields are ignored. A record without
 //! an id is named `STEM:LINE` after its file and line. Blank lines are skipped.
 
-use super::{describe_io, stem_id, Codec, InputError, Item, JsonLines, Record};
+use super::{describe_io, stem_id, Codec, InputError, Item, JsonLines, Limits, Record};
 use serde::Deserialize;
 use std::fs::File;
 use std::io::BufRead;
@@ -54,22 +54,23 @@ struct Lines {
     ended: bool,
 }
 
-pub(super) fn read(path: PathBuf, codec: Codec) -> Box<dyn Iterator<Item = Item>> {
+pub(super) fn read(path: PathBuf, codec: Codec, limits: Limits) -> Box<dyn Iterator<Item = Item>> {
     match File::open(&path).and_then(|file| codec.open(file)) {
         Err(e) => Box::new(std::iter::once(Item::Error(InputError::new(
             path.display().to_string(),
             describe_io(&e),
         )))),
-        Ok(reader) => from_reader(path.display().to_string(), stem_id(&path), reader),
+        Ok(reader) => from_reader(path.display().to_string(), stem_id(&path), reader, limits),
     }
 }
 
 /// JSON Lines from standard input, named `-` in messages (`stdin:LINE` ids).
-pub(super) fn read_stdin() -> Box<dyn Iterator<Item = Item>> {
+pub(super) fn read_stdin(limits: Limits) -> Box<dyn Iterator<Item = Item>> {
     from_reader(
         "-".into(),
         "stdin".into(),
         Box::new(std::io::stdin().lock()),
+        limits,
     )
 }
 
@@ -77,9 +78,10 @@ fn from_reader(
     name: String,
     stem: String,
     reader: Box<dyn BufRead>,
+    limits: Limits,
 ) -> Box<dyn Iterator<Item = Item>> {
     Box::new(Lines {
-        lines: JsonLines::new(name, reader),
+        lines: JsonLines::new(name, reader).with_limits(limits),
         stem,
         records: 0,
         ended: false,

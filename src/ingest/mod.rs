@@ -89,25 +89,61 @@ impl Format {
 /// extension (as plain text); inside a directory such files are skipped. The path
 /// `-` reads JSON Lines from standard input. Directories in `exclude` (canonical
 /// paths, such as the report directory) are not entered.
-pub fn read<'a>(paths: &'a [PathBuf], exclude: &'a [PathBuf]) -> impl Iterator<Item = Item> + 'a {
-    paths.iter().flat_map(move |path| read_path(path, exclude))
+pub fn read<'a>(
+    paths: &'a [PathBuf],
+    exclude: &'a [PathBuf],
+    limits: Limits,
+) -> impl Iterator<Item = Item> + 'a {
+    paths
+        .iter()
+        .flat_map(move |path| read_path(path, exclude, limits))
 }
 
-fn read_path<'a>(path: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item = Item> + 'a> {
+/// Bounds on what one input may make the process read or hold: past them, an
+/// error row, and the batch goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one article: a file of plain text or HTML, a JSON line.
+    pub article_bytes: u64,
+    /// Bytes read from one input, after decompression.
+    pub input_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // A long news article is 50 KB; a book 1 MB.
+            article_bytes: 16 << 20,
+            input_bytes: 64 << 30,
+        }
+    }
+}
+
+fn read_path<'a>(
+    path: &'a Path,
+    exclude: &'a [PathBuf],
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Item> + 'a> {
     if path == Path::new("-") {
-        return jsonl::read_stdin();
+        return jsonl::read_stdin(limits);
     }
     match std::fs::metadata(path) {
         Err(e) => one_error(path, describe_io(&e)),
-        Ok(meta) if meta.is_dir() => read_dir(path, exclude),
-        Ok(_) => read_file(
+        Ok(meta) if meta.is_dir() => read_dir(path, exclude, limits),
+        Ok(meta) => read_file(
             path.to_path_buf(),
             Format::of(path).unwrap_or(Format::Plain),
+            meta.len(),
+            limits,
         ),
     }
 }
 
-fn read_dir<'a>(dir: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item = Item> + 'a> {
+fn read_dir<'a>(
+    dir: &'a Path,
+    exclude: &'a [PathBuf],
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Item> + 'a> {
     let mut files = Vec::new();
     let mut items = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
@@ -129,7 +165,10 @@ fn read_dir<'a>(dir: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item 
                 items.push(Item::Error(InputError::new(at, reason)));
             }
             Ok(e) if e.file_type().is_file() => match Format::of(e.path()) {
-                Some(format) => files.push((e.into_path(), format)),
+                Some(format) => {
+                    let bytes = e.metadata().map_or(0, |m| m.len());
+                    files.push((e.into_path(), format, bytes))
+                }
                 None => items.push(Item::Skipped(e.into_path())),
             },
             Ok(_) => {}
@@ -142,19 +181,38 @@ fn read_dir<'a>(dir: &'a Path, exclude: &'a [PathBuf]) -> Box<dyn Iterator<Item 
         )));
     }
     Box::new(
-        items
-            .into_iter()
-            .chain(files.into_iter().flat_map(|(p, f)| read_file(p, f))),
+        items.into_iter().chain(
+            files
+                .into_iter()
+                .flat_map(move |(p, f, b)| read_file(p, f, b, limits)),
+        ),
     )
 }
 
-fn read_file(path: PathBuf, format: Format) -> Box<dyn Iterator<Item = Item>> {
+fn read_file(
+    path: PathBuf,
+    format: Format,
+    bytes: u64,
+    limits: Limits,
+) -> Box<dyn Iterator<Item = Item>> {
+    if matches!(format, Format::Plain | Format::Html) && bytes > limits.article_bytes {
+        return one_error(&path, article_too_large(bytes, limits));
+    }
     match format {
         Format::Plain => Box::new(std::iter::once(plain::read(&path))),
         Format::Html => Box::new(std::iter::once(html::read(&path))),
-        Format::JsonLines(codec) => jsonl::read(path, codec),
+        Format::JsonLines(codec) => jsonl::read(path, codec, limits),
         Format::Csv => table::read(path),
     }
+}
+
+/// The reason for an article of `bytes` (or more) past the limit.
+fn article_too_large(bytes: u64, limits: Limits) -> String {
+    format!(
+        "{} MB, more than the limit of {} MB for one article (--max-article-mb): skipped",
+        bytes.div_ceil(1 << 20),
+        limits.article_bytes >> 20
+    )
 }
 
 fn one_error(path: &Path, reason: String) -> Box<dyn Iterator<Item = Item>> {

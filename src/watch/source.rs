@@ -145,7 +145,8 @@ fn articles(source: &Source, path: &Path) -> Read {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for item in ingest::read(std::slice::from_ref(&path.to_path_buf()), &[]) {
+    let paths = [path.to_path_buf()];
+    for item in ingest::read(&paths, &[], ingest::Limits::default()) {
         match item {
             Item::Article(a) => {
                 let key =

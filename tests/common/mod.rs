@@ -33,6 +33,42 @@ pub fn scan(inputs: &[&Path], out: &Path, extra: &[&str]) -> (i32, String) {
     (output.status.code().unwrap_or(-1), stderr)
 }
 
+/// Runs `cmd` (its stdout dropped, its stderr kept) and its peak resident memory
+/// in kB: VmHWM read from /proc while it runs, the high-water mark, so the last
+/// reading before it exits holds all but its last few milliseconds.
+pub fn with_peak(mut cmd: std::process::Command, scratch: &Path) -> (Output, u64) {
+    let err = scratch.join("stderr.txt");
+    let mut child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("the dupdrift binary runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    let status = loop {
+        let hwm = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        });
+        peak = peak.max(hwm.unwrap_or(0));
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert!(peak > 0, "no memory figure read from {status_file}");
+    let stderr = std::fs::read(&err).unwrap();
+    (
+        Output {
+            status,
+            stdout: Vec::new(),
+            stderr,
+        },
+        peak,
+    )
+}
+
 /// A CSV report as a header and rows of strings.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_path(path)

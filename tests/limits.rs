@@ -1,0 +1,144 @@
+//! Inputs past the limits through the binary: each is an errors.csv row naming
+//! the input and the limit, the other articles are reported, and the memory the
+//! run takes stays bounded by the limits, not by the input.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Two ordinary articles, as JSON lines.
+const GOOD: &str = "{\"id\": \"a\", \"text\": \"The minister arrived in Brussels on Monday for talks.\"}\n\
+                    {\"id\": \"b\", \"text\": \"Officials said 42 servers were taken offline last week.\"}\n";
+
+fn scan(inputs: &[&Path], out: &Path, extra: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dupdrift"));
+    cmd.arg("scan")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .args(["--quiet", "--threads", "2"])
+        .args(extra);
+    cmd
+}
+
+/// The errors.csv rows, and the ids documents.csv holds.
+fn reports(out: &Path) -> (Vec<Vec<String>>, Vec<String>) {
+    let (_, errors) = common::read_csv(&out.join("errors.csv"));
+    (errors, common::column(&out.join("documents.csv"), "doc_id"))
+}
+
+#[test]
+fn a_line_of_200_mb_is_an_error_row_and_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.jsonl");
+    let mut f = std::io::BufWriter::new(fs::File::create(&big).unwrap());
+    f.write_all(GOOD.as_bytes()).unwrap();
+    f.write_all(b"{\"id\": \"huge\", \"text\": \"").unwrap();
+    let chunk = "word ".repeat(1 << 16);
+    for _ in 0..(200 << 20) / chunk.len() {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+    f.write_all(b"\"}\n{\"id\": \"c\", \"text\": \"The harvest forecast was raised.\"}\n")
+        .unwrap();
+    drop(f);
+    let out = dir.path().join("out");
+    let (run, peak_kb) = common::with_peak(scan(&[&big], &out, &[]), dir.path());
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (errors, ids) = reports(&out);
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0][0].ends_with("big.jsonl:3"), "{errors:?}");
+    assert!(errors[0][1].contains("--max-article-mb"), "{errors:?}");
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
+}
+
+#[test]
+fn a_gzip_bomb_is_read_within_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("bomb.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(
+        fs::File::create(&bomb).unwrap(),
+        flate2::Compression::fast(),
+    );
+    gz.write_all(GOOD.as_bytes()).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..1024 {
+        gz.write_all(&zeros).unwrap();
+    }
+    gz.finish().unwrap();
+    let good = dir.path().join("good.jsonl");
+    fs::write(
+        &good,
+        "{\"id\": \"c\", \"text\": \"The harvest forecast was raised.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (run, peak_kb) = common::with_peak(scan(&[&bomb, &good], &out, &[]), dir.path());
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (errors, ids) = reports(&out);
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0][1].contains("a line of 1024 MB"), "{errors:?}");
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
+}
+
+#[test]
+fn endless_standard_input_stops_at_the_input_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut cmd = scan(&[Path::new("-")], &out, &["--max-input-gb", "1"]);
+    cmd.stdin(Stdio::from(fs::File::open("/dev/zero").unwrap()));
+    let (run, peak_kb) = common::with_peak(cmd, dir.path());
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (errors, _) = reports(&out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0][0], "-:1");
+    assert!(errors[0][1].contains("--max-input-gb"), "{errors:?}");
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
+}
+
+#[test]
+fn a_text_file_past_the_limit_is_an_error_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(
+        docs.join("small.txt"),
+        "The minister arrived in Brussels on Monday.",
+    )
+    .unwrap();
+    fs::write(docs.join("large.txt"), "word ".repeat(300_000)).unwrap();
+    let out = dir.path().join("out");
+    let (run, _) = common::with_peak(scan(&[&docs], &out, &["--max-article-mb", "1"]), dir.path());
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (errors, ids) = reports(&out);
+    assert_eq!(ids, ["small"]);
+    assert!(errors[0][0].ends_with("large.txt"), "{errors:?}");
+    assert!(
+        errors[0][1].contains("2 MB, more than the limit of 1 MB"),
+        "{errors:?}"
+    );
+}
