@@ -81,7 +81,7 @@ pub struct Filled {
 /// article of its linked page as its text. An entry as the feed gave it before is
 /// left out: nothing new. A page that cannot be had leaves its entry for the next
 /// run (its feed summary stored instead would pass for an edit of the article
-/// later), until [`PAGE_TRIES`] failures in a row, or at once for a link to no
+/// later), until three failures in a row, or at once for a link to no
 /// HTML page: then a new article is stored with the feed's text, and a stored
 /// one keeps its version. A host that asks to wait is asked nothing more this run.
 pub fn fill(
