@@ -249,3 +249,37 @@ fn csv_line_numbers_hold_with_crlf_and_multiline_fields() {
         "the id-less row is named by its line: {ids:?}"
     );
 }
+
+#[test]
+fn a_fifo_is_reported_and_skipped_not_waited_for() {
+    let dir = workspace();
+    let fifo = dir.path().join("pipe.jsonl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Named in a folder, and named itself: both reported, neither waited for.
+    let rows = scan_expecting_errors(&[dir.path().into(), fifo.clone()], &dir.path().join("out"));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows
+        .iter()
+        .all(|r| r[0].ends_with("pipe.jsonl") && r[1].contains("a FIFO")));
+}
+
+#[test]
+fn reasons_carry_no_control_characters_and_no_pages_of_binary() {
+    let dir = workspace();
+    // A CSV header the reason quotes back: an escape sequence, NULs, a long tail.
+    let mut header = b"id,\x1b[31mtitle\x00,".to_vec();
+    header.extend(std::iter::repeat_n(b'A', 100_000));
+    header.extend(b"\nx,y,z\n");
+    std::fs::write(dir.path().join("evil.csv"), header).expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    let row = rows
+        .iter()
+        .find(|r| r[0].contains("evil.csv"))
+        .expect("a row");
+    assert!(!row[1].chars().any(char::is_control), "{row:?}");
+    assert!(row[1].chars().count() <= 401, "{} characters", row[1].len());
+}

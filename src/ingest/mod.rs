@@ -29,13 +29,45 @@ pub struct InputError {
 }
 
 impl InputError {
-    /// An error of `input` (a path or `path:line`) for `reason`.
+    /// An error of `input` (a path or `path:line`) for `reason`. Both go to
+    /// terminals and CSV files: control characters are shown escaped, and a
+    /// reason quoting an input is cut at [`MAX_REASON_CHARS`].
     pub fn new(input: impl Into<String>, reason: impl Into<String>) -> Self {
         InputError {
-            input: input.into(),
-            reason: reason.into(),
+            input: printable(&input.into(), usize::MAX),
+            reason: printable(&reason.into(), MAX_REASON_CHARS),
         }
     }
+}
+
+/// Characters of a reason kept; a parser quoting a binary input says no more.
+pub const MAX_REASON_CHARS: usize = 400;
+
+/// `text` with control characters (and the Unicode direction marks that can
+/// reorder a line on a terminal) escaped as `\u{..}`, cut to `max` characters
+/// and an ellipsis.
+pub fn printable(text: &str, max: usize) -> String {
+    let risky =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(risky) && text.chars().nth(max).is_none() {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut shown = 0;
+    for c in text.chars() {
+        let piece = if risky(c) {
+            format!("\\u{{{:x}}}", c as u32)
+        } else {
+            c.to_string()
+        };
+        shown += piece.chars().count();
+        if shown > max {
+            out.push('…');
+            break;
+        }
+        out.push_str(&piece);
+    }
+    out
 }
 
 /// One thing read from the inputs.
@@ -130,6 +162,7 @@ fn read_path<'a>(
     match std::fs::metadata(path) {
         Err(e) => one_error(path, describe_io(&e)),
         Ok(meta) if meta.is_dir() => read_dir(path, exclude, limits),
+        Ok(meta) if !meta.is_file() => one_error(path, special(meta.file_type())),
         Ok(meta) => read_file(
             path.to_path_buf(),
             Format::of(path).unwrap_or(Format::Plain),
@@ -171,6 +204,13 @@ fn read_dir<'a>(
                 }
                 None => items.push(Item::Skipped(e.into_path())),
             },
+            Ok(e) if !e.file_type().is_dir() && !e.file_type().is_symlink() => {
+                let reason = special(e.file_type());
+                items.push(Item::Error(InputError::new(
+                    e.path().display().to_string(),
+                    reason,
+                )));
+            }
             Ok(_) => {}
         }
     }
@@ -204,6 +244,27 @@ fn read_file(
         Format::JsonLines(codec) => jsonl::read(path, codec, limits),
         Format::Csv => table::read(path),
     }
+}
+
+/// The reason for an input that is no regular file: reading a FIFO or a device
+/// would wait for ever or never end.
+fn special(kind: std::fs::FileType) -> String {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    #[cfg(not(unix))]
+    let what = "no regular file";
+    #[cfg(unix)]
+    let what = if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "no regular file"
+    };
+    let _ = kind;
+    format!("{what}, not a file of articles: skipped (pipe it to `scan -` instead)")
 }
 
 /// The reason for an article of `bytes` (or more) past the limit.
