@@ -283,3 +283,23 @@ fn reasons_carry_no_control_characters_and_no_pages_of_binary() {
     assert!(!row[1].chars().any(char::is_control), "{row:?}");
     assert!(row[1].chars().count() <= 401, "{} characters", row[1].len());
 }
+
+#[test]
+fn json_ids_are_kept_as_written() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("ids.jsonl"),
+        "{\"id\": 1, \"text\": \"The minister arrived in Brussels.\"}\n\
+         {\"id\": 1.0, \"text\": \"The harvest forecast was raised.\"}\n\
+         {\"id\": 100000000000000000000000000, \"text\": \"Rain is due on Monday.\"}\n\
+         {\"id\": [1], \"text\": \"An id that is a list.\"}\n",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    let ids = column(&dir.path().join("out/documents.csv"), "doc_id");
+    for id in ["1", "1.0", "100000000000000000000000000"] {
+        assert!(ids.iter().any(|i| i == id), "{id} not in {ids:?}");
+    }
+    assert_row(&rows, "ids.jsonl:4", "`id` must be a string or a number");
+    assert_eq!(rows.len(), 1, "no duplicate id: {rows:?}");
+}

@@ -36,7 +36,9 @@ impl Scalar {
 
 #[derive(Deserialize)]
 struct Line {
-    id: Option<Scalar>,
+    /// As written: a number's id is its text (`1.0` is not `1`, and a number past
+    /// 64 bits keeps its digits).
+    id: Option<Box<serde_json::value::RawValue>>,
     text: Option<String>,
     title: Option<Scalar>,
     url: Option<Scalar>,
@@ -122,8 +124,16 @@ fn parse(text: &str, stem: &str, line_number: usize, at: String) -> Item {
         return Item::Error(InputError::new(at, "missing field `text`"));
     };
     let s = |v: Option<Scalar>| v.map(Scalar::into_string).unwrap_or_default();
+    let id = match line.id.as_deref().map(|v| v.get().trim()) {
+        None | Some("null") => None,
+        Some(raw) if raw.starts_with('"') => serde_json::from_str::<String>(raw).ok(),
+        Some(raw) if raw.starts_with(['{', '[']) => {
+            return Item::Error(InputError::new(at, "`id` must be a string or a number"));
+        }
+        Some(raw) => Some(raw.to_string()),
+    };
     Record {
-        id: line.id.map(Scalar::into_string),
+        id,
         text: body,
         title: s(line.title),
         url: s(line.url),
