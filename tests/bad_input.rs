@@ -303,3 +303,20 @@ fn json_ids_are_kept_as_written() {
     assert_row(&rows, "ids.jsonl:4", "`id` must be a string or a number");
     assert_eq!(rows.len(), 1, "no duplicate id: {rows:?}");
 }
+
+#[test]
+fn a_csv_quote_never_closed_is_an_error_at_its_line() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("open.csv"),
+        "id,text\nx,\"Rain is due on Monday.\"\ny,\"The harvest forecast\nz,was raised.\n",
+    )
+    .expect("write");
+    let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
+    assert_row(&rows, "open.csv:3", "never closed");
+    let ids = column(&dir.path().join("out/documents.csv"), "doc_id");
+    assert!(
+        ids.iter().any(|i| i == "x") && !ids.iter().any(|i| i == "y"),
+        "{ids:?}"
+    );
+}

@@ -22,6 +22,8 @@ struct Rows {
     /// Rows seen: a file without any is reported, not passed over.
     rows: usize,
     lines: LineCounter,
+    /// The file's size: a record that reaches it may hold an open quote.
+    bytes: u64,
 }
 
 /// Line numbers of byte offsets, counted on a second handle of the file as the
@@ -105,7 +107,9 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
             names.join(", ")
         ));
     }
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     Box::new(Rows {
+        bytes,
         stem: stem_id(&path),
         lines: LineCounter::new(&path),
         path,
@@ -143,6 +147,15 @@ impl Iterator for Rows {
             }
             Ok(true) => {
                 self.rows += 1;
+                // A quote never closed takes the rest of the file into one field:
+                // the rows after it would be lost without a word.
+                if reader.position().byte() >= self.bytes && open_quote_at_end(&self.path, start) {
+                    return Some(Item::Error(InputError::new(
+                        at,
+                        "malformed CSV: a quoted field opened here is never closed \
+                         (the rest of the file would be read into it)",
+                    )));
+                }
                 Some(self.row(line, at))
             }
             Err(e) => {
@@ -158,6 +171,47 @@ impl Iterator for Rows {
             }
         }
     }
+}
+
+/// Whether the CSV text of `path` from byte `start` (where a record begins) to
+/// its end leaves a quoted field open.
+fn open_quote_at_end(path: &std::path::Path, start: u64) -> bool {
+    use std::io::{Read, Seek};
+    let mut tail = Vec::new();
+    let read = File::open(path).and_then(|mut f| {
+        f.seek(std::io::SeekFrom::Start(start))?;
+        f.read_to_end(&mut tail)
+    });
+    read.is_ok() && opens_quote(&tail)
+}
+
+/// Whether `csv` ends inside a quoted field: a field that starts with `"` and
+/// is not closed by a `"` that is not doubled.
+fn opens_quote(csv: &[u8]) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = csv.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if field_start => quoted = true,
+            b',' | b'\n' | b'\r' => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted
 }
 
 impl Rows {
@@ -197,5 +251,20 @@ impl Rows {
             published,
         }
         .into_item(&self.stem, line, at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_quote;
+
+    #[test]
+    fn an_open_quote_is_told_from_quotes_inside_fields() {
+        assert!(opens_quote(b"a,\"hello\nb,world\n"));
+        assert!(opens_quote(b"a,\"she said \"\"no\"\"\n"));
+        assert!(!opens_quote(b"a,\"hello\"\n"));
+        assert!(!opens_quote(b"a,\"say \"\"hi\"\"\",c\n"));
+        assert!(!opens_quote(b"x,a 5\" screen\n"));
+        assert!(!opens_quote(b"x,\"two\nlines\"\r\n"));
     }
 }
