@@ -229,8 +229,20 @@ fn a_failed_article_does_not_claim_its_id() {
 fn utf16_is_named_as_such() {
     let dir = workspace();
     std::fs::write(dir.path().join("wide.txt"), b"\xff\xfeH\x00i\x00").expect("write");
+    // The same for records: one error for the file, not one a line.
+    let wide = |text: &str| -> Vec<u8> {
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let lines = "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\"}\n";
+    std::fs::write(dir.path().join("wide.jsonl"), wide(lines)).expect("write");
+    std::fs::write(dir.path().join("wide.csv"), wide("id,text\na,x\n")).expect("write");
     let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
     assert_row(&rows, "wide.txt", "UTF-16");
+    assert_row(&rows, "wide.jsonl:1", "UTF-16");
+    assert_row(&rows, "wide.csv", "UTF-16");
+    assert_eq!(rows.len(), 3, "{rows:?}");
 }
 
 #[test]

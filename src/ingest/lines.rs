@@ -151,6 +151,12 @@ impl JsonLines {
                 }
                 Err(e) => return Some(Err(InputError::new(at(), describe_io(&e)))),
             }
+            if self.line == 1
+                && (self.buf.starts_with(b"\xff\xfe") || self.buf.starts_with(b"\xfe\xff"))
+            {
+                // Every line would be invalid UTF-8: one error says why.
+                return Some(Err(InputError::new(at(), super::UTF16)));
+            }
             self.reader = Some(reader);
             let Ok(text) = std::str::from_utf8(&self.buf) else {
                 return Some(Err(InputError::new(at(), "invalid UTF-8")));

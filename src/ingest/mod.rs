@@ -292,10 +292,13 @@ pub fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
+/// Why a UTF-16 input is not read.
+const UTF16: &str = "UTF-16 text (its byte-order mark says so): convert it to UTF-8";
+
 /// Decodes a whole file's bytes as article text, or says why it is not text.
 pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("UTF-16 text: convert it to UTF-8".into());
+        return Err(UTF16.into());
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {

@@ -82,10 +82,19 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
             reason,
         ))))
     };
-    let file = match File::open(&path) {
+    let mut file = match File::open(&path) {
         Ok(f) => f,
         Err(e) => return fail(describe_io(&e)),
     };
+    let mut bom = [0u8; 2];
+    if std::io::Read::read_exact(&mut file, &mut bom).is_ok()
+        && matches!(bom, [0xff, 0xfe] | [0xfe, 0xff])
+    {
+        return fail(super::UTF16.into());
+    }
+    if let Err(e) = std::io::Seek::rewind(&mut file) {
+        return fail(describe_io(&e));
+    }
     let mut reader = ReaderBuilder::new().flexible(true).from_reader(file);
     let headers = match reader.byte_headers() {
         Ok(h) => h.clone(),
