@@ -142,14 +142,15 @@ fn csv_without_a_text_column() {
 #[test]
 fn duplicate_ids() {
     let dir = workspace();
-    std::fs::create_dir(dir.path().join("later")).expect("mkdir");
+    // A record naming itself as the text file is named (two files of one stem in
+    // two folders are two articles: see below).
     std::fs::write(
-        dir.path().join(format!("later/{GOOD_ID}.md")),
-        "Another article, same name.",
+        dir.path().join("later.jsonl"),
+        format!("{{\"id\": \"{GOOD_ID}\", \"text\": \"Another article, same id.\"}}\n"),
     )
     .expect("write");
     let rows = scan_expecting_errors(&[dir.path().into()], &dir.path().join("out"));
-    assert_row(&rows, &format!("later/{GOOD_ID}.md"), "duplicate id");
+    assert_row(&rows, "later.jsonl:1", "duplicate id");
     assert!(
         rows[0][1].contains(&format!("{GOOD_ID}.txt")),
         "names the first input: {rows:?}"
@@ -330,5 +331,27 @@ fn a_csv_quote_never_closed_is_an_error_at_its_line() {
     assert!(
         ids.iter().any(|i| i == "x") && !ids.iter().any(|i| i == "y"),
         "{ids:?}"
+    );
+}
+
+#[test]
+fn files_of_one_name_in_two_folders_are_two_articles() {
+    let dir = workspace();
+    for (folder, text) in [
+        ("a", "Rain is due on Monday."),
+        ("b", "The harvest was raised."),
+    ] {
+        std::fs::create_dir(dir.path().join(folder)).expect("mkdir");
+        std::fs::write(dir.path().join(folder).join("index.html"), text).expect("write");
+    }
+    let out = dir.path().join("out");
+    let (code, stderr) = scan(&[dir.path()], &out, &[]);
+    assert_eq!(code, 0, "no duplicate id: {stderr}");
+    let ids = column(&out.join("documents.csv"), "doc_id");
+    assert!(ids.iter().any(|i| i == "a/index.html"), "{ids:?}");
+    assert!(ids.iter().any(|i| i == "b/index.html"), "{ids:?}");
+    assert!(
+        ids.iter().any(|i| i == GOOD_ID),
+        "a stem met once stays the id: {ids:?}"
     );
 }

@@ -37,7 +37,8 @@ Examples:
 
 Inputs:
   A directory is read recursively: .txt, .md, .html/.htm (markup stripped), .jsonl
-  and .csv files; other files are skipped. A plain file's id is its file stem.
+  and .csv files; other files are skipped. A plain file's id is its file stem (its
+  path within the folder where two files share a stem).
   JSON Lines and CSV records carry `id`, `text` and optionally `title`, `url`,
   `source`, `lang`, `published`; a record without an id is named FILE-STEM:LINE.
 

@@ -3,7 +3,7 @@
 //! Text inside `script`, `style` and similar elements is dropped; block elements
 //! become paragraph breaks so sentences do not run into each other.
 
-use super::{checked, decode_text, describe_io, stem_id, InputError, Item};
+use super::{checked, decode_text, describe_io, InputError, Item};
 use crate::article::Article;
 use scraper::{node::Node, Html};
 use std::path::Path;
@@ -44,7 +44,7 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-pub(super) fn read(path: &Path) -> Item {
+pub(super) fn read(path: &Path, id: String) -> Item {
     let input = path.display().to_string();
     let source = match std::fs::read(path)
         .map_err(|e| describe_io(&e))
@@ -55,7 +55,7 @@ pub(super) fn read(path: &Path) -> Item {
     };
     let (title, text) = extract(&source);
     checked(Article {
-        id: stem_id(path),
+        id,
         title,
         text,
         input,

@@ -168,6 +168,7 @@ fn read_path<'a>(
             Format::of(path).unwrap_or(Format::Plain),
             meta.len(),
             limits,
+            None,
         ),
     }
 }
@@ -220,30 +221,65 @@ fn read_dir<'a>(
             "no articles found: the directory has no .txt, .md, .html, .jsonl(.gz/.zst) or .csv files",
         )));
     }
+    // A stem met twice among a folder's articles (`a/index.html`, `b/index.html`)
+    // names neither: each is its path within the folder.
+    let mut stems: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (p, f, _) in &files {
+        if matches!(f, Format::Plain | Format::Html) {
+            *stems.entry(stem_id(p)).or_default() += 1;
+        }
+    }
+    let files: Vec<_> = files
+        .into_iter()
+        .map(|(p, f, b)| {
+            let shared = matches!(f, Format::Plain | Format::Html) && stems[&stem_id(&p)] > 1;
+            let id = shared.then(|| relative_id(dir, &p));
+            (p, f, b, id)
+        })
+        .collect();
     Box::new(
         items.into_iter().chain(
             files
                 .into_iter()
-                .flat_map(move |(p, f, b)| read_file(p, f, b, limits)),
+                .flat_map(move |(p, f, b, id)| read_file(p, f, b, limits, id)),
         ),
     )
 }
 
+/// Reads one file of `bytes`; a plain or HTML file's article gets `id`, else its
+/// file stem.
 fn read_file(
     path: PathBuf,
     format: Format,
     bytes: u64,
     limits: Limits,
+    id: Option<String>,
 ) -> Box<dyn Iterator<Item = Item>> {
     if matches!(format, Format::Plain | Format::Html) && bytes > limits.article_bytes {
         return one_error(&path, article_too_large(bytes, limits));
     }
     match format {
-        Format::Plain => Box::new(std::iter::once(plain::read(&path))),
-        Format::Html => Box::new(std::iter::once(html::read(&path))),
+        Format::Plain => {
+            let id = id.unwrap_or_else(|| stem_id(&path));
+            Box::new(std::iter::once(plain::read(&path, id)))
+        }
+        Format::Html => {
+            let id = id.unwrap_or_else(|| stem_id(&path));
+            Box::new(std::iter::once(html::read(&path, id)))
+        }
         Format::JsonLines(codec) => jsonl::read(path, codec, limits),
         Format::Csv => table::read(path),
     }
+}
+
+/// `path` within `dir`, its parts joined by `/` whatever the system.
+fn relative_id(dir: &Path, path: &Path) -> String {
+    let within = path.strip_prefix(dir).unwrap_or(path);
+    within
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The reason for an input that is no regular file: reading a FIFO or a device
