@@ -355,3 +355,24 @@ fn files_of_one_name_in_two_folders_are_two_articles() {
         "a stem met once stays the id: {ids:?}"
     );
 }
+
+#[test]
+fn settings_past_sane_ranges_are_a_clear_fatal_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    for (flag, value, says) in [
+        ("--threads", "10000", "--threads must be at most 1024"),
+        (
+            "--permutations",
+            "10000000",
+            "--permutations must be in 1..=4096",
+        ),
+        ("--shingle-size", "0", "--shingle-size must be in 1..=64"),
+        ("--max-article-mb", "0", "--max-article-mb must be in"),
+    ] {
+        let (code, stderr) = scan(&[&seeds()], &out, &[flag, value]);
+        assert_eq!(code, 2, "{flag} {value}: {stderr}");
+        assert!(stderr.contains(says), "{flag} {value}: {stderr}");
+        assert!(!out.exists(), "nothing written for {flag} {value}");
+    }
+}

@@ -64,6 +64,11 @@ Reports (in --out):
 Exit status: 0 when every input was read, 1 when some were reported in
 errors.csv, 2 on a fatal error.";
 
+/// The largest `--threads`, `--permutations` and `--shingle-size` taken.
+pub const MAX_THREADS: usize = 1024;
+const MAX_PERMUTATIONS: usize = 4096;
+const MAX_SHINGLE: usize = 64;
+
 /// Articles analysed together in parallel; bounds memory on huge inputs.
 const BATCH_ARTICLES: usize = 1024;
 const BATCH_BYTES: usize = 16 << 20;
@@ -164,6 +169,26 @@ pub struct Config {
 
 impl Config {
     pub fn from_args(args: ScanArgs) -> anyhow::Result<Config> {
+        // Past these a run is a typo, not a setting: a thread each would be
+        // refused by the system, a signature each would fill memory.
+        if args.threads > MAX_THREADS {
+            bail!(
+                "--threads must be at most {MAX_THREADS} (0 uses every core), got {}",
+                args.threads
+            );
+        }
+        if !(1..=MAX_PERMUTATIONS).contains(&args.permutations) {
+            bail!(
+                "--permutations must be in 1..={MAX_PERMUTATIONS}, got {}",
+                args.permutations
+            );
+        }
+        if !(1..=MAX_SHINGLE).contains(&args.shingle_size) {
+            bail!(
+                "--shingle-size must be in 1..={MAX_SHINGLE}, got {}",
+                args.shingle_size
+            );
+        }
         let sketch = SketchParams::new(args.shingle_size, args.permutations, args.seed)?;
         let banding = Banding::for_threshold(args.threshold, args.permutations)?;
         let language = if args.lang.eq_ignore_ascii_case("auto") {

@@ -112,6 +112,13 @@ pub fn run(args: WatchArgs) -> anyhow::Result<Outcome> {
     if sources.is_empty() {
         bail!("no sources: name feed URLs, files or folders, or give --sources FILE");
     }
+    if args.threads > super::scan::MAX_THREADS {
+        bail!(
+            "--threads must be at most {} (0 uses every core), got {}",
+            super::scan::MAX_THREADS,
+            args.threads
+        );
+    }
     if !(args.threshold > 0.0 && args.threshold <= 1.0) {
         bail!("--threshold must be in (0, 1], got {}", args.threshold);
     }
