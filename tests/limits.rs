@@ -24,8 +24,11 @@ fn scan(inputs: &[&Path], out: &Path, extra: &[&str]) -> Command {
     cmd
 }
 
-/// The errors.csv rows, and the ids documents.csv holds.
-fn reports(out: &Path) -> (Vec<Vec<String>>, Vec<String>) {
+/// The errors.csv rows, and the ids documents.csv holds, of a `run` that
+/// reported some inputs in errors.csv (exit status 1).
+fn reports(run: &std::process::Output, out: &Path) -> (Vec<Vec<String>>, Vec<String>) {
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
     let (_, errors) = common::read_csv(&out.join("errors.csv"));
     (errors, common::column(&out.join("documents.csv"), "doc_id"))
 }
@@ -46,13 +49,7 @@ fn a_line_of_200_mb_is_an_error_row_and_the_rest_is_read() {
     drop(f);
     let out = dir.path().join("out");
     let (run, peak_kb) = common::with_peak(scan(&[&big], &out, &[]), dir.path());
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let (errors, ids) = reports(&out);
+    let (errors, ids) = reports(&run, &out);
     assert_eq!(ids, ["a", "b", "c"]);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0][0].ends_with("big.jsonl:3"), "{errors:?}");
@@ -82,13 +79,7 @@ fn a_gzip_bomb_is_read_within_bounded_memory() {
     .unwrap();
     let out = dir.path().join("out");
     let (run, peak_kb) = common::with_peak(scan(&[&bomb, &good], &out, &[]), dir.path());
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let (errors, ids) = reports(&out);
+    let (errors, ids) = reports(&run, &out);
     assert_eq!(ids, ["a", "b", "c"]);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0][1].contains("a line of 1024 MB"), "{errors:?}");
@@ -102,13 +93,7 @@ fn endless_standard_input_stops_at_the_input_limit() {
     let mut cmd = scan(&[Path::new("-")], &out, &["--max-input-gb", "1"]);
     cmd.stdin(Stdio::from(fs::File::open("/dev/zero").unwrap()));
     let (run, peak_kb) = common::with_peak(cmd, dir.path());
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let (errors, _) = reports(&out);
+    let (errors, _) = reports(&run, &out);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0][0], "-:1");
     assert!(errors[0][1].contains("--max-input-gb"), "{errors:?}");
@@ -128,13 +113,7 @@ fn a_text_file_past_the_limit_is_an_error_row() {
     fs::write(docs.join("large.txt"), "word ".repeat(300_000)).unwrap();
     let out = dir.path().join("out");
     let (run, _) = common::with_peak(scan(&[&docs], &out, &["--max-article-mb", "1"]), dir.path());
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let (errors, ids) = reports(&out);
+    let (errors, ids) = reports(&run, &out);
     assert_eq!(ids, ["small"]);
     assert!(errors[0][0].ends_with("large.txt"), "{errors:?}");
     assert!(

@@ -434,6 +434,27 @@ mod tests {
         TermStats::from_counts(sentences as u64, counts).unwrap()
     }
 
+    /// The filed versions, by id.
+    fn filed(conn: &Connection) -> Vec<i64> {
+        conn.prepare("SELECT id FROM versions WHERE indexed = 1 ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// The statistics of versions `ids`, computed afresh.
+    fn stats_of(conn: &Connection, config: &Config, ids: &[i64]) -> TermStats {
+        let sketcher = Sketcher::new(config.sketch.clone());
+        let docs: Vec<Document> = analyze(conn, config, &sketcher, ids)
+            .unwrap()
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        TermStats::of(&docs)
+    }
+
     const A: &str = "The interior minister arrived in Brussels on Monday for two days of talks. \
         The government has already warned about security breaches at three ministries.";
     const B: &str = "The interior minister arrived in Brussels on Monday for two days of talks. \
@@ -457,22 +478,10 @@ mod tests {
         let newer = store(&conn, "a", "revert", A);
         assert_eq!(update(&mut conn, &config).unwrap(), 1);
 
-        let sketcher = Sketcher::new(config.sketch.clone());
-        let filed: Vec<i64> = conn
-            .prepare("SELECT id FROM versions WHERE indexed = 1 ORDER BY id")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let filed = filed(&conn);
         assert_eq!(filed.len(), 2, "one filed version an article");
         assert!(filed.contains(&newer) && !filed.contains(&older));
-        let docs: Vec<Document> = analyze(&conn, &config, &sketcher, &filed)
-            .unwrap()
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
-        assert_eq!(stored_stats(&conn), TermStats::of(&docs));
+        assert_eq!(stored_stats(&conn), stats_of(&conn, &config, &filed));
         assert_eq!(
             update(&mut conn, &config).unwrap(),
             0,
@@ -491,21 +500,9 @@ mod tests {
         store(&conn, "a", "edit", B);
         store(&conn, "c", "edit", A);
         assert_eq!(update_in_chunks(&mut conn, &config, 1).unwrap(), 2);
-        let sketcher = Sketcher::new(config.sketch.clone());
-        let filed: Vec<i64> = conn
-            .prepare("SELECT id FROM versions WHERE indexed = 1 ORDER BY id")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let filed = filed(&conn);
         assert_eq!(filed, [3, 4]);
-        let docs: Vec<Document> = analyze(&conn, &config, &sketcher, &filed)
-            .unwrap()
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
-        assert_eq!(stored_stats(&conn), TermStats::of(&docs));
+        assert_eq!(stored_stats(&conn), stats_of(&conn, &config, &filed));
     }
 
     #[test]
