@@ -176,8 +176,7 @@ fn file_chunk(
     )?;
     {
         // Inserted in key order: neighbours in the B-trees, not a page each.
-        let docs: Vec<Document> = added.iter().map(|(_, d)| d.clone()).collect();
-        let stats = stats_for(&tx, &docs)?;
+        let stats = stats_for(&tx, added.iter().map(|(_, d)| d))?;
         let mut bands: Vec<(i64, i64)> = Vec::new();
         let mut keys: Vec<(i64, i64)> = Vec::new();
         for (v, doc) in &added {
@@ -274,7 +273,10 @@ pub fn analyze(
 
 /// The store's statistics, as far as the terms of `docs` go: alignment reads no
 /// other, so `docs` align as they would against the statistics of the whole store.
-pub fn stats_for(conn: &Connection, docs: &[Document]) -> anyhow::Result<TermStats> {
+pub fn stats_for<'a>(
+    conn: &Connection,
+    docs: impl IntoIterator<Item = &'a Document>,
+) -> anyhow::Result<TermStats> {
     let sentences: i64 = conn
         .query_row("SELECT sentences FROM corpus WHERE id = 1", [], |r| {
             r.get(0)
@@ -282,7 +284,7 @@ pub fn stats_for(conn: &Connection, docs: &[Document]) -> anyhow::Result<TermSta
         .optional()?
         .unwrap_or(0);
     let mut terms: Vec<u64> = docs
-        .iter()
+        .into_iter()
         .flat_map(|d| d.sentences.iter().flat_map(|s| s.terms.iter().copied()))
         .collect();
     terms.sort_unstable();
@@ -531,8 +533,7 @@ mod tests {
         update(&mut conn, &config).unwrap();
         let sketcher = Sketcher::new(config.sketch.clone());
         let docs = analyze(&conn, &config, &sketcher, &[new]).unwrap();
-        let only: Vec<Document> = docs.iter().map(|(_, d)| d.clone()).collect();
-        let stats = stats_for(&conn, &only).unwrap();
+        let stats = stats_for(&conn, docs.iter().map(|(_, d)| d)).unwrap();
         let proposed = proposed(&conn, &config, &docs, &stats).unwrap();
         let keys: Vec<String> = proposed
             .iter()

@@ -146,8 +146,8 @@ fn compare(
     let sketcher = Sketcher::new(config.sketch.clone());
     let new_ids = index::unreported(conn)?;
     let new = index::analyze(conn, config, &sketcher, &new_ids)?;
-    let new_docs: Vec<Document> = new.iter().map(|(_, d)| d.clone()).collect();
-    let proposed = index::proposed(conn, config, &new, &index::stats_for(conn, &new_docs)?)?;
+    let stats = index::stats_for(conn, new.iter().map(|(_, d)| d))?;
+    let proposed = index::proposed(conn, config, &new, &stats)?;
     let old = index::analyze(conn, config, &sketcher, &proposed)?;
     let fresh: HashSet<String> = new.iter().map(|(v, _)| v.key.clone()).collect();
     let versions: HashMap<String, i64> = new
@@ -155,11 +155,10 @@ fn compare(
         .chain(&old)
         .map(|(v, _)| (v.key.clone(), v.number))
         .collect();
+    summary.compared.0 += new.len();
+    summary.compared.1 += old.len();
     let mut docs: Vec<Document> = new.into_iter().chain(old).map(|(_, d)| d).collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
-    summary.compared.0 += new_docs.len();
-    summary.compared.1 += docs.len() - new_docs.len();
-    drop(new_docs);
 
     std::fs::create_dir_all(runs).with_context(|| format!("cannot create {}", runs.display()))?;
     let staging = runs.join(format!(".staging-{}", std::process::id()));
