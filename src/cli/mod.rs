@@ -24,7 +24,8 @@ Examples:
 
 Exit status: 0 when every input was read, 1 when some inputs were reported in
 errors.csv (the rest of the batch still ran), 2 on a fatal error, 75 when
-another `watch` holds its lock.";
+another `watch` holds its lock, 130 when interrupted (Ctrl-C, SIGTERM): the
+reports of an interrupted scan are abandoned and --out is left as it was.";
 
 #[derive(Debug, Parser)]
 #[command(name = "dupdrift", version, about = ABOUT, after_help = EXAMPLES)]
@@ -47,6 +48,32 @@ pub enum Command {
 pub struct Outcome {
     /// Inputs reported in `errors.csv`.
     pub input_errors: usize,
+}
+
+/// Exit status of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: u8 = 130;
+
+/// On Ctrl-C or SIGTERM, removes the reports being staged, says which report
+/// directories were left as they were, and exits with [`INTERRUPTED`].
+fn abandon_staged_on_interrupt() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        // Without the handler the signal still stops the run; the staging
+        // directory is then removed by the next run.
+        let _ = ctrlc::set_handler(|| {
+            let kept = dupdrift::report::set::abandon_all();
+            if kept.is_empty() {
+                eprintln!("\ndupdrift: interrupted");
+            }
+            for out in kept {
+                eprintln!(
+                    "\ndupdrift: interrupted; the new reports were abandoned and {} was left as it was",
+                    out.display()
+                );
+            }
+            std::process::exit(INTERRUPTED.into());
+        });
+    });
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {

@@ -13,6 +13,7 @@ use dupdrift::ingest::{InputError, JsonLines};
 use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 use dupdrift::report;
 use dupdrift::report::rows::{CounterpartColumn, FindingColumns, PairId, PairScore};
+use dupdrift::report::set::Staging;
 use dupdrift::text::language::Language;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -149,8 +150,9 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
             args.lang
         );
     };
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create the report directory {}", args.out.display()))?;
+    let staging = Staging::begin(&args.out)
+        .with_context(|| format!("cannot write the reports in {}", args.out.display()))?;
+    super::abandon_staged_on_interrupt();
     let mut lines = JsonLines::open(&args.input)
         .with_context(|| format!("cannot open {}", args.input.display()))?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -214,8 +216,8 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
         }
     }
     flush(&mut batch, &mut scored);
-    let out = &args.out;
-    let context = || format!("cannot write the reports in {}", out.display());
+    let out = staging.dir();
+    let context = || format!("cannot write the reports in {}", args.out.display());
     report::write_csv(
         out,
         report::PAIR_SCORES,
@@ -239,6 +241,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
     )
     .with_context(context)?;
     report::write_errors(out, &errors).with_context(context)?;
+    staging.commit().with_context(context)?;
     let flagged = scored
         .iter()
         .filter(|(_, f)| f.iter().any(|f| f.severity >= 0.5))
@@ -247,7 +250,7 @@ pub fn run(args: PairsArgs) -> anyhow::Result<Outcome> {
         "dupdrift: {} pairs scored, {flagged} with drift of severity >= 0.5, {} lines in errors.csv; reports in {}",
         scored.len(),
         errors.len(),
-        out.display()
+        args.out.display()
     ));
     Ok(Outcome {
         input_errors: errors.len(),

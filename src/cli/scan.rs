@@ -16,6 +16,7 @@ use dupdrift::neardup::lsh::Banding;
 use dupdrift::neardup::sketch::{SketchParams, Sketcher};
 use dupdrift::neardup::{find_pairs, Search};
 use dupdrift::report;
+use dupdrift::report::set::Staging;
 use dupdrift::text::language::Language;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -250,17 +251,16 @@ impl Config {
 
 /// Runs the scan.
 pub fn run(config: Config) -> anyhow::Result<Outcome> {
-    std::fs::create_dir_all(&config.out).with_context(|| {
-        format!(
-            "cannot create the report directory {}",
-            config.out.display()
-        )
-    })?;
+    // Before any work: a place the reports cannot go is found now, not after the
+    // analysis.
+    let staging = Staging::begin(&config.out)
+        .with_context(|| format!("cannot write the reports in {}", config.out.display()))?;
+    super::abandon_staged_on_interrupt();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
         .context("cannot start the worker threads")?;
-    pool.install(|| scan(&config, pool.current_num_threads()))
+    pool.install(|| scan(&config, staging, pool.current_num_threads()))
 }
 
 /// What was read: documents in input order, and every input problem in the order met.
@@ -270,7 +270,7 @@ struct Read {
     skipped: Vec<PathBuf>,
 }
 
-fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
+fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let mut progress = Progress::new(config.quiet);
     let sketcher = Sketcher::new(config.sketch.clone());
@@ -318,8 +318,8 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
 
     progress.stage("writing reports".into());
     let t = Instant::now();
-    let out = &config.out;
-    let context = || format!("cannot write the reports in {}", out.display());
+    let out = staging.dir();
+    let context = || format!("cannot write the reports in {}", config.out.display());
     // Each report is its own file: they are written side by side.
     let docs = &read.docs;
     let ((documents, pairs), (drift_csv, (alignments_csv, passages_csv))) = rayon::join(
@@ -346,17 +346,6 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
     );
     for written in [documents, pairs, drift_csv, alignments_csv, passages_csv] {
         written.with_context(context)?;
-    }
-    if !passages {
-        // Reports of an earlier full run would read as this run's.
-        for stale in ["alignments.csv", "passages.csv", "drift.csv"] {
-            match std::fs::remove_file(out.join(stale)) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(e).with_context(context);
-                }
-                _ => {}
-            }
-        }
     }
     report::write_errors(out, &read.errors).with_context(context)?;
     let report_secs = t.elapsed().as_secs_f64();
@@ -411,6 +400,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         },
     };
     report::write_run(out, &run).with_context(context)?;
+    staging.commit().with_context(context)?;
 
     let shared = if passages {
         format!("{} shared passages, ", run.counts.clusters)
@@ -423,7 +413,7 @@ fn scan(config: &Config, threads: usize) -> anyhow::Result<Outcome> {
         run.counts.pairs,
         config.threshold,
         run.counts.input_errors,
-        out.display()
+        config.out.display()
     );
     if let Some(first) = read.skipped.first() {
         summary.push_str(&format!(

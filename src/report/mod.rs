@@ -7,6 +7,7 @@
 //! gives the same bytes.
 
 pub mod rows;
+pub mod set;
 mod write;
 
 pub use rows::offsets;
