@@ -78,12 +78,29 @@ def timed(cmd):
 
 
 def read_pairs(path):
-    """{(a, b): jaccard} of a pairs.csv, ids ordered."""
+    """{(a, b): jaccard} of a pairs.csv, ids ordered. A group of identical articles
+    that pairs.csv lists through its first member (one past run.json's
+    list_groups_up_to) is expanded to all its members from groups.csv beside it."""
+    path = Path(path)
+    stand_for = {}  # first member -> every member, for groups listed through it
+    groups_csv, run_json = path.with_name("groups.csv"), path.with_name("run.json")
+    if groups_csv.exists() and run_json.exists():
+        listed = json.loads(run_json.read_text())["parameters"].get("list_groups_up_to")
+        members = {}
+        with open(groups_csv, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                members.setdefault(row["group_id"], []).append(row["doc_id"])
+        for m in members.values():
+            if listed is not None and len(m) > listed:
+                stand_for[m[0]] = m
     out = {}
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            a, b = sorted((row["doc_a"], row["doc_b"]))
-            out[(a, b)] = float(row["jaccard"])
+            j = float(row["jaccard"])
+            for a in stand_for.get(row["doc_a"], [row["doc_a"]]):
+                for b in stand_for.get(row["doc_b"], [row["doc_b"]]):
+                    if a != b:
+                        out[tuple(sorted((a, b)))] = j
     return out
 
 

@@ -3,7 +3,10 @@
 
 use crate::neardup::sketch::Sketch;
 use crate::text::language::Language;
+use ahash::{AHashMap, AHasher};
 use rayon::prelude::*;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// One article with what the later stages need: its sentences with their terms,
 /// its shingle set and its sketch.
@@ -20,17 +23,18 @@ pub struct Document {
     /// The language its words were stemmed in.
     pub lang: Language,
     /// The text as read; every span points into it. Empty at [`crate::analyze::Depth::Pairs`].
-    pub text: String,
+    /// Shared, with the sentences and shingles, by copies of one text.
+    pub text: Arc<str>,
     /// Length of the text in bytes.
     pub bytes: usize,
     /// The sentences with their terms. Empty at [`crate::analyze::Depth::Pairs`].
-    pub sentences: Vec<SentenceTerms>,
+    pub sentences: Arc<[SentenceTerms]>,
     /// Number of sentences, at every depth.
     pub sentence_count: usize,
     /// Number of word and number tokens.
     pub tokens: usize,
     /// Sorted, distinct shingle hashes.
-    pub shingles: Vec<u64>,
+    pub shingles: Arc<[u64]>,
     /// The MinHash sketch of the shingle set.
     pub sketch: Sketch,
 }
@@ -84,6 +88,60 @@ impl Document {
             tokens: self.tokens,
             shingles: self.shingles.len(),
             input: &self.input,
+        }
+    }
+}
+
+/// The analyses of the distinct contents read so far, for later copies to share:
+/// a hundred thousand reprints of one article hold its text, sentences, shingles
+/// and sketch once.
+#[derive(Debug, Default)]
+pub struct SharedContents {
+    seen: AHashMap<u64, Vec<Content>>,
+}
+
+/// What a document's analysis holds, shared by its copies.
+#[derive(Debug)]
+struct Content {
+    lang: Language,
+    text: Arc<str>,
+    sentences: Arc<[SentenceTerms]>,
+    shingles: Arc<[u64]>,
+    sketch: Sketch,
+}
+
+impl SharedContents {
+    /// Gives `doc` the analysis of an earlier document of the same content (the
+    /// same text, language and shingles, so the same sentences and sketch) and
+    /// tells whether there was one; else remembers `doc`'s.
+    pub fn share(&mut self, doc: &mut Document) -> bool {
+        let key = {
+            let mut h = AHasher::default();
+            (doc.lang.code, &*doc.text, &*doc.shingles).hash(&mut h);
+            h.finish()
+        };
+        let same = self.seen.entry(key).or_default();
+        match same
+            .iter()
+            .find(|c| c.lang == doc.lang && c.text == doc.text && c.shingles == doc.shingles)
+        {
+            Some(c) => {
+                doc.text = Arc::clone(&c.text);
+                doc.sentences = Arc::clone(&c.sentences);
+                doc.shingles = Arc::clone(&c.shingles);
+                doc.sketch = c.sketch.clone();
+                true
+            }
+            None => {
+                same.push(Content {
+                    lang: doc.lang,
+                    text: Arc::clone(&doc.text),
+                    sentences: Arc::clone(&doc.sentences),
+                    shingles: Arc::clone(&doc.shingles),
+                    sketch: doc.sketch.clone(),
+                });
+                false
+            }
         }
     }
 }

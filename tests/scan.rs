@@ -198,7 +198,7 @@ fn a_second_run_does_not_read_its_own_reports() {
 }
 
 #[test]
-fn identical_copies_are_paired_once_each() {
+fn identical_copies_are_one_group_listed_through_its_first_member() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut lines = String::new();
     for i in 0..120 {
@@ -206,9 +206,25 @@ fn identical_copies_are_paired_once_each() {
     }
     let feed = dir.path().join("feed.jsonl");
     std::fs::write(&feed, lines).expect("write");
-    let (code, stderr) = scan(&[&feed, &seeds()], &dir.path().join("out"), &[]);
+    let out = dir.path().join("out");
+    let (code, stderr) = scan(&[&feed, &seeds()], &out, &[]);
     assert_eq!(code, 0, "{stderr}");
-    let (_, rows) = read_csv(&dir.path().join("out/pairs.csv"));
+    // Past --list-groups-up-to (32): the first copy paired with each other one.
+    let (_, rows) = read_csv(&out.join("pairs.csv"));
+    assert_eq!(rows.len(), 119);
+    assert!(rows
+        .iter()
+        .all(|r| r[0] == "copy000" && r[1] > r[0] && r[3] == "1.000000"));
+    let (header, groups) = read_csv(&out.join("groups.csv"));
+    assert_eq!(header, ["group_id", "doc_id", "size"]);
+    assert_eq!(groups.len(), 120);
+    assert!(groups.iter().all(|r| r[0] == "1" && r[2] == "120"));
+    assert_eq!(groups[119][1], "copy119");
+
+    // Within the bound, every pair is listed.
+    let (code, stderr) = scan(&[&feed], &out, &["--list-groups-up-to", "120"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, rows) = read_csv(&out.join("pairs.csv"));
     assert_eq!(rows.len(), 120 * 119 / 2);
     assert!(rows.iter().all(|r| r[0] < r[1] && r[3] == "1.000000"));
 }

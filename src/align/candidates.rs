@@ -59,6 +59,7 @@ pub(super) fn scored_candidates(
     profiles: &Profiles,
     rank: &[u32],
     params: &AlignParams,
+    unindexed: &[bool],
 ) -> Result<Vec<(DocPair, Scored)>> {
     // Sentences by number are in 32 bits (`align` checked): the posting lists,
     // read at random while scoring, hold them side by side.
@@ -66,9 +67,9 @@ pub(super) fn scored_candidates(
     // of sentences and terms: half the memory of 128 bits, and faster to sort.
     let (term_bits, sentence_bits) = (bits(w.terms()), bits(profiles.len()));
     let (postings, lists) = if 2 * term_bits + sentence_bits <= 64 {
-        posting_lists::<u64>(w, profiles, term_bits, sentence_bits)?
+        posting_lists::<u64>(w, profiles, unindexed, term_bits, sentence_bits)?
     } else {
-        posting_lists::<u128>(w, profiles, 32, 32)?
+        posting_lists::<u128>(w, profiles, unindexed, 32, 32)?
     };
     // For every sentence of a posting list, where the rest of the list after it
     // starts and ends in `postings`.
@@ -173,10 +174,12 @@ impl Entry for u128 {
 /// The usable posting lists of the index over pairs of each sentence's rarest
 /// terms, keys of `term_bits` bits a term: the sentences of all lists side by
 /// side (a quarter of the entries' bytes or less, read at random while scoring),
-/// and where each list starts and ends among them.
+/// and where each list starts and ends among them. Sentences `unindexed` are
+/// left out.
 fn posting_lists<E: Entry>(
     w: &Weights,
     profiles: &Profiles,
+    unindexed: &[bool],
     term_bits: u32,
     sentence_bits: u32,
 ) -> Result<PostingLists> {
@@ -195,7 +198,7 @@ fn posting_lists<E: Entry>(
         .par_iter()
         .map(|sentences| {
             let mut n = vec![0; buckets];
-            for g in sentences.clone() {
+            for g in sentences.clone().filter(|&g| !unindexed[g]) {
                 for_each_key(profiles.terms(g), w, term_bits, |key| n[bucket(key)] += 1);
             }
             n
@@ -217,7 +220,7 @@ fn posting_lists<E: Entry>(
         .into_par_iter()
         .zip(shares)
         .for_each(|(sentences, mut slots)| {
-            for g in sentences {
+            for g in sentences.filter(|&g| !unindexed[g]) {
                 for_each_key(profiles.terms(g), w, term_bits, |key| {
                     // Counted above, key by key from the same terms: never short.
                     let slot = slots[bucket(key)].next().expect("counted");
@@ -386,7 +389,7 @@ fn rare_pairs<T: Copy + Ord>(
 pub fn index_keys(doc: &Document, stats: &TermStats, prefix: usize, stored: bool) -> Vec<u64> {
     let sentences = stats.sentences() as f64;
     let mut keys = Vec::new();
-    for s in &doc.sentences {
+    for s in doc.sentences.iter() {
         let rare = s.terms.iter().map(|&t| (stats.df(t), t)).collect();
         rare_pairs(rare, sentences, prefix, stored, |t1, t2| {
             keys.push(crate::hash::term_pair_key(t1, t2))
@@ -445,8 +448,10 @@ mod tests {
         let (w, terms) = Weights::new(&TermStats::of(&docs), &docs).expect("small corpus");
         let profiles = Profiles::new(&docs, &w, terms);
         let (term_bits, sentence_bits) = (bits(w.terms()), bits(profiles.len()));
-        let narrow = posting_lists::<u64>(&w, &profiles, term_bits, sentence_bits).expect("fits");
-        let wide = posting_lists::<u128>(&w, &profiles, 32, 32).expect("fits");
+        let none = vec![false; profiles.len()];
+        let narrow =
+            posting_lists::<u64>(&w, &profiles, &none, term_bits, sentence_bits).expect("fits");
+        let wide = posting_lists::<u128>(&w, &profiles, &none, 32, 32).expect("fits");
         assert!(narrow.1.len() > 10, "{} posting lists", narrow.1.len());
         assert_eq!(narrow, wide);
 

@@ -23,6 +23,7 @@ pub mod counterpart;
 mod parts;
 mod profile;
 mod stats;
+mod verbatim;
 
 use crate::document::{id_ranks, Document};
 use crate::error::Result;
@@ -46,12 +47,16 @@ const SPLIT_COVERAGE: f64 = 0.15;
 pub struct AlignParams {
     /// Weighted Dice similarity from which two sentences are aligned.
     pub min_similarity: f64,
+    /// Copies of one sentence (the same terms) in up to this many places are
+    /// aligned pair by pair; more, each with the first copy by document id.
+    pub listed: usize,
 }
 
 impl Default for AlignParams {
     fn default() -> Self {
         AlignParams {
             min_similarity: DEFAULT_MIN_SIMILARITY,
+            listed: crate::neardup::DEFAULT_LISTED_GROUP,
         }
     }
 }
@@ -119,7 +124,11 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
     let (weights, terms) = Weights::new(stats, docs)?;
     let profiles = Profiles::new(docs, &weights, terms);
     let rank = id_ranks(docs);
-    let mut scored = scored_candidates(&weights, &profiles, &rank, params)?;
+    // Sentences repeated word for word are proposed on their own, however many
+    // copies: the index keeps only term pairs rare enough not to meet by chance.
+    let copies = verbatim::copies(&profiles, &rank, weights.min_evidence(), params.listed);
+    let mut scored = scored_candidates(&weights, &profiles, &rank, params, &copies.unindexed)?;
+    scored.extend(copies.pairs);
     // Grouped by document pair: sorted in parallel, read as runs of one pair.
     scored.par_sort_unstable_by_key(|&(key, (sa, sb, _))| (key, sa, sb));
     // Runs of one first document, each split into runs of one pair: the first

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Sentences sharing fewer content terms than this are never aligned.
-const MIN_SHARED_TERMS: usize = 3;
+pub(super) const MIN_SHARED_TERMS: usize = 3;
 
 /// Every sentence's weighted terms, the sentences numbered across documents
 /// (document 0's first, then document 1's...), in flat arrays: scoring millions of
@@ -44,7 +44,7 @@ impl<'a> Profiles<'a> {
         let owner = (0..docs.len() as u32)
             .flat_map(|d| std::iter::repeat_n(d, docs[d as usize].sentences.len()))
             .collect();
-        let sentences = || docs.iter().flat_map(|d| &d.sentences);
+        let sentences = || docs.iter().flat_map(|d| d.sentences.iter());
         let start = prefix_sums(sentences().map(|s| s.terms.len()));
         let number_start = prefix_sums(sentences().map(|s| s.numbers.len()));
         let numbers = docs

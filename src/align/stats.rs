@@ -71,7 +71,7 @@ impl TermStats {
     /// Adds one document's sentences.
     pub fn add(&mut self, doc: &Document) {
         self.sentences = self.sentences.saturating_add(doc.sentences.len() as u64);
-        for s in &doc.sentences {
+        for s in doc.sentences.iter() {
             // A sentence's terms are distinct: each counts the sentence once.
             for &t in &s.terms {
                 let n = self.df.entry(t).or_default();
@@ -361,7 +361,9 @@ mod tests {
         let stats = TermStats::from_counts(1 << 33, [(7, 1 << 32)]).expect("valid");
         let docs = corpus();
         let mut doc = docs[0].clone();
-        doc.sentences[0].terms = vec![7];
+        let mut sentences = doc.sentences.to_vec();
+        sentences[0].terms = vec![7];
+        doc.sentences = sentences.into();
         assert!(Weights::new(&stats, &[doc]).is_err());
     }
 
@@ -369,7 +371,7 @@ mod tests {
     fn weighed(docs: &[Document], w: &Weights, terms: &[u32]) -> Vec<(u64, u32, u32, u64)> {
         let hashes = docs
             .iter()
-            .flat_map(|d| &d.sentences)
+            .flat_map(|d| d.sentences.iter())
             .flat_map(|s| &s.terms);
         hashes
             .zip(terms)

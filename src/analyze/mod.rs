@@ -289,16 +289,16 @@ pub fn analyze_to(
     };
     Ok(Document {
         bytes: text.len(),
-        text: if full { article.text } else { String::new() },
+        text: if full { article.text.into() } else { "".into() },
         id: article.id,
         source: article.source,
         title: article.title,
         input: article.input,
         lang,
-        sentences,
+        sentences: sentences.into(),
         sentence_count,
         tokens: words.len(),
-        shingles,
+        shingles: shingles.into(),
         sketch,
     })
 }

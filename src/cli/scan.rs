@@ -9,12 +9,12 @@ use dupdrift::align::cluster::cluster;
 use dupdrift::align::{align, AlignParams, TermStats, DEFAULT_MIN_SIMILARITY};
 use dupdrift::analyze::{analyze_batch, Depth, LanguageChoice};
 use dupdrift::article::Article;
-use dupdrift::document::Document;
+use dupdrift::document::{Document, SharedContents};
 use dupdrift::drift::findings_of;
 use dupdrift::ingest::{self, InputError, Item};
 use dupdrift::neardup::lsh::Banding;
 use dupdrift::neardup::sketch::{SketchParams, Sketcher};
-use dupdrift::neardup::{find_pairs, Search};
+use dupdrift::neardup::{find_pairs, Search, DEFAULT_LISTED_GROUP};
 use dupdrift::report;
 use dupdrift::report::set::Staging;
 use dupdrift::text::language::Language;
@@ -46,7 +46,10 @@ Inputs:
 Reports (in --out):
   documents.csv  doc_id, source, title, lang, bytes, sentences, tokens, shingles, input
   pairs.csv      doc_a, doc_b, jaccard_estimate, jaccard, containment_a, containment_b,
-                 shared_shingles (pairs with exact jaccard >= --threshold)
+                 shared_shingles (pairs with exact jaccard >= --threshold; a group
+                 past --list-groups-up-to through its first member)
+  groups.csv     group_id, doc_id, size (one row per member of each group of
+                 identical articles: the same shingle set)
   alignments.csv doc_a, start_a, end_a, doc_b, start_b, end_b, similarity, cluster_id,
                  sentences_a, sentences_b, counterpart (sentences saying the same thing;
                  byte spans; counterpart: the confidence that they render one statement)
@@ -118,8 +121,14 @@ pub struct ScanArgs {
     /// a table of every shingle in memory; the truth to measure `lsh` against)
     #[arg(long, value_enum, default_value_t = SearchKind::Lsh)]
     pub search: SearchKind,
+    /// Groups of identical articles (the same shingle set) up to N members are
+    /// listed in pairs.csv pair by pair; a larger group through its first member
+    /// (by id) alone, paired with each other member and with the articles near
+    /// the group. groups.csv lists every member of every group
+    #[arg(long, default_value_t = DEFAULT_LISTED_GROUP, value_name = "N")]
+    pub list_groups_up_to: usize,
     /// Stages to run: `all`, or `pairs` for the article-level stage alone
-    /// (near-duplicates: documents.csv, pairs.csv, errors.csv and run.json; no
+    /// (near-duplicates: documents.csv, pairs.csv, groups.csv, errors.csv and run.json; no
     /// passages, no drift)
     #[arg(long, value_enum, default_value_t = Stages::All)]
     pub stages: Stages,
@@ -165,6 +174,7 @@ pub struct Config {
     pub threads: usize,
     pub quiet: bool,
     pub stages: Stages,
+    pub listed_group: usize,
     pub limits: ingest::Limits,
 }
 
@@ -209,6 +219,12 @@ impl Config {
                 args.align_threshold
             );
         }
+        if args.list_groups_up_to < 1 {
+            bail!(
+                "--list-groups-up-to must be at least 1, got {}",
+                args.list_groups_up_to
+            );
+        }
         if args.min_docs < 2 {
             bail!("--min-docs must be at least 2, got {}", args.min_docs);
         }
@@ -227,6 +243,7 @@ impl Config {
         Ok(Config {
             align: AlignParams {
                 min_similarity: args.align_threshold,
+                listed: args.list_groups_up_to,
             },
             min_docs: args.min_docs,
             inputs: args.inputs,
@@ -241,6 +258,7 @@ impl Config {
             threads: args.threads,
             quiet: args.quiet,
             stages: args.stages,
+            listed_group: args.list_groups_up_to,
             limits: ingest::Limits {
                 article_bytes: args.max_article_mb << 20,
                 input_bytes: args.max_input_gb << 30,
@@ -275,7 +293,7 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
     let mut progress = Progress::new(config.quiet);
     let sketcher = Sketcher::new(config.sketch.clone());
 
-    let read = read_all(config, &sketcher, &mut progress);
+    let mut read = read_all(config, &sketcher, &mut progress);
     let read_secs = started.elapsed().as_secs_f64();
 
     progress.stage(format!(
@@ -283,7 +301,16 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
         read.docs.len()
     ));
     let t = Instant::now();
-    let search = find_pairs(&read.docs, config.threshold, config.search)?;
+    let mut search = find_pairs(
+        &read.docs,
+        config.threshold,
+        config.search,
+        config.listed_group,
+    )?;
+    // Passages and drift are looked for in the first member of a large group of
+    // identical articles alone: the documents before `shown`.
+    let shown = search.stand_ins_last(&mut read.docs);
+    let aligned = &read.docs[..shown];
     let pairs_secs = t.elapsed().as_secs_f64();
     let passages = config.stages == Stages::All;
 
@@ -291,11 +318,11 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
     let alignments = if passages {
         progress.stage(format!(
             "aligning sentences across {} articles",
-            read.docs.len()
+            aligned.len()
         ));
         // Terms weigh by their rarity in the whole input, read as one batch.
-        let stats = TermStats::of(&read.docs);
-        align(&read.docs, &stats, &config.align).context("cannot align the sentences")?
+        let stats = TermStats::of(aligned);
+        align(aligned, &stats, &config.align).context("cannot align the sentences")?
     } else {
         Vec::new()
     };
@@ -311,8 +338,8 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
     // Clustering takes the alignments one after another, strongest first; drift,
     // spread over the threads, runs beside it (its time includes clustering).
     let ((clusters, cluster_ids), drift) = rayon::join(
-        || cluster(&read.docs, &alignments, config.min_docs),
-        || findings_of(&read.docs, &alignments),
+        || cluster(aligned, &alignments, config.min_docs),
+        || findings_of(aligned, &alignments),
     );
     let drift_secs = t.elapsed().as_secs_f64();
 
@@ -347,6 +374,7 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
     for written in [documents, pairs, drift_csv, alignments_csv, passages_csv] {
         written.with_context(context)?;
     }
+    report::write_groups(out, docs, &search.groups).with_context(context)?;
     report::write_errors(out, &read.errors).with_context(context)?;
     let report_secs = t.elapsed().as_secs_f64();
 
@@ -377,6 +405,7 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
             },
             threads,
             stages: config.stages,
+            list_groups_up_to: config.listed_group,
         },
         counts: Counts {
             articles: read.docs.len(),
@@ -386,6 +415,8 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
             tokens: read.docs.iter().map(|d| d.tokens).sum(),
             candidates: search.candidates,
             pairs: search.pairs.len(),
+            groups: search.groups.len(),
+            grouped_articles: search.groups.iter().map(Vec::len).sum(),
             alignments: alignments.len(),
             clusters: clusters.len(),
             drift_findings: drift.iter().map(Vec::len).sum(),
@@ -479,6 +510,7 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
     let mut errors: Vec<(usize, InputError)> = Vec::new();
     // First input each id was read from: later articles with the id are errors.
     let mut seen: AHashMap<String, String> = AHashMap::new();
+    let mut contents = SharedContents::default();
     let mut total_bytes = 0usize;
     let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_AHEAD);
     std::thread::scope(|scope| {
@@ -493,9 +525,10 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
             let results = analyze_batch(batch.articles, config.language, sketcher, depth);
             for (at, result) in batch.positions.into_iter().zip(results) {
                 let problem = match result {
-                    Ok(doc) => match seen.get(&doc.id) {
+                    Ok(mut doc) => match seen.get(&doc.id) {
                         None => {
                             seen.insert(doc.id.clone(), doc.input.clone());
+                            contents.share(&mut doc);
                             read.docs.push(doc);
                             continue;
                         }
@@ -564,6 +597,7 @@ struct Parameters<'a> {
     lang: &'static str,
     threads: usize,
     stages: Stages,
+    list_groups_up_to: usize,
 }
 
 #[derive(Serialize)]
@@ -575,6 +609,8 @@ struct Counts {
     tokens: usize,
     candidates: usize,
     pairs: usize,
+    groups: usize,
+    grouped_articles: usize,
     alignments: usize,
     clusters: usize,
     drift_findings: usize,

@@ -36,9 +36,62 @@ pub struct PairSearch {
     pub search: Search,
     /// Candidate pairs verified (groups of identical documents count once).
     pub candidates: usize,
-    /// Sorted by the ids of `a`, then `b`.
+    /// Sorted by the ids of `a`, then `b`; a group larger than the listing bound
+    /// through its first member alone (see [`find_pairs`]).
     pub pairs: Vec<NearDuplicate>,
+    /// Documents with identical shingle sets, two or more to a group: each sorted
+    /// by id, the groups by their first member's id.
+    pub groups: Vec<Vec<usize>>,
+    /// Groups of more members than this are listed through their first.
+    pub listed: usize,
 }
+
+impl PairSearch {
+    /// Moves the documents that the first member of a group stands for (the later
+    /// members of groups listed through their first) after all the others, in
+    /// their order, renumbers the pairs and groups to match, and tells how many
+    /// come before: the documents that passages and drift need, since a copy holds
+    /// no passage and no change its first member does not.
+    pub fn stand_ins_last(&mut self, docs: &mut Vec<Document>) -> usize {
+        let mut hidden = vec![false; docs.len()];
+        for g in self.groups.iter().filter(|g| g.len() > self.listed) {
+            for &d in &g[1..] {
+                hidden[d] = true;
+            }
+        }
+        let shown = hidden.iter().filter(|&&h| !h).count();
+        if shown == docs.len() {
+            return shown;
+        }
+        let mut place = vec![0; docs.len()];
+        let (mut front, mut back) = (0, shown);
+        for (d, &h) in hidden.iter().enumerate() {
+            let next = if h { &mut back } else { &mut front };
+            place[d] = *next;
+            *next += 1;
+        }
+        let mut placed: Vec<(usize, Document)> = docs
+            .drain(..)
+            .enumerate()
+            .map(|(d, doc)| (place[d], doc))
+            .collect();
+        placed.sort_unstable_by_key(|&(at, _)| at);
+        docs.extend(placed.into_iter().map(|(_, doc)| doc));
+        for p in &mut self.pairs {
+            (p.a, p.b) = (place[p.a], place[p.b]);
+        }
+        for g in &mut self.groups {
+            for d in g.iter_mut() {
+                *d = place[*d];
+            }
+        }
+        shown
+    }
+}
+
+/// Groups of identical documents up to this many members are listed pair by
+/// pair; a larger group through its first member.
+pub const DEFAULT_LISTED_GROUP: usize = 32;
 
 /// How candidate pairs are found; either way each is verified exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,14 +107,85 @@ pub enum Search {
 /// Candidate pairs by `search`, each verified by exact Jaccard against `threshold`.
 ///
 /// Documents with identical shingle sets (reprints, boilerplate) are grouped first
-/// and LSH sees one of each group, so a thousand copies cost one signature in every
-/// band instead of half a million bucket pairs per band.
-pub fn find_pairs(docs: &[Document], threshold: f64, search: Search) -> Result<PairSearch> {
+/// and the search sees one of each group, so a thousand copies cost one signature
+/// in every band instead of half a million bucket pairs per band. A group of up to
+/// `listed` members is listed pair by pair, and each member paired with every
+/// document near its group. A larger group is listed through its first member (by
+/// id): one pair of it with each other member, and its pairs with other documents
+/// through it alone, so the pairs grow with the distinct documents, not with the
+/// square of the copies; [`PairSearch::groups`] names every member.
+pub fn find_pairs(
+    docs: &[Document],
+    threshold: f64,
+    search: Search,
+    listed: usize,
+) -> Result<PairSearch> {
     if let Some(first) = docs.first() {
         for d in docs {
             first.sketch.params().check_compatible(d.sketch.params())?;
         }
     }
+    let rank = id_ranks(docs);
+    let groups = identical_groups(docs, &rank);
+    let cands = match search {
+        Search::Lsh(banding) => {
+            let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
+            candidates(&signatures, banding)
+        }
+        Search::Exact => {
+            let sets: Vec<&[u64]> = groups.iter().map(|g| &docs[g[0]].shingles[..]).collect();
+            crate::neardup::exact::candidates(&sets, threshold)
+        }
+    };
+    // The members a group is listed with in pairs beyond itself.
+    let shown =
+        |g: &[usize]| -> std::ops::Range<usize> { 0..if g.len() <= listed { g.len() } else { 1 } };
+
+    let copies = groups.par_iter().flat_map_iter(|g| {
+        let o = docs[g[0]].shingles.len();
+        let overlap = Overlap {
+            shared: o,
+            len_a: o,
+            len_b: o,
+        };
+        // Each member with those after it, or only the first with the others.
+        let firsts = shown(g);
+        firsts.flat_map(move |k| {
+            g[k + 1..]
+                .iter()
+                .map(move |&y| oriented(docs, g[k], y, 1.0, overlap))
+        })
+    });
+    let similar = cands.par_iter().flat_map_iter(|&(g1, g2)| {
+        let (m1, m2) = (&groups[g1 as usize], &groups[g2 as usize]);
+        let overlap = overlap(&docs[m1[0]].shingles, &docs[m2[0]].shingles);
+        let keep = overlap.jaccard() >= threshold;
+        let estimate = crate::neardup::sketch::slot_agreement(
+            docs[m1[0]].sketch.mins(),
+            docs[m2[0]].sketch.mins(),
+        );
+        let (s1, s2) = (&m1[shown(m1)], &m2[shown(m2)]);
+        s1.iter().filter(move |_| keep).flat_map(move |&x| {
+            s2.iter()
+                .map(move |&y| oriented(docs, x, y, estimate, overlap))
+        })
+    });
+    let mut pairs: Vec<NearDuplicate> = copies.chain(similar).collect();
+    pairs.par_sort_unstable_by_key(|p| (rank[p.a], rank[p.b]));
+    let mut groups: Vec<Vec<usize>> = groups.into_iter().filter(|g| g.len() > 1).collect();
+    groups.par_sort_unstable_by_key(|g| rank[g[0]]);
+    Ok(PairSearch {
+        search,
+        candidates: cands.len(),
+        pairs,
+        groups,
+        listed,
+    })
+}
+
+/// Every document in one group of those with identical shingle sets, each group
+/// sorted by `rank`, the groups in the input order of their first documents read.
+fn identical_groups(docs: &[Document], rank: &[u32]) -> Vec<Vec<usize>> {
     // Identical sets have identical sketches: the sketch (a kilobyte) finds the
     // groups' candidates, and only documents that share one compare their sets.
     let mut by_sketch: AHashMap<(usize, &[u64]), Vec<usize>> = AHashMap::new();
@@ -81,53 +205,10 @@ pub fn find_pairs(docs: &[Document], threshold: f64, search: Search) -> Result<P
             }
         }
     }
-    let cands = match search {
-        Search::Lsh(banding) => {
-            let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
-            candidates(&signatures, banding)
-        }
-        Search::Exact => {
-            let sets: Vec<&[u64]> = groups
-                .iter()
-                .map(|g| docs[g[0]].shingles.as_slice())
-                .collect();
-            crate::neardup::exact::candidates(&sets, threshold)
-        }
-    };
-
-    let copies = groups.par_iter().flat_map_iter(|g| {
-        let o = docs[g[0]].shingles.len();
-        let overlap = Overlap {
-            shared: o,
-            len_a: o,
-            len_b: o,
-        };
-        g.iter().enumerate().flat_map(move |(k, &x)| {
-            g[k + 1..]
-                .iter()
-                .map(move |&y| oriented(docs, x, y, 1.0, overlap))
-        })
-    });
-    let similar = cands.par_iter().flat_map_iter(|&(g1, g2)| {
-        let (r1, r2) = (groups[g1 as usize][0], groups[g2 as usize][0]);
-        let overlap = overlap(&docs[r1].shingles, &docs[r2].shingles);
-        let keep = overlap.jaccard() >= threshold;
-        let estimate =
-            crate::neardup::sketch::slot_agreement(docs[r1].sketch.mins(), docs[r2].sketch.mins());
-        let (m1, m2) = (&groups[g1 as usize], &groups[g2 as usize]);
-        m1.iter().filter(move |_| keep).flat_map(move |&x| {
-            m2.iter()
-                .map(move |&y| oriented(docs, x, y, estimate, overlap))
-        })
-    });
-    let mut pairs: Vec<NearDuplicate> = copies.chain(similar).collect();
-    let rank = id_ranks(docs);
-    pairs.par_sort_unstable_by_key(|p| (rank[p.a], rank[p.b]));
-    Ok(PairSearch {
-        search,
-        candidates: cands.len(),
-        pairs,
-    })
+    groups
+        .par_iter_mut()
+        .for_each(|g| g.sort_unstable_by_key(|&d| rank[d]));
+    groups
 }
 
 /// The pair with the smaller id first, its overlap seen from that side.
@@ -150,5 +231,73 @@ fn oriented(docs: &[Document], x: usize, y: usize, estimate: f64, o: Overlap) ->
         b,
         jaccard_estimate: estimate,
         overlap,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{analyze, LanguageChoice};
+    use crate::neardup::sketch::{SketchParams, Sketcher};
+    use crate::Article;
+
+    /// 40 copies of one story under ids c00..c39, a rewrite of it, and another story.
+    fn docs() -> Vec<Document> {
+        let story = "The minister arrived in Brussels on Monday for two days of talks \
+                     with her counterparts about the budget and the border.";
+        let rewrite = "The minister arrived in Brussels on Monday for two days of talks \
+                       with her counterparts about the budget and the harbour.";
+        let other = "Heavy rain flooded the lower town overnight and closed the bridge.";
+        let sketcher = Sketcher::new(SketchParams::new(3, 64, 1).expect("parameters"));
+        let mut texts: Vec<(String, &str)> = (0..40).map(|i| (format!("c{i:02}"), story)).collect();
+        texts.push(("rewrite".into(), rewrite));
+        texts.push(("other".into(), other));
+        // Read in reverse, so the groups' order is not the input order.
+        texts
+            .into_iter()
+            .rev()
+            .map(|(id, text)| {
+                let article = Article {
+                    id,
+                    text: text.into(),
+                    ..Article::default()
+                };
+                analyze(&article, LanguageChoice::Auto, &sketcher).expect("text")
+            })
+            .collect()
+    }
+
+    fn named(docs: &[Document], pairs: &[NearDuplicate]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|p| (docs[p.a].id.clone(), docs[p.b].id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_group_past_the_bound_is_listed_through_its_first_member() {
+        let docs = docs();
+        let all = find_pairs(&docs, 0.5, Search::Exact, usize::MAX).expect("compatible");
+        assert_eq!(all.pairs.len(), 40 * 39 / 2 + 40);
+        let mut some = find_pairs(&docs, 0.5, Search::Exact, 32).expect("compatible");
+        let mut expected: Vec<(String, String)> = (1..40)
+            .map(|i| ("c00".to_string(), format!("c{i:02}")))
+            .collect();
+        expected.insert(39, ("c00".into(), "rewrite".into()));
+        assert_eq!(named(&docs, &some.pairs), expected);
+        assert_eq!(some.groups.len(), 1);
+        let ids: Vec<&str> = some.groups[0].iter().map(|&d| &*docs[d].id).collect();
+        assert_eq!(ids, (0..40).map(|i| format!("c{i:02}")).collect::<Vec<_>>());
+
+        // The 39 copies c00 stands for go last; the pairs still name the same ids.
+        let mut moved = docs.clone();
+        let shown = some.stand_ins_last(&mut moved);
+        assert_eq!(shown, 3);
+        let mut front: Vec<&str> = moved[..shown].iter().map(|d| &*d.id).collect();
+        front.sort_unstable();
+        assert_eq!(front, ["c00", "other", "rewrite"]);
+        assert_eq!(named(&moved, &some.pairs), expected);
+        assert_eq!(moved[some.groups[0][0]].id, "c00");
+        assert_eq!(some.groups[0].len(), 40);
     }
 }

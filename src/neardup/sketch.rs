@@ -115,7 +115,7 @@ impl Sketcher {
         self.densify(&mut mins);
         Sketch {
             params: self.params.clone(),
-            mins,
+            mins: mins.into(),
         }
     }
 
@@ -154,7 +154,8 @@ fn bin(h: u64, bins: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sketch {
     params: SketchParams,
-    mins: Vec<u64>,
+    /// Shared by the copies of one text (see [`crate::document::Document::share`]).
+    mins: std::sync::Arc<[u64]>,
 }
 
 impl Sketch {

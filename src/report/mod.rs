@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::ingest::InputError;
 use crate::neardup::NearDuplicate;
 use rows::{
-    ratio, AlignmentRow, CounterpartColumn, ErrorRow, FindingColumns, NearDuplicateRow,
+    ratio, AlignmentRow, CounterpartColumn, ErrorRow, FindingColumns, GroupRow, NearDuplicateRow,
     PassagePair, PassageRow,
 };
 use serde::Serialize;
@@ -32,6 +32,8 @@ use write::{write_atomic, write_csv_parts};
 pub const DOCUMENTS: &str = "documents.csv";
 /// One row per near-duplicate pair of articles.
 pub const PAIRS: &str = "pairs.csv";
+/// One row per member of a group of identical articles.
+pub const GROUPS: &str = "groups.csv";
 /// One row per input that could not be read.
 pub const ERRORS: &str = "errors.csv";
 /// One row per aligned pair of sentence ranges.
@@ -65,6 +67,23 @@ pub fn write_pairs(dir: &Path, docs: &[Document], pairs: &[NearDuplicate]) -> Re
             containment_a: ratio(p.overlap.containment_a()),
             containment_b: ratio(p.overlap.containment_b()),
             shared_shingles: p.overlap.shared,
+        }),
+    )
+}
+
+/// `groups.csv`: one row per member of each group of articles with identical
+/// shingle sets (`groups` as [`crate::neardup::PairSearch::groups`]), numbered
+/// from 1 in the order of their first members' ids.
+pub fn write_groups(dir: &Path, docs: &[Document], groups: &[Vec<usize>]) -> Result<()> {
+    write_csv(
+        dir,
+        GROUPS,
+        groups.iter().enumerate().flat_map(|(k, g)| {
+            g.iter().map(move |&d| GroupRow {
+                group_id: k + 1,
+                doc_id: &docs[d].id,
+                size: g.len(),
+            })
         }),
     )
 }

@@ -34,6 +34,14 @@ pub(super) struct NearDuplicateRow<'a> {
     pub shared_shingles: usize,
 }
 
+/// One row of `groups.csv`: a member of a group of identical articles.
+#[derive(Serialize, Default)]
+pub(super) struct GroupRow<'a> {
+    pub group_id: usize,
+    pub doc_id: &'a str,
+    pub size: usize,
+}
+
 /// One row of `alignments.csv`: two aligned sentence ranges.
 #[derive(Serialize, Default)]
 pub(super) struct AlignmentRow<'a> {

@@ -19,6 +19,7 @@ use std::sync::Mutex;
 pub const REPORT_FILES: &[&str] = &[
     super::DOCUMENTS,
     super::PAIRS,
+    super::GROUPS,
     super::ERRORS,
     super::ALIGNMENTS,
     super::PASSAGES,

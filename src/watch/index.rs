@@ -149,7 +149,7 @@ fn file_chunk(
         .chain(removed.iter().map(|d| (d, -1)))
     {
         sentences += sign * doc.1.sentences.len() as i64;
-        for s in &doc.1.sentences {
+        for s in doc.1.sentences.iter() {
             for &t in &s.terms {
                 *delta.entry(t).or_default() += sign;
             }

@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::drift::findings_of;
 use crate::neardup::lsh::Banding;
 use crate::neardup::sketch::Sketcher;
-use crate::neardup::{find_pairs, Search};
+use crate::neardup::{find_pairs, Search, DEFAULT_LISTED_GROUP};
 use anyhow::Context;
 use rusqlite::{params, Connection};
 use std::collections::{HashMap, HashSet};
@@ -172,10 +172,7 @@ fn compare(
         Search::Lsh(banding),
         &stats,
     )?;
-    let texts: HashMap<&str, &str> = docs
-        .iter()
-        .map(|d| (d.id.as_str(), d.text.as_str()))
-        .collect();
+    let texts: HashMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), &*d.text)).collect();
 
     let mut out: Vec<(&'static str, csv::ByteRecord, Rows)> = Vec::new();
     for &(file, key) in FILES {
@@ -215,10 +212,7 @@ fn compare(
             // changed is what the other lacks, whatever the rest of the store says.
             let stats = TermStats::of(&pair);
             scan_into(&dir, &pair, 1.0, Search::Exact, &stats)?;
-            let t: HashMap<&str, &str> = pair
-                .iter()
-                .map(|d| (d.id.as_str(), d.text.as_str()))
-                .collect();
+            let t: HashMap<&str, &str> = pair.iter().map(|d| (d.id.as_str(), &*d.text)).collect();
             let (_, rows) = fresh_rows(
                 conn,
                 &dir.join("drift.csv"),
@@ -353,7 +347,7 @@ fn scan_into(
     search: Search,
     stats: &TermStats,
 ) -> anyhow::Result<()> {
-    let pairs = find_pairs(docs, threshold, search)?;
+    let pairs = find_pairs(docs, threshold, search, DEFAULT_LISTED_GROUP)?;
     let alignments = align(docs, stats, &AlignParams::default())?;
     let (clusters, cluster_ids) = cluster(docs, &alignments, 2);
     let drift = findings_of(docs, &alignments);
