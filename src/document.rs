@@ -1,11 +1,12 @@
 //! An article analysed for the stages after it: its sentences with their terms,
 //! its shingle set and its sketch. Every stage from the pair search on reads it.
 
+use crate::article::Article;
 use crate::neardup::sketch::Sketch;
 use crate::text::language::Language;
-use ahash::{AHashMap, AHasher};
+use ahash::AHashMap;
 use rayon::prelude::*;
-use std::hash::{Hash, Hasher};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// One article with what the later stages need: its sentences with their terms,
@@ -93,11 +94,14 @@ impl Document {
 }
 
 /// The analyses of the distinct contents read so far, for later copies to share:
-/// a hundred thousand reprints of one article hold its text, sentences, shingles
-/// and sketch once.
+/// a hundred thousand reprints of one article are analysed once and hold its
+/// text, sentences, shingles and sketch once.
+///
+/// A content is an article's text with the language its record names (which,
+/// with the same settings, decide its whole analysis), known by a 128-bit hash.
 #[derive(Debug, Default)]
 pub struct SharedContents {
-    seen: AHashMap<u64, Vec<Content>>,
+    seen: AHashMap<u128, Content>,
 }
 
 /// What a document's analysis holds, shared by its copies.
@@ -105,42 +109,64 @@ pub struct SharedContents {
 struct Content {
     lang: Language,
     text: Arc<str>,
+    bytes: usize,
     sentences: Arc<[SentenceTerms]>,
+    sentence_count: usize,
+    tokens: usize,
     shingles: Arc<[u64]>,
     sketch: Sketch,
 }
 
 impl SharedContents {
-    /// Gives `doc` the analysis of an earlier document of the same content (the
-    /// same text, language and shingles, so the same sentences and sketch) and
-    /// tells whether there was one; else remembers `doc`'s.
-    pub fn share(&mut self, doc: &mut Document) -> bool {
-        let key = {
-            let mut h = AHasher::default();
-            (doc.lang.code, &*doc.text, &*doc.shingles).hash(&mut h);
-            h.finish()
+    /// The key of `article`'s content.
+    pub fn key(article: &Article) -> u128 {
+        crate::hash::content_key(&article.text, &article.lang)
+    }
+
+    /// `article` as a document made from the analysis of an earlier one of its
+    /// content, without analysing it again; `Err(article)` when there is none.
+    pub fn copy(&self, article: Article) -> Result<Document, Article> {
+        let Some(c) = self.seen.get(&Self::key(&article)) else {
+            return Err(article);
         };
-        let same = self.seen.entry(key).or_default();
-        match same
-            .iter()
-            .find(|c| c.lang == doc.lang && c.text == doc.text && c.shingles == doc.shingles)
-        {
-            Some(c) => {
+        Ok(Document {
+            id: article.id,
+            source: article.source,
+            title: article.title,
+            input: article.input,
+            lang: c.lang,
+            text: Arc::clone(&c.text),
+            bytes: c.bytes,
+            sentences: Arc::clone(&c.sentences),
+            sentence_count: c.sentence_count,
+            tokens: c.tokens,
+            shingles: Arc::clone(&c.shingles),
+            sketch: c.sketch.clone(),
+        })
+    }
+
+    /// Remembers the analysis of `doc`, of content `key`, for later copies; or, a
+    /// copy of one analysed beside it, gives it that analysis to share.
+    pub fn remember(&mut self, key: u128, doc: &mut Document) {
+        match self.seen.entry(key) {
+            Entry::Occupied(c) => {
+                let c = c.get();
                 doc.text = Arc::clone(&c.text);
                 doc.sentences = Arc::clone(&c.sentences);
                 doc.shingles = Arc::clone(&c.shingles);
                 doc.sketch = c.sketch.clone();
-                true
             }
-            None => {
-                same.push(Content {
+            Entry::Vacant(slot) => {
+                slot.insert(Content {
                     lang: doc.lang,
                     text: Arc::clone(&doc.text),
+                    bytes: doc.bytes,
                     sentences: Arc::clone(&doc.sentences),
+                    sentence_count: doc.sentence_count,
+                    tokens: doc.tokens,
                     shingles: Arc::clone(&doc.shingles),
                     sketch: doc.sketch.clone(),
                 });
-                false
             }
         }
     }

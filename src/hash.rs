@@ -83,6 +83,17 @@ pub fn band_key(band: usize, values: &[u64]) -> u64 {
     xxh3_64_with_seed(&bytes, band as u64)
 }
 
+/// The identity of an article's content, its text and the language its record
+/// names, for copies to share one analysis within a run (never persisted): 128
+/// bits, so that two different contents share a key with a chance near 2^-128.
+pub fn content_key(text: &str, lang: &str) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&(lang.len() as u64).to_le_bytes());
+    h.update(lang.as_bytes());
+    h.update(text.as_bytes());
+    h.digest128()
+}
+
 /// Key of two terms of one sentence, whichever comes first.
 pub fn term_pair_key(a: u64, b: u64) -> u64 {
     let mut bytes = [0u8; 16];

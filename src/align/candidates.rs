@@ -367,11 +367,18 @@ fn rare_pairs<T: Copy + Ord>(
             break;
         }
         for &(df2, t2) in &rare[k + 1..] {
-            if df1 as f64 * df2 as f64 <= CHANCE_COOCCURRENCE * sentences {
+            if rare_together(df1, df2, sentences) {
                 f(t1, t2);
             }
         }
     }
+}
+
+/// Whether two terms in `df1 <= df2` of the corpus's `sentences` are a pair
+/// that proposes candidates: its postings bounded, and fewer than
+/// [`CHANCE_COOCCURRENCE`] sentences expected to hold both by chance.
+pub(super) fn rare_together(df1: u64, df2: u64, sentences: f64) -> bool {
+    df1 as usize <= MAX_POSTINGS && df1 as f64 * df2 as f64 <= CHANCE_COOCCURRENCE * sentences
 }
 
 /// The keys ([`crate::hash::term_pair_key`]) of the term pairs under which the

@@ -126,7 +126,7 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
     let rank = id_ranks(docs);
     // Sentences repeated word for word are proposed on their own, however many
     // copies: the index keeps only term pairs rare enough not to meet by chance.
-    let copies = verbatim::copies(&profiles, &rank, weights.min_evidence(), params.listed);
+    let copies = verbatim::copies(&profiles, &weights, &rank, params.listed);
     let mut scored = scored_candidates(&weights, &profiles, &rank, params, &copies.unindexed)?;
     scored.extend(copies.pairs);
     // Grouped by document pair: sorted in parallel, read as runs of one pair.

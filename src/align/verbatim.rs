@@ -5,13 +5,17 @@
 //! a sentence reprinted by more outlets than the square root of the corpus's
 //! sentences has only such pairs: it would align with none of its copies. Copies
 //! are found here instead, as sentences with the same terms, and proposed to the
-//! alignment directly. Up to [`super::AlignParams::listed`] copies are proposed
+//! alignment directly when the sentence is rare apart from its copies: its two
+//! rarest terms would pass the index's chance bound were the copies counted once.
+//! A template line ("Pay April 30") repeats in unrelated reports, but its terms are
+//! common in other lines too, and it stays unproposed, as it was. Up to [`super::AlignParams::listed`] copies are proposed
 //! pair by pair; past that each copy is proposed with the first one (by document
 //! id) only, and the other copies leave the candidate index, so the pairs grow
 //! with the copies, not with their square, and one cluster still links them all.
 
-use super::candidates::{DocPair, Scored};
+use super::candidates::{rare_together, DocPair, Scored};
 use super::profile::{Profiles, MIN_SHARED_TERMS};
+use super::stats::Weights;
 use ahash::AHasher;
 use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -30,14 +34,11 @@ pub(super) struct Copies {
 
 /// Sentences of at least [`MIN_SHARED_TERMS`] terms weighing `min_evidence` or
 /// more (what any aligned pair must share) that have the same terms as a
-/// sentence of another document, as candidate pairs of similarity 1.
-pub(super) fn copies(
-    profiles: &Profiles,
-    rank: &[u32],
-    min_evidence: f64,
-    listed: usize,
-) -> Copies {
+/// sentence of another document and are rare apart from those copies, as
+/// candidate pairs of similarity 1.
+pub(super) fn copies(profiles: &Profiles, w: &Weights, rank: &[u32], listed: usize) -> Copies {
     let n = profiles.len();
+    let min_evidence = w.min_evidence();
     // (hash of the terms, rank of the document, sentence number): sorted, each run
     // of one hash holds the candidates for one sentence's copies, in id order.
     let mut keyed: Vec<(u64, u32, u32)> = (0..n)
@@ -64,6 +65,9 @@ pub(super) fn copies(
             let sentences: Vec<usize> = run.iter().map(|&(_, _, g)| g as usize).collect();
             // A hash shared by different terms (a chance in 2^64) splits the run.
             for group in same_terms(profiles, &sentences) {
+                if !rare_but_for_copies(profiles.terms(group[0]), group.len(), w) {
+                    continue;
+                }
                 propose(profiles, rank, &group, listed, &mut pairs, &mut unindexed);
             }
             (pairs, unindexed)
@@ -80,6 +84,18 @@ pub(super) fn copies(
         }
     }
     copies
+}
+
+/// Whether a sentence of `terms` in `copies` sentences would propose candidates
+/// were its copies one sentence: its two rarest terms, each counted in `copies - 1`
+/// sentences fewer, pass the index's chance bound.
+fn rare_but_for_copies(terms: &[u32], copies: usize, w: &Weights) -> bool {
+    let mut df: Vec<u64> = terms
+        .iter()
+        .map(|&t| u64::from(w.df(t)).saturating_sub(copies as u64 - 1).max(1))
+        .collect();
+    df.sort_unstable();
+    df.len() >= 2 && rare_together(df[0], df[1], w.sentences)
 }
 
 /// `sentences` parted by their terms, each part in the order given.

@@ -18,6 +18,7 @@ use dupdrift::neardup::{find_pairs, Search, DEFAULT_LISTED_GROUP};
 use dupdrift::report;
 use dupdrift::report::set::Staging;
 use dupdrift::text::language::Language;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -522,13 +523,32 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
             }
             read.skipped.extend(batch.skipped);
             total_bytes += batch.bytes;
-            let results = analyze_batch(batch.articles, config.language, sketcher, depth);
-            for (at, result) in batch.positions.into_iter().zip(results) {
+            let keys: Vec<u128> = batch.articles.par_iter().map(SharedContents::key).collect();
+            // A copy of a content read in an earlier batch is not analysed again.
+            let mut copies = Vec::with_capacity(keys.len());
+            let mut fresh = Vec::new();
+            for article in batch.articles {
+                match contents.copy(article) {
+                    Ok(doc) => copies.push(Some(doc)),
+                    Err(article) => {
+                        copies.push(None);
+                        fresh.push(article);
+                    }
+                }
+            }
+            let mut analysed = analyze_batch(fresh, config.language, sketcher, depth).into_iter();
+            let results = copies.into_iter().map(|copy| match copy {
+                Some(doc) => Ok(doc),
+                None => analysed
+                    .next()
+                    .expect("an analysis for each article not copied"),
+            });
+            for ((at, key), result) in batch.positions.into_iter().zip(keys).zip(results) {
                 let problem = match result {
                     Ok(mut doc) => match seen.get(&doc.id) {
                         None => {
                             seen.insert(doc.id.clone(), doc.input.clone());
-                            contents.share(&mut doc);
+                            contents.remember(key, &mut doc);
                             read.docs.push(doc);
                             continue;
                         }
