@@ -124,16 +124,16 @@ impl SharedContents {
     }
 
     /// `article` as a document made from the analysis of an earlier one of its
-    /// content, without analysing it again; `Err(article)` when there is none.
-    pub fn copy(&self, article: Article) -> Result<Document, Article> {
-        let Some(c) = self.seen.get(&Self::key(&article)) else {
-            return Err(article);
-        };
-        Ok(Document {
-            id: article.id,
-            source: article.source,
-            title: article.title,
-            input: article.input,
+    /// content, without analysing it again (its fields are taken); `None`, and
+    /// `article` untouched, when there is none.
+    pub fn copy(&self, article: &mut Article) -> Option<Document> {
+        let c = self.seen.get(&Self::key(article))?;
+        let take = std::mem::take::<String>;
+        Some(Document {
+            id: take(&mut article.id),
+            source: take(&mut article.source),
+            title: take(&mut article.title),
+            input: take(&mut article.input),
             lang: c.lang,
             text: Arc::clone(&c.text),
             bytes: c.bytes,

@@ -527,14 +527,12 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
             // A copy of a content read in an earlier batch is not analysed again.
             let mut copies = Vec::with_capacity(keys.len());
             let mut fresh = Vec::new();
-            for article in batch.articles {
-                match contents.copy(article) {
-                    Ok(doc) => copies.push(Some(doc)),
-                    Err(article) => {
-                        copies.push(None);
-                        fresh.push(article);
-                    }
+            for mut article in batch.articles {
+                let copy = contents.copy(&mut article);
+                if copy.is_none() {
+                    fresh.push(article);
                 }
+                copies.push(copy);
             }
             let mut analysed = analyze_batch(fresh, config.language, sketcher, depth).into_iter();
             let results = copies.into_iter().map(|copy| match copy {
