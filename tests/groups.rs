@@ -170,3 +170,56 @@ fn a_hundred_thousand_copies_are_one_group_in_bounded_memory() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn boilerplate_in_thousands_of_articles_at_a_low_threshold_stays_bounded() {
+    // 8,000 articles of 100 words, each ending in the same 25-word line: at
+    // --threshold 0.2 (one row a band) the line fills a sixth of every band's
+    // slots, so buckets of over 1,000 articles that are not near each other.
+    let dir = tempfile::tempdir().unwrap();
+    let (articles, _) = generated(&dir.path().join("gen"), 8000);
+    let corpus = dir.path().join("boiler.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&corpus).unwrap());
+    for (id, text) in &articles {
+        let words: Vec<&str> = text.split_whitespace().take(100).collect();
+        let text = format!(
+            "{}\n\nSubscribe to our newsletter for the latest news and updates from around \
+             the world, delivered to your inbox every single morning before breakfast.",
+            words.join(" ")
+        );
+        writeln!(f, "{}", serde_json::json!({ "id": id, "text": text })).unwrap();
+    }
+    drop(f);
+    let run = |out: &Path, extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dupdrift"));
+        cmd.arg("scan")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(out)
+            .args([
+                "--quiet",
+                "--threads",
+                "2",
+                "--threshold",
+                "0.2",
+                "--stages",
+                "pairs",
+            ])
+            .args(extra);
+        common::with_peak(cmd, dir.path())
+    };
+    let (lsh, exact) = (dir.path().join("lsh"), dir.path().join("exact"));
+    let (output, peak_kb) = run(&lsh, &[]);
+    assert_eq!(output.status.code(), Some(0));
+    // 7.2 GB and 43 s before buckets were bounded.
+    assert!(peak_kb < 500 << 10, "peak RSS {peak_kb} kB");
+    let run_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(lsh.join("run.json")).unwrap()).unwrap();
+    assert!(run_json["counts"]["crowded_lsh_buckets"].as_u64().unwrap() > 0);
+    // The near-duplicates are still all found: the same as the exact search.
+    let (output, _) = run(&exact, &["--search", "exact"]);
+    assert_eq!(output.status.code(), Some(0));
+    let pairs = std::fs::read(lsh.join("pairs.csv")).unwrap();
+    assert_eq!(pairs, std::fs::read(exact.join("pairs.csv")).unwrap());
+    assert!(common::read_csv(&lsh.join("pairs.csv")).1.len() > 100);
+}

@@ -415,6 +415,7 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
             bytes: read.docs.iter().map(|d| d.bytes).sum(),
             tokens: read.docs.iter().map(|d| d.tokens).sum(),
             candidates: search.candidates,
+            crowded_lsh_buckets: search.crowded_buckets,
             pairs: search.pairs.len(),
             groups: search.groups.len(),
             grouped_articles: search.groups.iter().map(Vec::len).sum(),
@@ -447,6 +448,15 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
         run.counts.input_errors,
         config.out.display()
     );
+    if search.crowded_buckets > 0 {
+        summary.push_str(&format!(
+            "\ndupdrift: {} LSH buckets held more than {} articles (text they all carry, such as \
+             boilerplate) and proposed no pairs; near-duplicates are found through their other \
+             bands, and --search exact finds every pair",
+            search.crowded_buckets,
+            dupdrift::neardup::lsh::MAX_BUCKET
+        ));
+    }
     if let Some(first) = read.skipped.first() {
         summary.push_str(&format!(
             "\ndupdrift: skipped {} files of other kinds inside directories (first: {})",
@@ -626,6 +636,7 @@ struct Counts {
     bytes: usize,
     tokens: usize,
     candidates: usize,
+    crowded_lsh_buckets: usize,
     pairs: usize,
     groups: usize,
     grouped_articles: usize,

@@ -70,11 +70,29 @@ pub fn band_keys(signature: &[u64], banding: Banding) -> Vec<u64> {
         .collect()
 }
 
-/// All pairs `(i, j)`, `i < j`, of signatures that share at least one band,
-/// sorted and without repeats. Every signature must have at least
-/// `bands * rows` slots.
-pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Vec<(u32, u32)> {
-    let per_band: Vec<Vec<(u32, u32)>> = (0..banding.bands)
+/// Members past which a bucket of one band proposes no pairs. A bucket that
+/// large holds documents agreeing on a band through what they all carry (a
+/// boilerplate line in 50,000 articles fills one slot in 5% of them at one row a
+/// band), not through being near each other: its pairs would be millions, nearly
+/// all below the threshold. Near-duplicates agree on many bands, and are still
+/// found through the others.
+pub const MAX_BUCKET: usize = 1000;
+
+/// The candidate pairs of a set of signatures, and what was left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Candidates {
+    /// Pairs `(i, j)`, `i < j`, of signatures that share at least one band
+    /// outside a crowded bucket; sorted, without repeats.
+    pub pairs: Vec<(u32, u32)>,
+    /// Buckets of more than [`MAX_BUCKET`] signatures, which proposed no pairs.
+    pub crowded_buckets: usize,
+}
+
+/// The pairs of signatures that share at least one band, buckets of more than
+/// [`MAX_BUCKET`] left out. Every signature must have at least `bands * rows`
+/// slots.
+pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Candidates {
+    let per_band: Vec<(Vec<(u32, u32)>, usize)> = (0..banding.bands)
         .into_par_iter()
         .map(|band| {
             let lo = band * banding.rows;
@@ -87,20 +105,29 @@ pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Vec<(u32, u32)> {
                 .collect();
             keyed.sort_unstable();
             let mut pairs = Vec::new();
+            let mut crowded = 0;
             for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
+                if bucket.len() > MAX_BUCKET {
+                    crowded += 1;
+                    continue;
+                }
                 for (x, &(_, a)) in bucket.iter().enumerate() {
                     pairs.extend(bucket[x + 1..].iter().map(|&(_, b)| (a, b)));
                 }
             }
             pairs.sort_unstable();
             pairs.dedup();
-            pairs
+            (pairs, crowded)
         })
         .collect();
-    let mut all: Vec<(u32, u32)> = per_band.into_iter().flatten().collect();
-    all.par_sort_unstable();
-    all.dedup();
-    all
+    let crowded_buckets = per_band.iter().map(|(_, c)| c).sum();
+    let mut pairs: Vec<(u32, u32)> = per_band.into_iter().flat_map(|(p, _)| p).collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    Candidates {
+        pairs,
+        crowded_buckets,
+    }
 }
 
 #[cfg(test)]
@@ -140,12 +167,28 @@ mod tests {
         let sigs: Vec<&[u64]> = vec![&a, &b, &c, &d];
         let banding = Banding { bands: 2, rows: 2 };
         let got = candidates(&sigs, banding);
-        assert_eq!(got, vec![(0, 1), (0, 2)]);
+        assert_eq!(got.pairs, vec![(0, 1), (0, 2)]);
+        assert_eq!(got.crowded_buckets, 0);
         // Stored keys agree where the bands do, as the candidates say.
         let keys: Vec<Vec<u64>> = sigs.iter().map(|s| band_keys(s, banding)).collect();
         assert_eq!(keys[0][0], keys[1][0]);
         assert_eq!(keys[0][1], keys[2][1]);
         assert_ne!(keys[0][0], keys[2][0]);
         assert!(keys[3].iter().all(|k| !keys[0].contains(k)));
+    }
+
+    #[test]
+    fn a_crowded_bucket_proposes_no_pairs() {
+        // Every signature shares slot 0; pairs 2k and 2k + 1 share slot 1 too.
+        let sigs: Vec<[u64; 2]> = (0..MAX_BUCKET as u64 + 2)
+            .map(|i| [7, 100 + i / 2])
+            .collect();
+        let views: Vec<&[u64]> = sigs.iter().map(|s| &s[..]).collect();
+        let got = candidates(&views, Banding { bands: 2, rows: 1 });
+        assert_eq!(got.crowded_buckets, 1);
+        let expected: Vec<(u32, u32)> = (0..sigs.len() as u32 / 2)
+            .map(|k| (2 * k, 2 * k + 1))
+            .collect();
+        assert_eq!(got.pairs, expected);
     }
 }

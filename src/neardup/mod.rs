@@ -44,6 +44,8 @@ pub struct PairSearch {
     pub groups: Vec<Vec<usize>>,
     /// Groups of more members than this are listed through their first.
     pub listed: usize,
+    /// LSH buckets too crowded to propose pairs ([`lsh::MAX_BUCKET`]).
+    pub crowded_buckets: usize,
 }
 
 impl PairSearch {
@@ -127,10 +129,13 @@ pub fn find_pairs(
     }
     let rank = id_ranks(docs);
     let groups = identical_groups(docs, &rank);
+    let mut crowded_buckets = 0;
     let cands = match search {
         Search::Lsh(banding) => {
             let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
-            candidates(&signatures, banding)
+            let found = candidates(&signatures, banding);
+            crowded_buckets = found.crowded_buckets;
+            found.pairs
         }
         Search::Exact => {
             let sets: Vec<&[u64]> = groups.iter().map(|g| &docs[g[0]].shingles[..]).collect();
@@ -180,6 +185,7 @@ pub fn find_pairs(
         pairs,
         groups,
         listed,
+        crowded_buckets,
     })
 }
 
