@@ -121,3 +121,37 @@ fn a_text_file_past_the_limit_is_an_error_row() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn html_nested_200000_deep_is_read_at_once_with_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    fs::create_dir(&pages).unwrap();
+    let n = 200_000;
+    let deep = format!(
+        "<html><body>{}Deep text here about the minister.{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    fs::write(pages.join("deep.html"), deep).unwrap();
+    fs::write(
+        pages.join("plain.html"),
+        "<p>The minister arrived in Brussels on Monday for talks.</p>",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let start = std::time::Instant::now();
+    let (run, peak_kb) = common::with_peak(scan(&[&pages], &out, &[]), dir.path());
+    // Over 100 s in the HTML parser before the depth was cut at 512.
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
+    let (_, docs) = common::read_csv(&out.join("documents.csv"));
+    let tokens: Vec<(&str, &str)> = docs.iter().map(|r| (&*r[0], &*r[6])).collect();
+    assert_eq!(tokens, [("deep", "6"), ("plain", "9")]);
+}

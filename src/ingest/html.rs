@@ -3,7 +3,7 @@
 //! Text inside `script`, `style` and similar elements is dropped; block elements
 //! become paragraph breaks so sentences do not run into each other.
 
-use super::{checked, decode_text, describe_io, InputError, Item};
+use super::{checked, decode_text, describe_io, nesting, InputError, Item};
 use crate::article::Article;
 use scraper::{node::Node, Html};
 use std::path::Path;
@@ -65,7 +65,7 @@ pub(super) fn read(path: &Path, id: String) -> Item {
 
 /// The document title and its visible text, paragraphs separated by blank lines.
 pub fn extract(source: &str) -> (String, String) {
-    let doc = Html::parse_document(source);
+    let doc = Html::parse_document(&nesting::shallow(source, nesting::MAX_DEPTH));
     let mut title = String::new();
     let mut raw = String::new();
     let mut hidden = 0usize;

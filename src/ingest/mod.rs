@@ -10,6 +10,7 @@ mod codec;
 pub mod html;
 mod jsonl;
 mod lines;
+pub mod nesting;
 mod plain;
 mod table;
 

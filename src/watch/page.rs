@@ -29,7 +29,8 @@ pub fn extract(source: &str, url: &str) -> Result<(String, String), String> {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
     };
-    let mut readability = dom_smoothie::Readability::new(source, Some(url), Some(config))
+    let source = crate::ingest::nesting::shallow(source, crate::ingest::nesting::MAX_DEPTH);
+    let mut readability = dom_smoothie::Readability::new(&*source, Some(url), Some(config))
         .map_err(|e| format!("page {url}: {e}"))?;
     let article = readability
         .parse()
