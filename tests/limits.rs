@@ -155,3 +155,39 @@ fn html_nested_200000_deep_is_read_at_once_with_its_text() {
     let tokens: Vec<(&str, &str)> = docs.iter().map(|r| (&*r[0], &*r[6])).collect();
     assert_eq!(tokens, [("deep", "6"), ("plain", "9")]);
 }
+
+#[test]
+fn a_gigabyte_of_blank_lines_is_passed_over_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = scan(&[Path::new("-")], &out, &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let start = std::time::Instant::now();
+    let writer = std::thread::spawn(move || {
+        let blank = vec![b'\n'; 1 << 20];
+        stdin.write_all(GOOD.lines().next().unwrap().as_bytes())?;
+        for _ in 0..1024 {
+            stdin.write_all(&blank)?;
+        }
+        stdin.write_all(GOOD.lines().nth(1).unwrap().as_bytes())
+    });
+    let run = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    // 16 s a gigabyte when each empty line was a read of its own.
+    assert!(start.elapsed().as_secs() < 8, "{:?}", start.elapsed());
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        common::column(&out.join("documents.csv"), "doc_id"),
+        ["a", "b"]
+    );
+}
