@@ -309,3 +309,23 @@ fn a_sentence_too_short_to_detect_is_read_in_the_language_of_the_pair() {
         stdout(&out)
     );
 }
+
+#[test]
+fn escape_sequences_in_the_texts_reach_the_terminal_escaped() {
+    let a = "The minister \x1b[2J\x1b[31msaid 42 servers failed.\u{202e}";
+    let b = "The minister \x1b[2J\x1b[31msaid 43 servers failed.\u{202e}";
+    for layout in ["stacked", "side"] {
+        let out = dupdrift(&[
+            "compare", "--text", a, b, "--color", "never", "--layout", layout,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.starts_with("number"), "{text}");
+        assert!(
+            !text.contains('\x1b') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}[2J\\u{1b}[31msaid [[42]]"), "{text}");
+        assert!(text.contains("\\u{202e}"), "{text}");
+    }
+}

@@ -1,6 +1,6 @@
 //! `dupdrift compare`: explain on the terminal how the meaning changed between two texts.
 
-use super::excerpt::{excerpt, runs, wrap};
+use super::excerpt::{excerpt, runs, wrap, Segmented};
 use super::Outcome;
 use anstyle::{AnsiColor, Style};
 use anyhow::{anyhow, bail, Context};
@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use dupdrift::analyze::LanguageChoice;
 use dupdrift::drift::explain::drift_between;
 use dupdrift::drift::{evidence_text, DriftFinding};
-use dupdrift::ingest::{decode_text, describe_io};
+use dupdrift::ingest::{decode_text, describe_io, printable};
 use dupdrift::report;
 use dupdrift::text::language::Language;
 use serde::Serialize;
@@ -232,17 +232,19 @@ fn write_text(
     let green = Style::new().bold().fg_color(Some(AnsiColor::Green.into()));
     let (red, green) = (colour.then_some(red), colour.then_some(green));
     let width = found.iter().map(|f| f.kind.name().len()).max().unwrap_or(0);
+    let (a, b) = (Segmented::new(a), Segmented::new(b));
     for f in found {
         let (kind, severity) = (f.kind.name(), f.severity);
-        writeln!(out, "{kind:width$}  {severity:.2}  {}", f.explanation)?;
+        let explanation = printable(&f.explanation, usize::MAX);
+        writeln!(out, "{kind:width$}  {severity:.2}  {explanation}")?;
         match columns {
             None => {
-                writeln!(out, "  A  {}", excerpt(a, &f.evidence_a, red))?;
-                writeln!(out, "  B  {}", excerpt(b, &f.evidence_b, green))?;
+                writeln!(out, "  A  {}", excerpt(&a, &f.evidence_a, red))?;
+                writeln!(out, "  B  {}", excerpt(&b, &f.evidence_b, green))?;
             }
             Some(total) => {
-                let left = wrap(&runs(a, &f.evidence_a), column(total), red);
-                let right = wrap(&runs(b, &f.evidence_b), column(total), green);
+                let left = wrap(&runs(&a, &f.evidence_a), column(total), red);
+                let right = wrap(&runs(&b, &f.evidence_b), column(total), green);
                 write_columns(out, &left, &right, column(total))?;
             }
         }

@@ -3,7 +3,8 @@
 
 use anstyle::Style;
 use dupdrift::drift::Span;
-use dupdrift::text::segment::sentences;
+use dupdrift::ingest::printable;
+use dupdrift::text::segment::{sentences, Sentence};
 use unicode_width::UnicodeWidthStr;
 
 /// Characters of a text shown around its spans, about.
@@ -14,22 +15,48 @@ const MIN_CONTEXT: usize = 20;
 /// A stretch of an excerpt, whitespace squashed, and whether it is evidence.
 pub(super) type Run = (String, bool);
 
+/// A text and its sentences, found once for all the excerpts taken from it (a
+/// thousand findings in a long text segmented it a thousand times).
+pub(super) struct Segmented<'a> {
+    text: &'a str,
+    /// In text order.
+    sentences: Vec<Sentence>,
+}
+
+impl<'a> Segmented<'a> {
+    pub(super) fn new(text: &'a str) -> Segmented<'a> {
+        Segmented {
+            text,
+            sentences: sentences(text),
+        }
+    }
+
+    /// The sentences that overlap `[s, e)`.
+    fn overlapping(&self, s: usize, e: usize) -> &[Sentence] {
+        let from = self.sentences.partition_point(|x| x.end <= s);
+        let to = from + self.sentences[from..].partition_point(|x| x.start < e);
+        &self.sentences[from..to]
+    }
+}
+
 /// The sentences of `text` around `spans`, cut to about [`WIDTH`] characters with
-/// an ellipsis, whitespace on one line, the spans in `style` or else in [[brackets]].
-pub(super) fn excerpt(text: &str, spans: &[Span], style: Option<Style>) -> String {
+/// an ellipsis, whitespace on one line, control characters escaped, the spans in
+/// `style` or else in [[brackets]].
+pub(super) fn excerpt(text: &Segmented, spans: &[Span], style: Option<Style>) -> String {
     paint(&runs(text, spans), style)
 }
 
 /// [`excerpt`] before it is painted: kept in runs so that a column can be wrapped
 /// and padded on the width the reader sees, not on escapes or brackets.
-pub(super) fn runs(text: &str, spans: &[Span]) -> Vec<Run> {
+pub(super) fn runs(segmented: &Segmented, spans: &[Span]) -> Vec<Run> {
+    let text = segmented.text;
     let mut spans: Vec<Span> = spans
         .iter()
         .copied()
         .filter(|&(s, e)| s < e && text.get(s..e).is_some())
         .collect();
     spans.sort_unstable();
-    let pieces = pieces(text, &spans);
+    let pieces = pieces(segmented, &spans);
     let mut shown: Vec<Run> = Vec::new();
     for &(lo, hi) in &pieces {
         if !text[..lo].trim().is_empty() {
@@ -137,15 +164,16 @@ fn trim(cells: &[(char, usize)]) -> &[(char, usize)] {
 /// Byte ranges of `text` to show for `spans` (sorted): the sentences holding them
 /// when those fit in [`WIDTH`], else each span with the context the width leaves,
 /// cut between words. Without spans, the start of the text.
-fn pieces(text: &str, spans: &[Span]) -> Vec<Span> {
-    let all = sentences(text);
+fn pieces(segmented: &Segmented, spans: &[Span]) -> Vec<Span> {
+    let text = segmented.text;
     let around = |s: usize, e: usize| {
-        all.iter()
-            .filter(|x| x.start < e && s < x.end)
+        segmented
+            .overlapping(s, e)
+            .iter()
             .fold((s, e), |(lo, hi), x| (lo.min(x.start), hi.max(x.end)))
     };
     let (Some(&(start, _)), Some(end)) = (spans.first(), spans.iter().map(|x| x.1).max()) else {
-        let from = all.first().map_or(0, |x| x.start);
+        let from = segmented.sentences.first().map_or(0, |x| x.start);
         return vec![cut(text, (from, text.len()))];
     };
     let (lo, hi) = around(start, end);
@@ -203,14 +231,16 @@ fn cut(text: &str, (lo, hi): Span) -> Span {
     }
 }
 
-/// Runs of whitespace, line breaks included, as one space.
+/// Runs of whitespace, line breaks included, as one space; other control
+/// characters (an escape sequence in an article would drive the terminal) and
+/// direction marks escaped as `\u{..}`.
 fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, word) in s.split(char::is_whitespace).enumerate() {
         if i > 0 && !out.ends_with(' ') {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&printable(word, usize::MAX));
     }
     out
 }
@@ -229,7 +259,7 @@ mod tests {
     fn a_short_sentence_is_shown_whole() {
         let text = "The minister never signed the treaty.";
         assert_eq!(
-            excerpt(text, &spans_of(text, "never"), None),
+            excerpt(&Segmented::new(text), &spans_of(text, "never"), None),
             "The minister [[never]] signed the treaty."
         );
     }
@@ -238,7 +268,7 @@ mod tests {
     fn only_the_sentence_of_the_evidence_is_shown_on_one_line() {
         let text = "First one.\nThe minister\nnever signed.\n\nLast one here.";
         assert_eq!(
-            excerpt(text, &spans_of(text, "never"), None),
+            excerpt(&Segmented::new(text), &spans_of(text, "never"), None),
             "… The minister [[never]] signed. …"
         );
     }
@@ -247,7 +277,7 @@ mod tests {
     fn a_long_sentence_is_cut_between_words_around_the_evidence() {
         let words = "word ".repeat(60);
         let text = format!("{words}never {words}end.");
-        let shown = excerpt(&text, &spans_of(&text, "never"), None);
+        let shown = excerpt(&Segmented::new(&text), &spans_of(&text, "never"), None);
         assert!(
             shown.starts_with("… word ") && shown.ends_with(" word …"),
             "{shown}"
@@ -259,7 +289,7 @@ mod tests {
     #[test]
     fn spans_far_apart_are_shown_as_fit_and_the_rest_counted() {
         let text = "Name and some words between. ".repeat(40);
-        let shown = excerpt(&text, &spans_of(&text, "Name"), None);
+        let shown = excerpt(&Segmented::new(&text), &spans_of(&text, "Name"), None);
         assert!(shown.starts_with("[[Name]] and"), "{shown}");
         assert!(shown.contains(" … [[Name]]"), "{shown}");
         assert!(shown.ends_with(" more"), "{shown}");
@@ -274,7 +304,7 @@ mod tests {
     #[test]
     fn without_evidence_the_start_of_the_text_is_shown() {
         let text = format!("  Opening words. {}", "More text here. ".repeat(20));
-        let shown = excerpt(&text, &[], None);
+        let shown = excerpt(&Segmented::new(&text), &[], None);
         assert!(shown.starts_with("Opening words. More"), "{shown}");
         assert!(
             shown.ends_with(" …") && shown.chars().count() <= WIDTH + 2,
@@ -286,14 +316,18 @@ mod tests {
     fn a_style_replaces_the_brackets() {
         let style = Style::new().bold();
         let text = "It was not signed.";
-        let shown = excerpt(text, &spans_of(text, "not"), Some(style));
+        let shown = excerpt(&Segmented::new(text), &spans_of(text, "not"), Some(style));
         assert_eq!(shown, format!("It was {style}not{style:#} signed."));
     }
 
     #[test]
     fn wrapping_counts_the_brackets_and_breaks_between_words() {
         let text = "The minister never signed the treaty.";
-        let lines = wrap(&runs(text, &spans_of(text, "never")), 22, None);
+        let lines = wrap(
+            &runs(&Segmented::new(text), &spans_of(text, "never")),
+            22,
+            None,
+        );
         let shown: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
         assert_eq!(shown, ["The minister [[never]]", "signed the treaty."]);
         assert_eq!(lines[0].1, 22);
@@ -304,7 +338,7 @@ mod tests {
         let style = Style::new().bold();
         let text = "Ça n’a jamais été signé par lui.";
         let lines = wrap(
-            &runs(text, &spans_of(text, "jamais été signé")),
+            &runs(&Segmented::new(text), &spans_of(text, "jamais été signé")),
             13,
             Some(style),
         );
@@ -324,9 +358,26 @@ mod tests {
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
         let text = "see https://example.org/a/very/long/address here";
-        let lines = wrap(&runs(text, &[]), 10, None);
+        let lines = wrap(&runs(&Segmented::new(text), &[]), 10, None);
         assert!(lines.iter().all(|l| l.1 <= 10 && l.1 > 0), "{lines:?}");
         assert_eq!(lines[0].0, "see");
         assert_eq!(lines.last().map(|l| l.0.as_str()), Some("here"));
+    }
+
+    #[test]
+    fn overlapping_sentences_are_found_as_a_scan_would() {
+        let text = "Mr. Smith came. He said no! Then, at 3 p.m., he left. \"Go,\" she said. End";
+        let seg = Segmented::new(text);
+        for s in 0..text.len() {
+            for e in s + 1..=text.len() {
+                let scan: Vec<&Sentence> = seg
+                    .sentences
+                    .iter()
+                    .filter(|x| x.start < e && s < x.end)
+                    .collect();
+                let found: Vec<&Sentence> = seg.overlapping(s, e).iter().collect();
+                assert_eq!(found, scan, "[{s}, {e})");
+            }
+        }
     }
 }
