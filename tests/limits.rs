@@ -191,3 +191,35 @@ fn a_gigabyte_of_blank_lines_is_passed_over_quickly() {
         ["a", "b"]
     );
 }
+
+#[test]
+fn a_zstd_bomb_stops_at_the_compression_ratio() {
+    // 4 GB of one byte: some 130 kB of zstd, 30,000 times smaller.
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("bomb.jsonl.zst");
+    let mut z = zstd::stream::write::Encoder::new(fs::File::create(&bomb).unwrap(), 3).unwrap();
+    z.write_all(GOOD.as_bytes()).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..4096 {
+        z.write_all(&zeros).unwrap();
+    }
+    z.finish().unwrap();
+    assert!(fs::metadata(&bomb).unwrap().len() < 1 << 20);
+    let good = dir.path().join("good.jsonl");
+    fs::write(
+        &good,
+        "{\"id\": \"c\", \"text\": \"The harvest forecast was raised.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let start = std::time::Instant::now();
+    let (run, peak_kb) = common::with_peak(scan(&[&bomb, &good], &out, &[]), dir.path());
+    let (errors, ids) = reports(&run, &out);
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0][0].ends_with("bomb.jsonl.zst:3"), "{errors:?}");
+    assert!(errors[0][1].contains("compression bomb"), "{errors:?}");
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
+    // The 4 GB were not inflated: a few seconds went to the first 64 MB.
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
