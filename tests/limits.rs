@@ -223,3 +223,35 @@ fn a_zstd_bomb_stops_at_the_compression_ratio() {
     // The 4 GB were not inflated: a few seconds went to the first 64 MB.
     assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_csv_record_past_the_article_limit_is_an_error_row_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("table.csv");
+    let mut f = std::io::BufWriter::new(fs::File::create(&csv).unwrap());
+    f.write_all(b"id,text\nt1,The minister arrived in Brussels on Monday.\nbig,\"")
+        .unwrap();
+    let words = "word ".repeat(1 << 16);
+    for _ in 0..(200 << 20) / words.len() {
+        f.write_all(words.as_bytes()).unwrap();
+    }
+    f.write_all(b"\"\nt3,The harvest forecast was raised.\n")
+        .unwrap();
+    drop(f);
+    let good = dir.path().join("good.jsonl");
+    fs::write(&good, GOOD).unwrap();
+    let out = dir.path().join("out");
+    let (run, peak_kb) = common::with_peak(scan(&[&csv, &good], &out, &[]), dir.path());
+    let (errors, ids) = reports(&run, &out);
+    // The csv reader holds a record whole: it is stopped at the limit, and what
+    // follows in the file is named as not read.
+    assert_eq!(ids, ["a", "b", "t1"]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0][0].ends_with("table.csv:3"), "{errors:?}");
+    assert!(errors[0][1].contains("--max-article-mb"), "{errors:?}");
+    assert!(
+        errors[0][1].contains("the rest of the file is not read"),
+        "{errors:?}"
+    );
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB (3.9 GB before)");
+}

@@ -269,7 +269,7 @@ fn read_file(
             Box::new(std::iter::once(html::read(&path, id)))
         }
         Format::JsonLines(codec) => jsonl::read(path, codec, limits),
-        Format::Csv => table::read(path),
+        Format::Csv => table::read(path, limits),
     }
 }
 

@@ -2,19 +2,26 @@
 //!
 //! The columns are those of JSON Lines (`id`, `text`, `title`, `url`, `source`,
 //! `lang`, `published`), matched by name in any order and case; only `text` is
-//! required. A row whose field count differs from the header's is reported.
+//! required. A row whose field count differs from the header's is reported. A
+//! record larger than an article may be ends the file: the csv reader holds a
+//! record whole, so it is stopped before it holds more.
 
-use super::{describe_io, stem_id, InputError, Item, Record};
+use super::{describe_io, stem_id, InputError, Item, Limits, Record};
 use csv::{ByteRecord, Reader, ReaderBuilder};
 use std::fs::File;
+use std::io::Read;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 const COLUMNS: [&str; 7] = ["id", "text", "title", "url", "source", "lang", "published"];
 
 struct Rows {
     path: PathBuf,
     stem: String,
-    reader: Option<Reader<File>>,
+    reader: Option<Reader<Capped>>,
+    /// Where the record being read starts: what [`Capped`] measures from.
+    record_start: Arc<AtomicU64>,
     /// Index of each of [`COLUMNS`] in the header, when present.
     columns: [Option<usize>; 7],
     width: usize,
@@ -74,7 +81,39 @@ impl LineCounter {
     }
 }
 
-pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
+/// The file as the csv reader reads it, failing once the record being read
+/// (from `record_start`, which the rows move on) passes the article limit.
+struct Capped {
+    file: File,
+    read: u64,
+    record_start: Arc<AtomicU64>,
+    max: u64,
+}
+
+impl Read for Capped {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // The reader's own buffer is read ahead of the record: some slack.
+        if self
+            .read
+            .saturating_sub(self.record_start.load(Ordering::Relaxed))
+            > self.max + (1 << 16)
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a record of more than {} MB, the limit for one article \
+                     (--max-article-mb): the rest of the file is not read",
+                    self.max >> 20
+                ),
+            ));
+        }
+        let n = self.file.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+pub(super) fn read(path: PathBuf, limits: Limits) -> Box<dyn Iterator<Item = Item>> {
     let name = path.display().to_string();
     let fail = |reason: String| -> Box<dyn Iterator<Item = Item>> {
         Box::new(std::iter::once(Item::Error(InputError::new(
@@ -95,6 +134,13 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
     if let Err(e) = std::io::Seek::rewind(&mut file) {
         return fail(describe_io(&e));
     }
+    let record_start = Arc::new(AtomicU64::new(0));
+    let file = Capped {
+        file,
+        read: 0,
+        record_start: Arc::clone(&record_start),
+        max: limits.article_bytes,
+    };
     let mut reader = ReaderBuilder::new().flexible(true).from_reader(file);
     let headers = match reader.byte_headers() {
         Ok(h) => h.clone(),
@@ -123,6 +169,7 @@ pub(super) fn read(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
         lines: LineCounter::new(&path),
         path,
         reader: Some(reader),
+        record_start,
         columns,
         width: headers.len(),
         record: ByteRecord::new(),
@@ -136,6 +183,8 @@ impl Iterator for Rows {
     fn next(&mut self) -> Option<Item> {
         let reader = self.reader.as_mut()?;
         let result = reader.read_byte_record(&mut self.record);
+        self.record_start
+            .store(reader.position().byte(), Ordering::Relaxed);
         // Where the record starts (after a read error: where reading stopped).
         let start = match (&result, self.record.position()) {
             (Ok(true), Some(p)) => p.byte(),
@@ -173,10 +222,11 @@ impl Iterator for Rows {
                 if fatal {
                     self.reader = None;
                 }
-                Some(Item::Error(InputError::new(
-                    at,
-                    format!("malformed CSV: {e}"),
-                )))
+                let reason = match e.kind() {
+                    csv::ErrorKind::Io(io) => describe_io(io),
+                    _ => format!("malformed CSV: {e}"),
+                };
+                Some(Item::Error(InputError::new(at, reason)))
             }
         }
     }
