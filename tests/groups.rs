@@ -223,3 +223,43 @@ fn boilerplate_in_thousands_of_articles_at_a_low_threshold_stays_bounded() {
     assert_eq!(pairs, std::fs::read(exact.join("pairs.csv")).unwrap());
     assert!(common::read_csv(&lsh.join("pairs.csv")).1.len() > 100);
 }
+
+#[test]
+fn a_million_lines_of_a_thousand_texts_are_a_thousand_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("lines.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&lines).unwrap());
+    for i in 0..1_000_000 {
+        let text = format!("Short note number {} about the weather in town.", i % 1000);
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({ "id": format!("n{i:07}"), "text": text })
+        )
+        .unwrap();
+    }
+    drop(f);
+    let out = dir.path().join("out");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dupdrift"));
+    cmd.arg("scan")
+        .arg(&lines)
+        .arg("--out")
+        .arg(&out)
+        .args(["--quiet", "--threads", "2"]);
+    let (run, peak_kb) = common::with_peak(cmd, dir.path());
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // Some 830 MB: a million documents' ids and counts; the pair stage took 24 GB.
+    assert!(peak_kb < 3 << 19, "peak RSS {peak_kb} kB");
+    let (_, groups) = common::read_csv(&out.join("groups.csv"));
+    assert_eq!(groups.len(), 1_000_000);
+    assert!(groups.iter().all(|r| r[2] == "1000"));
+    assert_eq!(groups.last().unwrap()[0], "1000");
+    // Each group through its first member: 999 rows a group, no pair between groups.
+    let (_, pairs) = common::read_csv(&out.join("pairs.csv"));
+    assert_eq!(pairs.len(), 1000 * 999);
+}
