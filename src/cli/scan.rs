@@ -321,7 +321,8 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
             "aligning sentences across {} articles",
             aligned.len()
         ));
-        // Terms weigh by their rarity in the whole input, read as one batch.
+        // Terms weigh by their rarity in the whole input, read as one batch, the
+        // copies a large group's first member stands for counted in it alone.
         let stats = TermStats::of(aligned);
         align(aligned, &stats, &config.align).context("cannot align the sentences")?
     } else {
@@ -451,8 +452,8 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
     if search.crowded_buckets > 0 {
         summary.push_str(&format!(
             "\ndupdrift: {} LSH buckets held more than {} articles (text they all carry, such as \
-             boilerplate) and proposed no pairs; near-duplicates are found through their other \
-             bands, and --search exact finds every pair",
+             boilerplate, or a large family of near-copies) and proposed each with their first \
+             member alone; --search exact finds every pair",
             search.crowded_buckets,
             dupdrift::neardup::lsh::MAX_BUCKET
         ));

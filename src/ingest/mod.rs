@@ -48,8 +48,10 @@ pub const MAX_REASON_CHARS: usize = 400;
 /// reorder a line on a terminal) escaped as `\u{..}`, cut to `max` characters
 /// and an ellipsis.
 pub fn printable(text: &str, max: usize) -> String {
-    let risky =
-        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let risky = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if !text.contains(risky) && text.chars().nth(max).is_none() {
         return text.to_string();
     }

@@ -8,8 +8,11 @@
 //!
 //! Depth is counted as a lenient parser builds it: elements without content
 //! (`br`, `img`) and those whose end tag may be left out (`p`, `li`, `td`) open no
-//! level; an end tag closes the innermost open element of its name and those
-//! inside it; comments and the text of `script`, `style` and the like hold no tags.
+//! level, nor does `<x/>` inside `svg` or `math` (elsewhere HTML ignores the
+//! slash: `<div/>` opens a div); an end tag closes the innermost open element of
+//! its name and those inside it, the cut ones too; comments and the text of
+//! `script`, `style` and the like hold no tags. A cut tag leaves a space, so that
+//! the words on either side stay apart.
 
 use ahash::AHashMap;
 use std::borrow::Cow;
@@ -42,6 +45,8 @@ pub fn shallow(source: &str, max_depth: usize) -> Cow<'_, str> {
     // closed yet: an end tag of that name closes one of them first, the innermost.
     let mut dropped: AHashMap<String, usize> = AHashMap::new();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // Open `svg` and `math` elements, where `<x/>` closes itself.
+    let mut foreign = 0usize;
     let mut at = 0;
     while let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) {
         let Some(tag) = Tag::read(bytes, lt) else {
@@ -56,7 +61,7 @@ pub fn shallow(source: &str, max_depth: usize) -> Cow<'_, str> {
                     at = raw_text_end(bytes, at, &name);
                     continue;
                 }
-                if self_closing || VOID.contains(&name.as_str()) {
+                if (self_closing && foreign > 0) || VOID.contains(&name.as_str()) {
                     continue;
                 }
                 if OPTIONAL_END.contains(&name.as_str()) {
@@ -66,6 +71,7 @@ pub fn shallow(source: &str, max_depth: usize) -> Cow<'_, str> {
                     cuts.push((lt, tag.end));
                     *dropped.entry(name).or_default() += 1;
                 } else {
+                    foreign += usize::from(is_foreign(&name));
                     open.push(name);
                 }
             }
@@ -75,7 +81,10 @@ pub fn shallow(source: &str, max_depth: usize) -> Cow<'_, str> {
                     *n -= 1;
                     cuts.push((lt, tag.end));
                 } else if let Some(k) = open.iter().rposition(|o| *o == name) {
+                    foreign -= open[k..].iter().filter(|o| is_foreign(o)).count();
                     open.truncate(k);
+                    // The cut elements were inside it: closed with it.
+                    dropped.clear();
                 }
             }
             Kind::Other => {}
@@ -88,10 +97,15 @@ pub fn shallow(source: &str, max_depth: usize) -> Cow<'_, str> {
     let mut from = 0;
     for (start, end) in cuts {
         out.push_str(&source[from..start]);
+        out.push(' ');
         from = end;
     }
     out.push_str(&source[from..]);
     Cow::Owned(out)
+}
+
+fn is_foreign(name: &str) -> bool {
+    name == "svg" || name == "math"
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
@@ -226,11 +240,29 @@ mod tests {
         assert_eq!(
             cut,
             format!(
-                "<body>{}deep text{}<p>after</p></body>",
+                "<body>{}  deep text  {}<p>after</p></body>",
                 "<div>".repeat(4),
                 "</div>".repeat(4)
             )
         );
+    }
+
+    #[test]
+    fn a_slash_opens_no_level_only_inside_svg_and_math() {
+        // HTML ignores `/>` on a div: 600 of them nest 600 levels.
+        let divs = "<div/>x".repeat(600);
+        assert_eq!(shallow(&divs, 512).matches("<div/>").count(), 512);
+        let svg = format!("<svg>{}</svg>", "<path d='M0'/>".repeat(600));
+        assert!(matches!(shallow(&svg, 512), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_cut_elements_close_with_their_ancestor() {
+        // Two unclosed divs cut inside a section; after it closes, the page's
+        // own divs keep their end tags.
+        let page = "<section><div><div>deep</section><div>a</div><div>b</div>";
+        let cut = shallow(page, 1);
+        assert_eq!(cut, "<section>  deep</section><div>a</div><div>b</div>");
     }
 
     #[test]
@@ -241,6 +273,7 @@ mod tests {
         let divs = "<div>x".repeat(20);
         assert_eq!(shallow(&divs, 8).matches("<div>").count(), 8);
         assert_eq!(shallow(&divs, 8).matches('x').count(), 20);
+        assert!(!shallow(&divs, 8).contains("xx"), "words stay apart");
         // An end tag closes what is inside it, so the depth falls again.
         let closed = "<section><div><span>x</section>".repeat(100);
         assert!(matches!(shallow(&closed, 4), Cow::Borrowed(_)));

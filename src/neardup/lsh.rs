@@ -70,27 +70,30 @@ pub fn band_keys(signature: &[u64], banding: Banding) -> Vec<u64> {
         .collect()
 }
 
-/// Members past which a bucket of one band proposes no pairs. A bucket that
-/// large holds documents agreeing on a band through what they all carry (a
-/// boilerplate line in 50,000 articles fills one slot in 5% of them at one row a
-/// band), not through being near each other: its pairs would be millions, nearly
-/// all below the threshold. Near-duplicates agree on many bands, and are still
-/// found through the others.
+/// Members past which a bucket of one band proposes each member with its first
+/// alone, not every pair. A bucket that large holds documents agreeing on a band
+/// through what they all carry (a boilerplate line in 50,000 articles fills one
+/// slot in 5% of them at one row a band), or a family of near-copies of one
+/// story: its pairs would be millions, nearly all below the threshold in the
+/// first case. The first member keeps a family together (each member paired
+/// with it, where the two reach the threshold), and pairs within it are still
+/// found through the bands that are not crowded.
 pub const MAX_BUCKET: usize = 1000;
 
 /// The candidate pairs of a set of signatures, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Candidates {
-    /// Pairs `(i, j)`, `i < j`, of signatures that share at least one band
-    /// outside a crowded bucket; sorted, without repeats.
+    /// Pairs `(i, j)`, `i < j`, of signatures that share at least one band (in a
+    /// crowded bucket, the first member with each other); sorted, without repeats.
     pub pairs: Vec<(u32, u32)>,
-    /// Buckets of more than [`MAX_BUCKET`] signatures, which proposed no pairs.
+    /// Buckets of more than [`MAX_BUCKET`] signatures, which proposed each
+    /// member with their first only.
     pub crowded_buckets: usize,
 }
 
-/// The pairs of signatures that share at least one band, buckets of more than
-/// [`MAX_BUCKET`] left out. Every signature must have at least `bands * rows`
-/// slots.
+/// The pairs of signatures that share at least one band, a bucket of more than
+/// [`MAX_BUCKET`] through its first member. Every signature must have at least
+/// `bands * rows` slots.
 pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Candidates {
     let per_band: Vec<(Vec<(u32, u32)>, usize)> = (0..banding.bands)
         .into_par_iter()
@@ -109,6 +112,9 @@ pub fn candidates(signatures: &[&[u64]], banding: Banding) -> Candidates {
             for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
                 if bucket.len() > MAX_BUCKET {
                     crowded += 1;
+                    // Sorted by document within the key: the first is the smallest.
+                    let first = bucket[0].1;
+                    pairs.extend(bucket[1..].iter().map(|&(_, b)| (first, b)));
                     continue;
                 }
                 for (x, &(_, a)) in bucket.iter().enumerate() {
@@ -178,7 +184,7 @@ mod tests {
     }
 
     #[test]
-    fn a_crowded_bucket_proposes_no_pairs() {
+    fn a_crowded_bucket_proposes_its_members_with_its_first() {
         // Every signature shares slot 0; pairs 2k and 2k + 1 share slot 1 too.
         let sigs: Vec<[u64; 2]> = (0..MAX_BUCKET as u64 + 2)
             .map(|i| [7, 100 + i / 2])
@@ -186,9 +192,12 @@ mod tests {
         let views: Vec<&[u64]> = sigs.iter().map(|s| &s[..]).collect();
         let got = candidates(&views, Banding { bands: 2, rows: 1 });
         assert_eq!(got.crowded_buckets, 1);
-        let expected: Vec<(u32, u32)> = (0..sigs.len() as u32 / 2)
+        let mut expected: Vec<(u32, u32)> = (0..sigs.len() as u32 / 2)
             .map(|k| (2 * k, 2 * k + 1))
+            .chain((1..sigs.len() as u32).map(|b| (0, b)))
             .collect();
+        expected.sort_unstable();
+        expected.dedup();
         assert_eq!(got.pairs, expected);
     }
 }

@@ -13,6 +13,7 @@ use crate::error::Result;
 use ahash::AHashMap;
 use lsh::{candidates, Banding};
 use rayon::prelude::*;
+use std::sync::Arc;
 use verify::{overlap, Overlap};
 
 /// Two documents whose exact shingle Jaccard reaches the threshold.
@@ -49,16 +50,23 @@ pub struct PairSearch {
 }
 
 impl PairSearch {
-    /// Moves the documents that the first member of a group stands for (the later
-    /// members of groups listed through their first) after all the others, in
-    /// their order, renumbers the pairs and groups to match, and tells how many
-    /// come before: the documents that passages and drift need, since a copy holds
-    /// no passage and no change its first member does not.
+    /// Moves the documents that the first member of a group stands for after all
+    /// the others, in their order, renumbers the pairs and groups to match, and
+    /// tells how many come before: the documents that passages and drift need.
+    ///
+    /// A group listed through its first member (more than `listed`) stands for
+    /// those of its later members whose text and language are the first's: a copy
+    /// holds no passage and no change the first does not. A member of the same
+    /// shingles but another text (shingles are words: "$5 million" and "€5
+    /// million" are one set) stays, so that what differs is still read.
     pub fn stand_ins_last(&mut self, docs: &mut Vec<Document>) -> usize {
         let mut hidden = vec![false; docs.len()];
         for g in self.groups.iter().filter(|g| g.len() > self.listed) {
+            let first = &docs[g[0]];
             for &d in &g[1..] {
-                hidden[d] = true;
+                let copy = &docs[d];
+                hidden[d] = copy.lang == first.lang
+                    && (Arc::ptr_eq(&copy.text, &first.text) || copy.text == first.text);
             }
         }
         let shown = hidden.iter().filter(|&&h| !h).count();
@@ -305,5 +313,26 @@ mod tests {
         assert_eq!(named(&moved, &some.pairs), expected);
         assert_eq!(moved[some.groups[0][0]].id, "c00");
         assert_eq!(some.groups[0].len(), 40);
+    }
+
+    #[test]
+    fn a_member_of_the_same_shingles_but_another_text_is_not_stood_for() {
+        let mut docs = docs();
+        // c07 with a currency sign the shingles (words) do not see.
+        let sketcher = Sketcher::new(SketchParams::new(3, 64, 1).expect("parameters"));
+        let at = docs.iter().position(|d| d.id == "c07").expect("c07");
+        let text = docs[at].text.replace("budget", "$budget");
+        let article = Article {
+            id: "c07".into(),
+            text,
+            ..Article::default()
+        };
+        docs[at] = analyze(&article, LanguageChoice::Auto, &sketcher).expect("text");
+        let mut search = find_pairs(&docs, 0.5, Search::Exact, 32).expect("compatible");
+        assert_eq!(search.groups[0].len(), 40, "one set of shingles");
+        let shown = search.stand_ins_last(&mut docs);
+        let mut front: Vec<&str> = docs[..shown].iter().map(|d| &*d.id).collect();
+        front.sort_unstable();
+        assert_eq!(front, ["c00", "c07", "other", "rewrite"]);
     }
 }
