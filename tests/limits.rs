@@ -224,6 +224,15 @@ fn a_zstd_bomb_stops_at_the_compression_ratio() {
     assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
     // The 4 GB were not inflated: a few seconds went to the first 64 MB.
     assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+
+    // Without the bound the line is read through, and too long for an article.
+    let (run, _) = common::with_peak(
+        scan(&[&bomb], &out, &["--max-compression-ratio", "0"]),
+        dir.path(),
+    );
+    let (errors, ids) = reports(&run, &out);
+    assert_eq!(ids, ["a", "b"]);
+    assert!(errors[0][1].contains("a line of 4096 MB"), "{errors:?}");
 }
 
 #[test]

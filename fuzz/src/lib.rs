@@ -13,6 +13,7 @@ pub fn read_as(name: &str, data: &[u8]) {
     let limits = Limits {
         article_bytes: 1 << 20,
         input_bytes: 1 << 24,
+        ..Limits::default()
     };
     let paths = [path];
     for item in read(&paths, &[], limits) {

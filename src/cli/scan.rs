@@ -137,6 +137,10 @@ pub struct ScanArgs {
     /// one is an errors.csv row
     #[arg(long, default_value_t = 16, value_name = "MB")]
     pub max_article_mb: u64,
+    /// Bytes a compressed input may make of each byte it holds, past its first
+    /// 64 MB (a compression bomb); the rest of it is an errors.csv row. 0: no bound
+    #[arg(long, default_value_t = ingest::codec::MAX_RATIO, value_name = "N")]
+    pub max_compression_ratio: u64,
     /// Most bytes read from one input (after decompression); the rest of it is
     /// an errors.csv row
     #[arg(long, default_value_t = 64, value_name = "GB")]
@@ -263,6 +267,7 @@ impl Config {
             limits: ingest::Limits {
                 article_bytes: args.max_article_mb << 20,
                 input_bytes: args.max_input_gb << 30,
+                compression_ratio: args.max_compression_ratio,
             },
         })
     }

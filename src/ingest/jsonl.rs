@@ -57,7 +57,7 @@ struct Lines {
 }
 
 pub(super) fn read(path: PathBuf, codec: Codec, limits: Limits) -> Box<dyn Iterator<Item = Item>> {
-    match File::open(&path).and_then(|file| codec.open(file)) {
+    match File::open(&path).and_then(|file| codec.open(file, limits.compression_ratio)) {
         Err(e) => Box::new(std::iter::once(Item::Error(InputError::new(
             path.display().to_string(),
             describe_io(&e),

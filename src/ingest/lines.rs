@@ -3,6 +3,7 @@
 //! `NAME:LINE`, blank lines skipped, a line that is not UTF-8 reported as such.
 //! Articles (`jsonl`) and the pairs of `dupdrift pairs` are read through it.
 
+use super::codec::MAX_RATIO;
 use super::{describe_io, Codec, InputError, Limits};
 use std::fs::File;
 use std::io::BufRead;
@@ -125,7 +126,10 @@ impl JsonLines {
             return Ok(JsonLines::new(name, Box::new(std::io::stdin().lock())));
         }
         let (codec, _) = Codec::of(&name);
-        Ok(JsonLines::new(name, codec.open(File::open(path)?)?))
+        Ok(JsonLines::new(
+            name,
+            codec.open(File::open(path)?, MAX_RATIO)?,
+        ))
     }
 
     /// The name of the input, as in places.
@@ -222,6 +226,7 @@ mod tests {
         let limits = Limits {
             article_bytes: article,
             input_bytes: total,
+            ..Limits::default()
         };
         let mut lines = JsonLines::new("in".into(), Box::new(input)).with_limits(limits);
         let mut out = Vec::new();

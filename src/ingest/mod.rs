@@ -6,7 +6,7 @@
 //! multi-gigabyte JSON Lines or CSV file is never held in memory at once. A problem
 //! with one input is an [`Item::Error`] naming it; reading goes on.
 
-mod codec;
+pub mod codec;
 pub mod html;
 mod jsonl;
 mod lines;
@@ -142,6 +142,9 @@ pub struct Limits {
     pub article_bytes: u64,
     /// Bytes read from one input, after decompression.
     pub input_bytes: u64,
+    /// Bytes a compressed input may make of each byte it holds (see
+    /// [`codec::MAX_RATIO`]); 0 for no bound.
+    pub compression_ratio: u64,
 }
 
 impl Default for Limits {
@@ -150,6 +153,7 @@ impl Default for Limits {
             // A long news article is 50 KB; a book 1 MB.
             article_bytes: 16 << 20,
             input_bytes: 64 << 30,
+            compression_ratio: codec::MAX_RATIO,
         }
     }
 }
