@@ -11,6 +11,7 @@ pub mod html;
 mod jsonl;
 mod lines;
 pub mod nesting;
+mod oversize;
 mod plain;
 mod table;
 

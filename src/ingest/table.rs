@@ -2,17 +2,16 @@
 //!
 //! The columns are those of JSON Lines (`id`, `text`, `title`, `url`, `source`,
 //! `lang`, `published`), matched by name in any order and case; only `text` is
-//! required. A row whose field count differs from the header's is reported. A
-//! record larger than an article may be ends the file: the csv reader holds a
-//! record whole, so it is stopped before it holds more.
+//! required. A row whose field count differs from the header's is reported, and
+//! so is a record larger than an article may be, cut before the csv reader
+//! holds it ([`super::oversize`]).
 
+use super::oversize::{Capped, Cuts};
 use super::{describe_io, stem_id, InputError, Item, Limits, Record};
 use csv::{ByteRecord, Reader, ReaderBuilder};
 use std::fs::File;
-use std::io::Read;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 const COLUMNS: [&str; 7] = ["id", "text", "title", "url", "source", "lang", "published"];
 
@@ -20,8 +19,10 @@ struct Rows {
     path: PathBuf,
     stem: String,
     reader: Option<Reader<Capped>>,
-    /// Where the record being read starts: what [`Capped`] measures from.
-    record_start: Arc<AtomicU64>,
+    /// The records the reader was given cut, and where its offsets are in the file.
+    cuts: Arc<Mutex<Cuts>>,
+    /// The article limit, for the message of a record cut.
+    max: u64,
     /// Index of each of [`COLUMNS`] in the header, when present.
     columns: [Option<usize>; 7],
     width: usize,
@@ -81,38 +82,6 @@ impl LineCounter {
     }
 }
 
-/// The file as the csv reader reads it, failing once the record being read
-/// (from `record_start`, which the rows move on) passes the article limit.
-struct Capped {
-    file: File,
-    read: u64,
-    record_start: Arc<AtomicU64>,
-    max: u64,
-}
-
-impl Read for Capped {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        // The reader's own buffer is read ahead of the record: some slack.
-        if self
-            .read
-            .saturating_sub(self.record_start.load(Ordering::Relaxed))
-            > self.max + (1 << 16)
-        {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "a record of more than {} MB, the limit for one article \
-                     (--max-article-mb): the rest of the file is not read",
-                    self.max >> 20
-                ),
-            ));
-        }
-        let n = self.file.read(buf)?;
-        self.read += n as u64;
-        Ok(n)
-    }
-}
-
 pub(super) fn read(path: PathBuf, limits: Limits) -> Box<dyn Iterator<Item = Item>> {
     let name = path.display().to_string();
     let fail = |reason: String| -> Box<dyn Iterator<Item = Item>> {
@@ -134,13 +103,7 @@ pub(super) fn read(path: PathBuf, limits: Limits) -> Box<dyn Iterator<Item = Ite
     if let Err(e) = std::io::Seek::rewind(&mut file) {
         return fail(describe_io(&e));
     }
-    let record_start = Arc::new(AtomicU64::new(0));
-    let file = Capped {
-        file,
-        read: 0,
-        record_start: Arc::clone(&record_start),
-        max: limits.article_bytes,
-    };
+    let (file, cuts) = Capped::new(file, limits.article_bytes);
     let mut reader = ReaderBuilder::new().flexible(true).from_reader(file);
     let headers = match reader.byte_headers() {
         Ok(h) => h.clone(),
@@ -169,7 +132,8 @@ pub(super) fn read(path: PathBuf, limits: Limits) -> Box<dyn Iterator<Item = Ite
         lines: LineCounter::new(&path),
         path,
         reader: Some(reader),
-        record_start,
+        cuts,
+        max: limits.article_bytes,
         columns,
         width: headers.len(),
         record: ByteRecord::new(),
@@ -183,12 +147,20 @@ impl Iterator for Rows {
     fn next(&mut self) -> Option<Item> {
         let reader = self.reader.as_mut()?;
         let result = reader.read_byte_record(&mut self.record);
-        self.record_start
-            .store(reader.position().byte(), Ordering::Relaxed);
-        // Where the record starts (after a read error: where reading stopped).
+        // Where the record starts (after a read error: where reading stopped) and
+        // ends, as the reader counts, and where it starts in the file.
+        let end = reader.position().byte();
         let start = match (&result, self.record.position()) {
             (Ok(true), Some(p)) => p.byte(),
-            _ => reader.position().byte(),
+            _ => end,
+        };
+        let (cut, start, end) = {
+            let cuts = self.cuts.lock().unwrap_or_else(PoisonError::into_inner);
+            (
+                cuts.cut_within(start, end),
+                cuts.in_file(start),
+                cuts.in_file(end),
+            )
         };
         let line = self.lines.line_at(start);
         let at = format!("{}:{}", self.path.display(), line);
@@ -205,9 +177,17 @@ impl Iterator for Rows {
             }
             Ok(true) => {
                 self.rows += 1;
+                if cut {
+                    let reason = format!(
+                        "a record of more than {} MB, the limit for one article \
+                         (--max-article-mb): skipped",
+                        self.max >> 20
+                    );
+                    return Some(Item::Error(InputError::new(at, reason)));
+                }
                 // A quote never closed takes the rest of the file into one field:
                 // the rows after it would be lost without a word.
-                if reader.position().byte() >= self.bytes && open_quote_at_end(&self.path, start) {
+                if end >= self.bytes && open_quote_at_end(&self.path, start) {
                     return Some(Item::Error(InputError::new(
                         at,
                         "malformed CSV: a quoted field opened here is never closed \
