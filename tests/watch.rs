@@ -852,3 +852,23 @@ fn with_fetch_pages_one_story_behind_a_redirect_is_one_article_and_its_page_text
     assert!(stderr(&out).contains("nothing new"), "{}", stderr(&out));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn a_feed_that_makes_the_parser_panic_is_an_error_row_and_the_others_proceed() {
+    // Found by the `feed` fuzz target: feed-rs 3.0.0 asserts on it.
+    let dir = tempfile::tempdir().unwrap();
+    let feeds = [fixture("feed-rs-panic.rss"), fixture("wire.rss")];
+    let args: Vec<String> = feeds.iter().map(|f| f.display().to_string()).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = watch(dir.path(), NOW, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let run = &runs(dir.path())[0];
+    let errors = rows(&run.join("errors.csv"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]["input"].contains("feed-rs-panic.rss"),
+        "{errors:?}"
+    );
+    assert!(errors[0]["reason"].contains("feed-rs"), "{errors:?}");
+    assert!(!rows(&run.join("documents.csv")).is_empty());
+}

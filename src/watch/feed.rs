@@ -40,27 +40,37 @@ pub fn parse(outlet: &str, bytes: &[u8], charset: Option<&str>) -> Result<Vec<En
     if let Some(encoding) = named {
         // The server's word, where the document says nothing (RFC 7303).
         let (text, _, _) = encoding.decode(bytes);
-        return entries(outlet, parser.parse(text.as_bytes()));
+        return entries(outlet, parse_with(&parser, text.as_bytes()));
     }
-    let feed = match parser.parse(bytes) {
+    let feed = match parse_with(&parser, bytes) {
         Ok(feed) => Ok(feed),
         // Bytes that are not UTF-8 and say nothing of their encoding are, in news
         // feeds, almost always Windows-1252 (which also reads Latin-1).
         Err(_) if std::str::from_utf8(bytes).is_err() && !declares_encoding(bytes) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            parser.parse(text.as_bytes())
+            parse_with(&parser, text.as_bytes())
         }
         Err(e) => Err(e),
     };
     entries(outlet, feed)
 }
 
+/// `bytes` parsed by feed-rs. Some malformed feeds trip its assertions (an
+/// `<item>` opened inside an `<item>`, found by fuzzing): its panic is this
+/// feed's error, not the end of the run.
+fn parse_with(
+    parser: &feed_rs::parser::Parser,
+    bytes: &[u8],
+) -> Result<feed_rs::model::Feed, String> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes))) {
+        Ok(parsed) => parsed.map_err(|e| format!("not a feed (RSS, Atom or JSON Feed): {e}")),
+        Err(_) => Err("malformed feed: the feed parser (feed-rs) failed on it".into()),
+    }
+}
+
 /// The entries of a parsed feed.
-fn entries(
-    outlet: &str,
-    feed: Result<feed_rs::model::Feed, feed_rs::parser::ParseFeedError>,
-) -> Result<Vec<Entry>, String> {
-    let feed = feed.map_err(|e| format!("not a feed (RSS, Atom or JSON Feed): {e}"))?;
+fn entries(outlet: &str, feed: Result<feed_rs::model::Feed, String>) -> Result<Vec<Entry>, String> {
+    let feed = feed?;
     Ok(feed
         .entries
         .into_iter()
@@ -115,6 +125,17 @@ fn plain(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_inside_an_item_is_an_error_not_a_panic() {
+        // A crash the `feed` fuzz target found in feed-rs 3.0.0 (an assertion).
+        let feed = include_bytes!("../../data/watch/feed-rs-panic.rss");
+        let parsed = parse("outlet", feed, None);
+        assert!(
+            parsed.as_ref().is_err_and(|e| e.contains("feed-rs")),
+            "{parsed:?}"
+        );
+    }
 
     #[test]
     fn rss_entries_with_and_without_guid() {
