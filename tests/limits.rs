@@ -33,6 +33,14 @@ fn reports(run: &std::process::Output, out: &Path) -> (Vec<Vec<String>>, Vec<Str
     (errors, common::column(&out.join("documents.csv"), "doc_id"))
 }
 
+/// About `bytes` bytes of "word word …" into `f`.
+fn write_words(f: &mut impl Write, bytes: usize) {
+    let chunk = "word ".repeat(1 << 16);
+    for _ in 0..bytes / chunk.len() {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+}
+
 #[test]
 fn a_line_of_200_mb_is_an_error_row_and_the_rest_is_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -40,10 +48,7 @@ fn a_line_of_200_mb_is_an_error_row_and_the_rest_is_read() {
     let mut f = std::io::BufWriter::new(fs::File::create(&big).unwrap());
     f.write_all(GOOD.as_bytes()).unwrap();
     f.write_all(b"{\"id\": \"huge\", \"text\": \"").unwrap();
-    let chunk = "word ".repeat(1 << 16);
-    for _ in 0..(200 << 20) / chunk.len() {
-        f.write_all(chunk.as_bytes()).unwrap();
-    }
+    write_words(&mut f, 200 << 20);
     f.write_all(b"\"}\n{\"id\": \"c\", \"text\": \"The harvest forecast was raised.\"}\n")
         .unwrap();
     drop(f);
@@ -242,10 +247,7 @@ fn a_csv_record_past_the_article_limit_is_an_error_row_at_its_line() {
     let mut f = std::io::BufWriter::new(fs::File::create(&csv).unwrap());
     f.write_all(b"id,text\nt1,The minister arrived in Brussels on Monday.\nbig,\"")
         .unwrap();
-    let words = "word ".repeat(1 << 16);
-    for _ in 0..(200 << 20) / words.len() {
-        f.write_all(words.as_bytes()).unwrap();
-    }
+    write_words(&mut f, 200 << 20);
     f.write_all(b"\"\nt3,The harvest forecast was raised.\n")
         .unwrap();
     drop(f);
