@@ -125,7 +125,9 @@ pub struct ScanArgs {
     /// Groups of identical articles (the same shingle set) up to N members are
     /// listed in pairs.csv pair by pair; a larger group through its first member
     /// (by id) alone, paired with each other member and with the articles near
-    /// the group. groups.csv lists every member of every group
+    /// the group, and its exact copies left out of passages and drift. Copies of
+    /// one sentence are aligned pair by pair up to N, past it each with the first.
+    /// groups.csv lists every member of every group
     #[arg(long, default_value_t = DEFAULT_LISTED_GROUP, value_name = "N")]
     pub list_groups_up_to: usize,
     /// Stages to run: `all`, or `pairs` for the article-level stage alone
@@ -133,8 +135,8 @@ pub struct ScanArgs {
     /// passages, no drift)
     #[arg(long, value_enum, default_value_t = Stages::All)]
     pub stages: Stages,
-    /// Largest article read: a file of text or HTML, or one JSON line; a larger
-    /// one is an errors.csv row
+    /// Largest article read: a file of text or HTML, one JSON line or one CSV
+    /// record; a larger one is an errors.csv row
     #[arg(long, default_value_t = 16, value_name = "MB")]
     pub max_article_mb: u64,
     /// Bytes a compressed input may make of each byte it holds, past its first
