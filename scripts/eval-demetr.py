@@ -67,8 +67,10 @@ def build_pairs(data):
 
 def score(binary, pairs, out):
     """Run `pairs` on `pairs` with reports in `out`: ({pair id: pair_scores.csv row}, seconds)."""
-    pathlib.Path(out).mkdir(parents=True, exist_ok=True)
-    src = pathlib.Path(out) / "pairs.jsonl"
+    # The input sits beside the reports: `pairs` replaces --out whole and refuses
+    # a directory holding anything but its reports.
+    pathlib.Path(out).parent.mkdir(parents=True, exist_ok=True)
+    src = pathlib.Path(out).with_name(pathlib.Path(out).name + "-pairs.jsonl")
     src.write_text("".join(json.dumps(p) + "\n" for p in pairs), encoding="utf-8")
     start = time.monotonic()
     # DEMETR is English: the detectors are measured, not detection of one sentence.

@@ -110,8 +110,10 @@ def scan(args, inputs, out):
 
 def pairs(args, items, out):
     """`pairs --lang en` on [{id, a, b}]: ({pair_id: max_severity}, {pair_id: [findings >= 0.5]})."""
-    out.mkdir(parents=True, exist_ok=True)
-    src = out / "pairs.jsonl"
+    # The input sits beside the reports: `pairs` replaces --out whole and refuses
+    # a directory holding anything but its reports.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    src = out.with_name(out.name + "-pairs.jsonl")
     src.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in items), encoding="utf-8")
     run([args.bin, "pairs", src, "--out", out, "--quiet", "--lang", "en"], out)
     scores = {r["pair_id"]: float(r["max_severity"]) for r in read_csv(out / "pair_scores.csv")}
