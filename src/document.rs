@@ -1,16 +1,16 @@
-//! An article analysed for the stages after it: its sentences with their terms,
-//! its shingle set and its sketch. Every stage from the pair search on reads it.
+//! An article analysed for the stages after it: its sentences with their terms
+//! and its shingle set. Every stage from the pair search on reads it.
 
 use crate::article::Article;
-use crate::neardup::sketch::Sketch;
 use crate::text::language::Language;
 use ahash::AHashMap;
 use rayon::prelude::*;
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
-/// One article with what the later stages need: its sentences with their terms,
-/// its shingle set and its sketch.
+/// One article with what the later stages need: its sentences with their terms
+/// and its shingle set. (Its MinHash sketch, a kilobyte, is made by the pair
+/// search when it needs it, not kept: ten million headlines are read.)
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The article's id, unique within a run.
@@ -36,8 +36,6 @@ pub struct Document {
     pub tokens: usize,
     /// Sorted, distinct shingle hashes.
     pub shingles: Arc<[u64]>,
-    /// The MinHash sketch of the shingle set.
-    pub sketch: Sketch,
 }
 
 /// What a document is, in a few numbers: one row of `documents.csv`, whose
@@ -95,26 +93,14 @@ impl Document {
 
 /// The analyses of the distinct contents read so far, for later copies to share:
 /// a hundred thousand reprints of one article are analysed once and hold its
-/// text, sentences, shingles and sketch once.
+/// text, sentences and shingles once.
 ///
 /// A content is an article's text with the language its record names (which,
-/// with the same settings, decide its whole analysis), known by a 128-bit hash.
+/// with the same settings, decide its whole analysis), known by a 128-bit hash;
+/// each is remembered as the position of its first document among those read.
 #[derive(Debug, Default)]
 pub struct SharedContents {
-    seen: AHashMap<u128, Content>,
-}
-
-/// What a document's analysis holds, shared by its copies.
-#[derive(Debug)]
-struct Content {
-    lang: Language,
-    text: Arc<str>,
-    bytes: usize,
-    sentences: Arc<[SentenceTerms]>,
-    sentence_count: usize,
-    tokens: usize,
-    shingles: Arc<[u64]>,
-    sketch: Sketch,
+    seen: AHashMap<u128, u32>,
 }
 
 impl SharedContents {
@@ -124,10 +110,10 @@ impl SharedContents {
     }
 
     /// `article` as a document made from the analysis of an earlier one of its
-    /// content, without analysing it again (its fields are taken); `None`, and
-    /// `article` untouched, when there is none.
-    pub fn copy(&self, article: &mut Article) -> Option<Document> {
-        let c = self.seen.get(&Self::key(article))?;
+    /// content among `docs`, without analysing it again (its fields are taken);
+    /// `None`, and `article` untouched, when there is none.
+    pub fn copy(&self, article: &mut Article, docs: &[Document]) -> Option<Document> {
+        let c = &docs[*self.seen.get(&Self::key(article))? as usize];
         let take = std::mem::take::<String>;
         Some(Document {
             id: take(&mut article.id),
@@ -141,32 +127,22 @@ impl SharedContents {
             sentence_count: c.sentence_count,
             tokens: c.tokens,
             shingles: Arc::clone(&c.shingles),
-            sketch: c.sketch.clone(),
         })
     }
 
-    /// Remembers the analysis of `doc`, of content `key`, for later copies; or, a
-    /// copy of one analysed beside it, gives it that analysis to share.
-    pub fn remember(&mut self, key: u128, doc: &mut Document) {
+    /// Remembers `doc`, of content `key`, which is about to be `docs[docs.len()]`,
+    /// for later copies; or, a copy of one analysed beside it, gives it that
+    /// analysis to share.
+    pub fn remember(&mut self, key: u128, doc: &mut Document, docs: &[Document]) {
         match self.seen.entry(key) {
             Entry::Occupied(c) => {
-                let c = c.get();
+                let c = &docs[*c.get() as usize];
                 doc.text = Arc::clone(&c.text);
                 doc.sentences = Arc::clone(&c.sentences);
                 doc.shingles = Arc::clone(&c.shingles);
-                doc.sketch = c.sketch.clone();
             }
             Entry::Vacant(slot) => {
-                slot.insert(Content {
-                    lang: doc.lang,
-                    text: Arc::clone(&doc.text),
-                    bytes: doc.bytes,
-                    sentences: Arc::clone(&doc.sentences),
-                    sentence_count: doc.sentence_count,
-                    tokens: doc.tokens,
-                    shingles: Arc::clone(&doc.shingles),
-                    sketch: doc.sketch.clone(),
-                });
+                slot.insert(docs.len() as u32);
             }
         }
     }

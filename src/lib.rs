@@ -66,7 +66,8 @@
 //! .into_iter()
 //! .map(|d| d.expect("both articles have text"))
 //! .collect();
-//! let search = find_pairs(&docs, 0.5, Search::Lsh(Banding::for_threshold(0.5, 128)?), 32)?;
+//! let banding = Banding::for_threshold(0.5, 128)?;
+//! let search = find_pairs(&docs, &sketcher, 0.5, Search::Lsh(banding), 32)?;
 //! let pair = &search.pairs[0];
 //! println!("{} ~ {}: jaccard {:.2}", docs[pair.a].id, docs[pair.b].id, pair.overlap.jaccard());
 //!

@@ -64,18 +64,25 @@ fn a_line_of_200_mb_is_an_error_row_and_the_rest_is_read() {
 
 #[test]
 fn a_gzip_bomb_is_read_within_bounded_memory() {
+    // 10 GB of one line from 10 MB of gzip: a member of 1 GB of zeros, written ten
+    // times (a file of several members reads as their concatenation).
     let dir = tempfile::tempdir().unwrap();
     let bomb = dir.path().join("bomb.jsonl.gz");
-    let mut gz = flate2::write::GzEncoder::new(
-        fs::File::create(&bomb).unwrap(),
-        flate2::Compression::fast(),
-    );
-    gz.write_all(GOOD.as_bytes()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     let zeros = vec![b'0'; 1 << 20];
     for _ in 0..1024 {
         gz.write_all(&zeros).unwrap();
     }
-    gz.finish().unwrap();
+    let member = gz.finish().unwrap();
+    let mut first = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    first.write_all(GOOD.as_bytes()).unwrap();
+    let mut f = std::io::BufWriter::new(fs::File::create(&bomb).unwrap());
+    f.write_all(&first.finish().unwrap()).unwrap();
+    for _ in 0..10 {
+        f.write_all(&member).unwrap();
+    }
+    f.flush().unwrap();
+    drop(f);
     let good = dir.path().join("good.jsonl");
     fs::write(
         &good,
@@ -87,7 +94,7 @@ fn a_gzip_bomb_is_read_within_bounded_memory() {
     let (errors, ids) = reports(&run, &out);
     assert_eq!(ids, ["a", "b", "c"]);
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0][1].contains("a line of 1024 MB"), "{errors:?}");
+    assert!(errors[0][1].contains("a line of 10240 MB"), "{errors:?}");
     assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
 }
 
@@ -264,4 +271,28 @@ fn a_csv_record_past_the_article_limit_is_an_error_row_at_its_line() {
     assert!(errors[0][1].contains("--max-article-mb"), "{errors:?}");
     assert!(errors[0][1].ends_with("skipped"), "{errors:?}");
     assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB (3.9 GB before)");
+}
+
+#[test]
+fn a_million_one_line_articles_take_under_a_kilobyte_and_a_half_each() {
+    // Headlines, tweets: each article a few words, each its own text. A record
+    // with no text among them is an error row at its line.
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("tiny.jsonl");
+    let mut f = std::io::BufWriter::new(fs::File::create(&lines).unwrap());
+    let n = 1_000_000;
+    for i in 0..n {
+        if i == 500_000 {
+            writeln!(f, "{{\"id\": \"no-text\"}}").unwrap();
+        }
+        writeln!(f, "{{\"id\": \"t{i}\", \"text\": \"item {i}\"}}").unwrap();
+    }
+    drop(f);
+    let out = dir.path().join("out");
+    let (run, peak_kb) = common::with_peak(scan(&[&lines], &out, &[]), dir.path());
+    let (errors, ids) = reports(&run, &out);
+    assert_eq!(ids.len(), n);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0][0].ends_with("tiny.jsonl:500001"), "{errors:?}");
+    assert!(peak_kb < 1500 * n as u64 / 1024, "peak RSS {peak_kb} kB");
 }

@@ -50,11 +50,15 @@ proptest! {
     }
 }
 
+/// The sketcher of `k`-shingles the corpora are analysed and searched with.
+fn sketcher(k: usize) -> Sketcher {
+    Sketcher::new(SketchParams::new(k, 128, SketchParams::DEFAULT_SEED).expect("valid"))
+}
+
 /// The analysed corpus and, per document, its shingles as strings of stemmed words.
 fn analysed(seed: u64, n: usize, k: usize) -> (Vec<Document>, Vec<AHashSet<Vec<String>>>) {
     let articles = fixture::edited_copies(seed, n);
-    let params = SketchParams::new(k, 128, SketchParams::DEFAULT_SEED).expect("valid");
-    let sketcher = Sketcher::new(params);
+    let sketcher = sketcher(k);
     let docs: Vec<Document> = articles
         .iter()
         .map(|a| analyze(a, LanguageChoice::Auto, &sketcher).expect("synthetic text analyses"))
@@ -94,8 +98,14 @@ fn lsh_finds_what_brute_force_finds_and_reports_exact_jaccard() {
     }
     for threshold in [0.3, 0.5, 0.8] {
         let banding = Banding::for_threshold(threshold, 128).expect("valid");
-        let found = find_pairs(&docs, threshold, Search::Lsh(banding), usize::MAX)
-            .expect("compatible sketches");
+        let found = find_pairs(
+            &docs,
+            &sketcher(5),
+            threshold,
+            Search::Lsh(banding),
+            usize::MAX,
+        )
+        .expect("compatible sketches");
         let truth: AHashSet<(usize, usize)> = similar
             .iter()
             .filter(|(_, j)| *j >= threshold)
@@ -131,8 +141,8 @@ fn lsh_finds_what_brute_force_finds_and_reports_exact_jaccard() {
             assert!(docs[p.a].id < docs[p.b].id);
         }
         // The exact search finds the brute-force truth, no more and no less.
-        let exact_found =
-            find_pairs(&docs, threshold, Search::Exact, usize::MAX).expect("compatible");
+        let exact_found = find_pairs(&docs, &sketcher(5), threshold, Search::Exact, usize::MAX)
+            .expect("compatible");
         let exact_pairs: AHashSet<(usize, usize)> = exact_found
             .pairs
             .iter()
@@ -147,7 +157,8 @@ fn pair_search_is_independent_of_input_order() {
     let (docs, _) = analysed(11, 150, 5);
     let banding = Banding::for_threshold(0.5, 128).expect("valid");
     let ids = |docs: &[Document]| -> Vec<(String, String)> {
-        let found = find_pairs(docs, 0.5, Search::Lsh(banding), usize::MAX).expect("compatible");
+        let found = find_pairs(docs, &sketcher(5), 0.5, Search::Lsh(banding), usize::MAX)
+            .expect("compatible");
         found
             .pairs
             .iter()

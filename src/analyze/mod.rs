@@ -1,5 +1,6 @@
 //! Articles in, [`Document`]s out: each article's text segmented into sentences,
-//! its words folded and stemmed into terms, its shingles hashed and sketched, in
+//! its words folded and stemmed into terms, its shingles hashed (at the shingle
+//! size of the pair search's sketcher, which sketches them when it needs to), in
 //! parallel over in-memory batches. No files, no CLI, no global state.
 
 use crate::article::Article;
@@ -41,7 +42,7 @@ impl LanguageChoice {
 /// How much of an article the analysis keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
-    /// What the pair search needs: statistics, shingles and sketch. The text and
+    /// What the pair search needs: statistics and shingles. The text and
     /// the sentences' terms are dropped, which saves the stemming and most memory.
     Pairs,
     /// Everything, for sentence alignment and drift too.
@@ -213,7 +214,7 @@ impl LangTerms<'_> {
     }
 }
 
-/// Normalizes, tokenizes, segments, stems, shingles and sketches one article.
+/// Normalizes, tokenizes, segments, stems and shingles one article.
 pub fn analyze(
     article: &Article,
     choice: LanguageChoice,
@@ -279,7 +280,6 @@ pub fn analyze_to(
         ));
     }
     let shingles = shingles_of_hashes(&words, sketcher.params().shingle_size);
-    let sketch = sketcher.sketch(&shingles);
     let segments = sentences(text);
     let sentence_count = segments.len();
     let sentences = if full {
@@ -299,7 +299,6 @@ pub fn analyze_to(
         sentence_count,
         tokens: words.len(),
         shingles: shingles.into(),
-        sketch,
     })
 }
 

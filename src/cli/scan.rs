@@ -311,6 +311,7 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
     let t = Instant::now();
     let mut search = find_pairs(
         &read.docs,
+        &sketcher,
         config.threshold,
         config.search,
         config.listed_group,
@@ -527,8 +528,8 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
         skipped: Vec::new(),
     };
     let mut errors: Vec<(usize, InputError)> = Vec::new();
-    // First input each id was read from: later articles with the id are errors.
-    let mut seen: AHashMap<String, String> = AHashMap::new();
+    // The document each id was first read as: later articles with the id are errors.
+    let mut seen: AHashMap<String, u32> = AHashMap::new();
     let mut contents = SharedContents::default();
     let mut total_bytes = 0usize;
     let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_AHEAD);
@@ -546,7 +547,7 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
             let mut copies = Vec::with_capacity(keys.len());
             let mut fresh = Vec::new();
             for mut article in batch.articles {
-                let copy = contents.copy(&mut article);
+                let copy = contents.copy(&mut article, &read.docs);
                 if copy.is_none() {
                     fresh.push(article);
                 }
@@ -563,14 +564,17 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
                 let problem = match result {
                     Ok(mut doc) => match seen.get(&doc.id) {
                         None => {
-                            seen.insert(doc.id.clone(), doc.input.clone());
-                            contents.remember(key, &mut doc);
+                            seen.insert(doc.id.clone(), read.docs.len() as u32);
+                            contents.remember(key, &mut doc, &read.docs);
                             read.docs.push(doc);
                             continue;
                         }
-                        Some(first) => InputError::new(
+                        Some(&first) => InputError::new(
                             doc.input.clone(),
-                            format!("duplicate id {:?}: already read from {first}", doc.id),
+                            format!(
+                                "duplicate id {:?}: already read from {}",
+                                doc.id, read.docs[first as usize].input
+                            ),
                         ),
                     },
                     Err(e) => e,

@@ -11,8 +11,10 @@ pub mod verify;
 use crate::document::{id_ranks, Document};
 use crate::error::Result;
 use ahash::AHashMap;
-use lsh::{candidates, Banding};
+use lsh::{candidates, BandKeys, Banding};
 use rayon::prelude::*;
+use sketch::{Sketch, Sketcher};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 use verify::{overlap, Overlap};
 
@@ -59,7 +61,7 @@ impl PairSearch {
     /// holds no passage and no change the first does not. A member of the same
     /// shingles but another text (shingles are words: "$5 million" and "€5
     /// million" are one set) stays, so that what differs is still read.
-    pub fn stand_ins_last(&mut self, docs: &mut Vec<Document>) -> usize {
+    pub fn stand_ins_last(&mut self, docs: &mut [Document]) -> usize {
         let mut hidden = vec![false; docs.len()];
         for g in self.groups.iter().filter(|g| g.len() > self.listed) {
             let first = &docs[g[0]];
@@ -80,13 +82,16 @@ impl PairSearch {
             place[d] = *next;
             *next += 1;
         }
-        let mut placed: Vec<(usize, Document)> = docs
-            .drain(..)
-            .enumerate()
-            .map(|(d, doc)| (place[d], doc))
-            .collect();
-        placed.sort_unstable_by_key(|&(at, _)| at);
-        docs.extend(placed.into_iter().map(|(_, doc)| doc));
+        // In place, one cycle of the permutation after another: a second vector
+        // of ten million documents would double the memory they take.
+        let mut to = place.clone();
+        for d in 0..docs.len() {
+            while to[d] != d {
+                let t = to[d];
+                docs.swap(d, t);
+                to.swap(d, t);
+            }
+        }
         for p in &mut self.pairs {
             (p.a, p.b) = (place[p.a], place[p.b]);
         }
@@ -124,29 +129,46 @@ pub enum Search {
 /// id): one pair of it with each other member, and its pairs with other documents
 /// through it alone, so the pairs grow with the distinct documents, not with the
 /// square of the copies; [`PairSearch::groups`] names every member.
+///
+/// `sketcher` (the one the documents were analysed with: its shingle size) makes
+/// the signatures. They are not kept with the documents, a kilobyte each: the
+/// search holds their band keys while it runs, and the estimate of a pair found
+/// sketches its two sides again.
 pub fn find_pairs(
     docs: &[Document],
+    sketcher: &Sketcher,
     threshold: f64,
     search: Search,
     listed: usize,
 ) -> Result<PairSearch> {
-    if let Some(first) = docs.first() {
-        for d in docs {
-            first.sketch.params().check_compatible(d.sketch.params())?;
-        }
-    }
     let rank = id_ranks(docs);
     let groups = identical_groups(docs, &rank);
+    let first_of = |g: usize| &docs[groups[g][0]];
     let mut crowded_buckets = 0;
     let cands = match search {
         Search::Lsh(banding) => {
-            let signatures: Vec<&[u64]> = groups.iter().map(|g| docs[g[0]].sketch.mins()).collect();
-            let found = candidates(&signatures, banding);
+            if banding.bands * banding.rows > sketcher.params().permutations {
+                return Err(crate::error::Error::InvalidParameter {
+                    name: "banding",
+                    reason: format!(
+                        "{} bands of {} rows need more slots than the {} permutations",
+                        banding.bands,
+                        banding.rows,
+                        sketcher.params().permutations
+                    ),
+                });
+            }
+            let keys = BandKeys::of(groups.len(), banding, |g| {
+                sketcher.sketch(&first_of(g).shingles)
+            });
+            let found = candidates(&keys);
             crowded_buckets = found.crowded_buckets;
             found.pairs
         }
         Search::Exact => {
-            let sets: Vec<&[u64]> = groups.iter().map(|g| &docs[g[0]].shingles[..]).collect();
+            let sets: Vec<&[u64]> = (0..groups.len())
+                .map(|g| &first_of(g).shingles[..])
+                .collect();
             crate::neardup::exact::candidates(&sets, threshold)
         }
     };
@@ -169,16 +191,35 @@ pub fn find_pairs(
                 .map(move |&y| oriented(docs, g[k], y, 1.0, overlap))
         })
     });
-    let similar = cands.par_iter().flat_map_iter(|&(g1, g2)| {
+    let verified: Vec<(u32, u32, Overlap)> = cands
+        .par_iter()
+        .filter_map(|&(g1, g2)| {
+            let o = overlap(
+                &first_of(g1 as usize).shingles,
+                &first_of(g2 as usize).shingles,
+            );
+            (o.jaccard() >= threshold).then_some((g1, g2, o))
+        })
+        .collect();
+    // The groups in a pair, sketched once each for the estimates.
+    let mut sketched: Vec<u32> = verified.iter().flat_map(|&(g1, g2, _)| [g1, g2]).collect();
+    sketched.par_sort_unstable();
+    sketched.dedup();
+    let sketches: Vec<Sketch> = sketched
+        .par_iter()
+        .map(|&g| sketcher.sketch(&first_of(g as usize).shingles))
+        .collect();
+    let sketch_of = |g: u32| {
+        sketches[sketched
+            .binary_search(&g)
+            .expect("each group of a pair sketched")]
+        .mins()
+    };
+    let similar = verified.par_iter().flat_map_iter(|&(g1, g2, overlap)| {
         let (m1, m2) = (&groups[g1 as usize], &groups[g2 as usize]);
-        let overlap = overlap(&docs[m1[0]].shingles, &docs[m2[0]].shingles);
-        let keep = overlap.jaccard() >= threshold;
-        let estimate = crate::neardup::sketch::slot_agreement(
-            docs[m1[0]].sketch.mins(),
-            docs[m2[0]].sketch.mins(),
-        );
+        let estimate = sketch::slot_agreement(sketch_of(g1), sketch_of(g2));
         let (s1, s2) = (&m1[shown(m1)], &m2[shown(m2)]);
-        s1.iter().filter(move |_| keep).flat_map(move |&x| {
+        s1.iter().flat_map(move |&x| {
             s2.iter()
                 .map(move |&y| oriented(docs, x, y, estimate, overlap))
         })
@@ -200,21 +241,13 @@ pub fn find_pairs(
 /// Every document in one group of those with identical shingle sets, each group
 /// sorted by `rank`, the groups in the input order of their first documents read.
 fn identical_groups(docs: &[Document], rank: &[u32]) -> Vec<Vec<usize>> {
-    // Identical sets have identical sketches: the sketch (a kilobyte) finds the
-    // groups' candidates, and only documents that share one compare their sets.
-    let mut by_sketch: AHashMap<(usize, &[u64]), Vec<usize>> = AHashMap::new();
+    let mut by_set: AHashMap<&[u64], usize> = AHashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let same_sketch = by_sketch
-            .entry((d.shingles.len(), d.sketch.mins()))
-            .or_default();
-        match same_sketch
-            .iter()
-            .find(|&&g| docs[groups[g][0]].shingles == d.shingles)
-        {
-            Some(&g) => groups[g].push(i),
-            None => {
-                same_sketch.push(groups.len());
+        match by_set.entry(&d.shingles[..]) {
+            Entry::Occupied(g) => groups[*g.get()].push(i),
+            Entry::Vacant(slot) => {
+                slot.insert(groups.len());
                 groups.push(vec![i]);
             }
         }
@@ -262,7 +295,7 @@ mod tests {
         let rewrite = "The minister arrived in Brussels on Monday for two days of talks \
                        with her counterparts about the budget and the harbour.";
         let other = "Heavy rain flooded the lower town overnight and closed the bridge.";
-        let sketcher = Sketcher::new(SketchParams::new(3, 64, 1).expect("parameters"));
+        let sketcher = sketcher();
         let mut texts: Vec<(String, &str)> = (0..40).map(|i| (format!("c{i:02}"), story)).collect();
         texts.push(("rewrite".into(), rewrite));
         texts.push(("other".into(), other));
@@ -281,6 +314,10 @@ mod tests {
             .collect()
     }
 
+    fn sketcher() -> Sketcher {
+        Sketcher::new(SketchParams::new(3, 64, 1).expect("parameters"))
+    }
+
     fn named(docs: &[Document], pairs: &[NearDuplicate]) -> Vec<(String, String)> {
         pairs
             .iter()
@@ -291,9 +328,10 @@ mod tests {
     #[test]
     fn a_group_past_the_bound_is_listed_through_its_first_member() {
         let docs = docs();
-        let all = find_pairs(&docs, 0.5, Search::Exact, usize::MAX).expect("compatible");
+        let all =
+            find_pairs(&docs, &sketcher(), 0.5, Search::Exact, usize::MAX).expect("compatible");
         assert_eq!(all.pairs.len(), 40 * 39 / 2 + 40);
-        let mut some = find_pairs(&docs, 0.5, Search::Exact, 32).expect("compatible");
+        let mut some = find_pairs(&docs, &sketcher(), 0.5, Search::Exact, 32).expect("compatible");
         let mut expected: Vec<(String, String)> = (1..40)
             .map(|i| ("c00".to_string(), format!("c{i:02}")))
             .collect();
@@ -319,7 +357,7 @@ mod tests {
     fn a_member_of_the_same_shingles_but_another_text_is_not_stood_for() {
         let mut docs = docs();
         // c07 with a currency sign the shingles (words) do not see.
-        let sketcher = Sketcher::new(SketchParams::new(3, 64, 1).expect("parameters"));
+        let sketcher = sketcher();
         let at = docs.iter().position(|d| d.id == "c07").expect("c07");
         let text = docs[at].text.replace("budget", "$budget");
         let article = Article {
@@ -328,7 +366,7 @@ mod tests {
             ..Article::default()
         };
         docs[at] = analyze(&article, LanguageChoice::Auto, &sketcher).expect("text");
-        let mut search = find_pairs(&docs, 0.5, Search::Exact, 32).expect("compatible");
+        let mut search = find_pairs(&docs, &sketcher, 0.5, Search::Exact, 32).expect("compatible");
         assert_eq!(search.groups[0].len(), 40, "one set of shingles");
         let shown = search.stand_ins_last(&mut docs);
         let mut front: Vec<&str> = docs[..shown].iter().map(|d| &*d.id).collect();

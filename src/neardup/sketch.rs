@@ -122,7 +122,18 @@ impl Sketcher {
     /// Fills every empty bin from a filled one; leaves an empty set's bins empty.
     fn densify(&self, mins: &mut [u64]) {
         let filled: Vec<bool> = mins.iter().map(|&m| m != EMPTY).collect();
-        if filled.iter().all(|&f| f) || !filled.iter().any(|&f| f) {
+        let mut values = mins.iter().filter(|&&m| m != EMPTY);
+        let Some(&first) = values.next() else {
+            return; // the empty set
+        };
+        if values.all(|&m| m == first) {
+            // One value (a text of one shingle) is what every probe finds: the
+            // probes, some `bins` of them per empty bin when one bin is filled,
+            // would cost more than the rest of a short article's analysis.
+            mins.fill(first);
+            return;
+        }
+        if filled.iter().all(|&f| f) {
             return;
         }
         for i in 0..mins.len() {
@@ -173,6 +184,12 @@ impl Sketch {
     pub fn jaccard_estimate(&self, other: &Sketch) -> Result<f64> {
         self.params.check_compatible(&other.params)?;
         Ok(slot_agreement(&self.mins, &other.mins))
+    }
+}
+
+impl AsRef<[u64]> for Sketch {
+    fn as_ref(&self) -> &[u64] {
+        &self.mins
     }
 }
 
@@ -236,6 +253,29 @@ mod tests {
         let s = sketcher(128, 3);
         assert!(s.sketch(&[42]).mins().iter().all(|&m| m != EMPTY));
         assert!(s.sketch(&[]).mins().iter().all(|&m| m == EMPTY));
+    }
+
+    #[test]
+    fn densification_borrows_as_the_probes_define() {
+        // The probe sequence spelled out, for sets small enough to leave most bins
+        // empty: one shingle (the shortcut), several in one bin, several spread.
+        let s = sketcher(128, 9);
+        for set in [vec![42], vec![1, 2], vec![5, 6, 7, 8, 9], (0..40).collect()] {
+            let mut mins = vec![EMPTY; 128];
+            for &x in &set {
+                let h = fmix64(x ^ s.key);
+                mins[bin(h, 128)] = mins[bin(h, 128)].min(h);
+            }
+            let filled = mins.clone();
+            for (i, m) in mins.iter_mut().enumerate().filter(|(_, m)| **m == EMPTY) {
+                let base = s.probe_key ^ ((i as u64) << 32);
+                *m = (0u64..)
+                    .map(|attempt| filled[bin(fmix64(base ^ attempt), 128)])
+                    .find(|&donor| donor != EMPTY)
+                    .expect("a filled bin");
+            }
+            assert_eq!(s.sketch(&set).mins(), &mins[..], "{set:?}");
+        }
     }
 
     #[test]

@@ -115,8 +115,20 @@ fn by_function_words(text: &str, min_words: usize) -> Option<Language> {
     (share >= FUNCTION_WORD_SHARE && best > 2 * second).then_some(lang)
 }
 
+/// Fewer words than this are left undetermined without asking whatlang: one or
+/// two words hold too few trigrams for its model (comparisons of trigram
+/// detectors, lingua's among them, find single words and word pairs detected
+/// wrongly about as often as rightly), while each call scores every language's
+/// profile, a cost that does not shrink with the text and that ten million
+/// headlines would spend for nothing.
+const MIN_TRIGRAM_WORDS: usize = 3;
+
 /// whatlang's trigram detection over the first few kilobytes.
 fn by_trigrams(text: &str) -> Language {
+    let words = spans(text).filter(|s| s.kind == TokenKind::Word);
+    if words.take(MIN_TRIGRAM_WORDS).count() < MIN_TRIGRAM_WORDS {
+        return Language::UNDETERMINED;
+    }
     let mut cut = text.len().min(DETECT_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -179,5 +191,19 @@ mod tests {
             und,
         );
         assert_eq!(Language::of_pair(german, also).code, "de");
+    }
+
+    #[test]
+    fn one_or_two_words_are_not_given_to_the_trigram_model() {
+        let und = Language::UNDETERMINED;
+        assert_eq!(Language::detect("Bundesverfassungsgericht"), und);
+        assert_eq!(
+            Language::detect("Bundesverfassungsgericht entscheidet"),
+            und
+        );
+        assert_eq!(Language::detect("2024"), und);
+        // A sentence is given to it.
+        let sentence = "Der Bundestag hat heute über das neue Gesetz zur Rente abgestimmt.";
+        assert_eq!(Language::detect(sentence).code, "de");
     }
 }

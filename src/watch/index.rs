@@ -181,7 +181,7 @@ fn file_chunk(
         let mut keys: Vec<(i64, i64)> = Vec::new();
         for (v, doc) in &added {
             bands.extend(
-                band_keys(doc.sketch.mins(), banding)
+                band_keys(sketcher.sketch(&doc.shingles).mins(), banding)
                     .into_iter()
                     .map(|k| (k as i64, v.id)),
             );
@@ -310,12 +310,13 @@ pub fn proposed(
     stats: &TermStats,
 ) -> anyhow::Result<Vec<i64>> {
     let banding = Banding::for_threshold(config.threshold, config.sketch.permutations)?;
+    let sketcher = Sketcher::new(config.sketch.clone());
     let own: AHashSet<i64> = docs.iter().map(|(v, _)| v.id).collect();
     // Each new document's keys: (is a band key, key).
     let keyed: Vec<Vec<(bool, u64)>> = docs
         .iter()
         .map(|(_, doc)| {
-            let bands = band_keys(doc.sketch.mins(), banding).into_iter();
+            let bands = band_keys(sketcher.sketch(&doc.shingles).mins(), banding).into_iter();
             let sentences = index_keys(doc, stats, PREFIX_TERMS, false).into_iter();
             bands
                 .map(|k| (true, k))

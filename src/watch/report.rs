@@ -168,6 +168,7 @@ fn compare(
     scan_into(
         &staging,
         &docs,
+        &sketcher,
         config.threshold,
         Search::Lsh(banding),
         &stats,
@@ -211,7 +212,7 @@ fn compare(
             // Two versions of one text are a corpus of their own: what one
             // changed is what the other lacks, whatever the rest of the store says.
             let stats = TermStats::of(&pair);
-            scan_into(&dir, &pair, 1.0, Search::Exact, &stats)?;
+            scan_into(&dir, &pair, &sketcher, 1.0, Search::Exact, &stats)?;
             let t: HashMap<&str, &str> = pair.iter().map(|d| (d.id.as_str(), &*d.text)).collect();
             let (_, rows) = fresh_rows(
                 conn,
@@ -343,11 +344,12 @@ fn article(id: &str, text: &str) -> Article {
 fn scan_into(
     dir: &Path,
     docs: &[Document],
+    sketcher: &Sketcher,
     threshold: f64,
     search: Search,
     stats: &TermStats,
 ) -> anyhow::Result<()> {
-    let pairs = find_pairs(docs, threshold, search, DEFAULT_LISTED_GROUP)?;
+    let pairs = find_pairs(docs, sketcher, threshold, search, DEFAULT_LISTED_GROUP)?;
     let alignments = align(docs, stats, &AlignParams::default())?;
     let (clusters, cluster_ids) = cluster(docs, &alignments, 2);
     let drift = findings_of(docs, &alignments);
