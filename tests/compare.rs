@@ -329,3 +329,49 @@ fn escape_sequences_in_the_texts_reach_the_terminal_escaped() {
         assert!(text.contains("\\u{202e}"), "{text}");
     }
 }
+
+#[test]
+fn two_texts_of_a_megabyte_are_compared_in_bounded_memory() {
+    // 15,000 sentences a side, every tenth negated in B: each change found once,
+    // at its place, the excerpts cut from texts segmented once.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sentence = |i: usize, not: bool| {
+        let verb = if not { "were not taken" } else { "were taken" };
+        format!(
+            "Officials in district {i} said {} servers {verb} offline on day {i}. ",
+            i + 7
+        )
+    };
+    let (mut a, mut b) = (String::new(), String::new());
+    for i in 0..15_000 {
+        a.push_str(&sentence(i, false));
+        b.push_str(&sentence(i, i % 10 == 0));
+    }
+    assert!(a.len() > 1 << 20);
+    let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&pa, &a).expect("write A");
+    std::fs::write(&pb, &b).expect("write B");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dupdrift"));
+    cmd.arg("compare")
+        .args([&pa, &pb])
+        .args(["--format", "csv"]);
+    let csv_out = dir.path().join("stdout.csv");
+    let file = std::fs::File::create(&csv_out).expect("stdout file");
+    let (out, peak_kb) = common::with_peak_into(cmd, dir.path(), file.into());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_path(&csv_out).expect("csv");
+    let header = reader.headers().expect("header").clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (kind, span_b) = (at("kind"), at("evidence_spans_b"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let polarity: Vec<&csv::StringRecord> =
+        rows.iter().filter(|r| &r[kind] == "polarity").collect();
+    assert_eq!(polarity.len(), 1_500, "{} rows", rows.len());
+    for r in polarity {
+        let first = r[span_b].split(';').next().expect("a span");
+        let (start, end) = first.split_once('-').expect("start-end");
+        let (start, end): (usize, usize) = (start.parse().unwrap(), end.parse().unwrap());
+        assert_eq!(&b[start..end], "not", "{r:?}");
+    }
+    assert!(peak_kb < 200 << 10, "peak RSS {peak_kb} kB");
+}

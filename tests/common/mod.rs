@@ -36,10 +36,19 @@ pub fn scan(inputs: &[&Path], out: &Path, extra: &[&str]) -> (i32, String) {
 /// Runs `cmd` (its stdout dropped, its stderr kept) and its peak resident memory
 /// in kB: VmHWM read from /proc while it runs, the high-water mark, so the last
 /// reading before it exits holds all but its last few milliseconds.
-pub fn with_peak(mut cmd: std::process::Command, scratch: &Path) -> (Output, u64) {
+pub fn with_peak(cmd: std::process::Command, scratch: &Path) -> (Output, u64) {
+    with_peak_into(cmd, scratch, std::process::Stdio::null())
+}
+
+/// [`with_peak`] with the command's stdout sent to `stdout`.
+pub fn with_peak_into(
+    mut cmd: std::process::Command,
+    scratch: &Path,
+    stdout: std::process::Stdio,
+) -> (Output, u64) {
     let err = scratch.join("stderr.txt");
     let mut child = cmd
-        .stdout(std::process::Stdio::null())
+        .stdout(stdout)
         .stderr(std::fs::File::create(&err).unwrap())
         .spawn()
         .expect("the dupdrift binary runs");
