@@ -19,6 +19,8 @@ pub struct Document {
     pub source: String,
     /// The headline.
     pub title: String,
+    /// The page it was published at, as the input names it (empty when not).
+    pub url: String,
     /// Where it was read: a path, or `path:line`.
     pub input: String,
     /// The language its words were stemmed in.
@@ -119,6 +121,7 @@ impl SharedContents {
             id: take(&mut article.id),
             source: take(&mut article.source),
             title: take(&mut article.title),
+            url: take(&mut article.url),
             input: take(&mut article.input),
             lang: c.lang,
             text: Arc::clone(&c.text),

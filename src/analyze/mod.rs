@@ -293,6 +293,7 @@ pub fn analyze_to(
         id: article.id,
         source: article.source,
         title: article.title,
+        url: article.url,
         input: article.input,
         lang,
         sentences: sentences.into(),

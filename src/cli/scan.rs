@@ -34,6 +34,9 @@ Examples:
   # All articles are German, whatever their `lang` field says:
   dupdrift scan de/ --lang de --out report-de
 
+  # The same reports and a page to read them in a browser (report/report.html):
+  dupdrift scan data/seeds --html --out report
+
   # JSON Lines on standard input:
   zcat dump.jsonl.gz | dupdrift scan - --out report
 
@@ -65,6 +68,8 @@ Reports (in --out):
                  >= 0.9; `dupdrift compare A B` explains a pair)
   errors.csv     input, reason (every input that could not be read)
   run.json       parameters, counts, timings, version
+  report.html    with --html: the same findings, passages and pairs in one page, the
+                 aligned sentences side by side with the evidence marked
 
 Exit status: 0 when every input was read, 1 when some were reported in
 errors.csv, 2 on a fatal error.";
@@ -113,6 +118,10 @@ pub struct ScanArgs {
     /// `lang` field, else detected from its text
     #[arg(long, default_value = "auto", value_name = "LANG")]
     pub lang: String,
+    /// Also write report.html: the findings, passages and pairs in one page that
+    /// opens in any browser, with no server and no network
+    #[arg(long)]
+    pub html: bool,
     /// No progress bar and no messages on stderr
     #[arg(long, short)]
     pub quiet: bool,
@@ -180,6 +189,7 @@ pub struct Config {
     pub language: LanguageChoice,
     pub threads: usize,
     pub quiet: bool,
+    pub html: bool,
     pub stages: Stages,
     pub listed_group: usize,
     pub limits: ingest::Limits,
@@ -264,6 +274,7 @@ impl Config {
             language,
             threads: args.threads,
             quiet: args.quiet,
+            html: args.html,
             stages: args.stages,
             listed_group: args.list_groups_up_to,
             limits: ingest::Limits {
@@ -442,6 +453,11 @@ fn scan(config: &Config, staging: Staging, threads: usize) -> anyhow::Result<Out
         },
     };
     report::write_run(out, &run).with_context(context)?;
+    if config.html {
+        progress.stage("writing report.html".into());
+        let run = serde_json::to_value(&run).context("cannot serialize run.json")?;
+        report::html::write_html(out, docs, run).with_context(context)?;
+    }
     staging.commit().with_context(context)?;
 
     let shared = if passages {

@@ -6,6 +6,7 @@
 //! sorted by stable keys and numbers printed with fixed precision: the same input
 //! gives the same bytes.
 
+pub mod html;
 pub mod rows;
 pub mod set;
 mod write;
