@@ -5,7 +5,7 @@
 //!
 //! Article texts, titles, ids and URLs are hostile input: the page is written with
 //! maud (which escapes everything it is not told is markup), its data travels as
-//! JSON no `<` of which survives ([`page::embeddable`]), its script writes text
+//! JSON no `<` of which survives (`page::embeddable`), its script writes text
 //! with `textContent` alone, only http(s) addresses become links, and its
 //! Content-Security-Policy lets nothing but its own script and style run and no
 //! request leave the file.
