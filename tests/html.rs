@@ -5,19 +5,11 @@
 
 mod common;
 
-use common::{repo, scan};
+use common::{repo, report_data as data, scan};
 use std::path::Path;
 
 fn page(out: &Path) -> String {
     std::fs::read_to_string(out.join("report.html")).expect("report.html")
-}
-
-/// The JSON the page embeds.
-fn data(html: &str) -> serde_json::Value {
-    let open = "<script type=\"application/json\" id=\"data\">";
-    let start = html.find(open).expect("the data element") + open.len();
-    let end = start + html[start..].find("</script>").expect("its end");
-    serde_json::from_str(&html[start..end]).expect("the data is JSON")
 }
 
 #[test]

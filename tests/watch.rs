@@ -201,6 +201,16 @@ fn an_edit_is_one_version_with_its_drift_once_and_reverts_are_told_apart() {
             && d["kind"] == "polarity"),
         "{drift:?}"
     );
+    // report.html shows the run's drift rows, with both versions' texts.
+    let html = fs::read_to_string(edit_run.join("report.html")).unwrap();
+    let data = common::report_data(&html);
+    assert_eq!(data["findings"].as_array().unwrap().len(), drift.len());
+    let docs = data["docs"].as_array().unwrap();
+    let v2 = docs.iter().find(|d| d["id"] == "wire/wire-2026-0101@v2");
+    assert!(
+        v2.is_some_and(|d| d["text"].as_str().is_some_and(|t| !t.is_empty())),
+        "{docs:?}"
+    );
     // The same feed again: nothing new.
     let before = runs(dir.path()).len();
     step(B, TITLE);
@@ -617,7 +627,11 @@ fn the_same_input_gives_identical_reports_on_any_thread_count() {
         all
     };
     let one = report(1);
-    assert_eq!(one[0].1.len(), 7, "every report file");
+    assert_eq!(
+        one[0].1.len(),
+        8,
+        "every report file, report.html among them"
+    );
     assert_eq!(one.len(), 4, "one run, then three");
     assert_eq!(one, report(2));
 }

@@ -71,7 +71,9 @@ fn union(dir: &Path) -> BTreeMap<String, Vec<String>> {
         assert!(!name.starts_with('.'), "a hidden folder was left: {name}");
         for file in fs::read_dir(run.path()).unwrap().flatten() {
             let file_name = file.file_name().to_string_lossy().into_owned();
-            if file_name == "errors.csv" {
+            // errors.csv holds the run's own failures; report.html is a view of
+            // the CSV files (tests/watch.rs reads it).
+            if file_name == "errors.csv" || file_name == "report.html" {
                 continue;
             }
             let mut reader = csv::Reader::from_path(file.path()).unwrap();

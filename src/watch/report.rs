@@ -101,6 +101,7 @@ pub fn report(
         new_ids,
         out,
         version_rows,
+        docs,
     } = compare(&read, config, runs, summary)?;
     read.commit()?;
 
@@ -117,7 +118,21 @@ pub fn report(
         )?;
         return Ok(None);
     }
-    write(conn, config, runs, summary, &new_ids, &out, &version_rows)
+    let found = Found {
+        new_ids: &new_ids,
+        out: &out,
+        version_rows: &version_rows,
+        docs: &docs,
+    };
+    write(conn, config, runs, summary, found)
+}
+
+/// What [`write`] writes.
+struct Found<'a> {
+    new_ids: &'a [i64],
+    out: &'a [(&'static str, csv::ByteRecord, Rows)],
+    version_rows: &'a [VersionRow],
+    docs: &'a [Document],
 }
 
 /// Rows of one report file, each with its fingerprint.
@@ -133,6 +148,9 @@ struct Compared {
     out: Vec<(&'static str, csv::ByteRecord, Rows)>,
     /// The versions.csv rows.
     version_rows: Vec<VersionRow>,
+    /// The documents compared (the versions of each edit among them), for the
+    /// texts of report.html.
+    docs: Vec<Document>,
 }
 
 /// The scan's stages over the new versions and the stored ones proposed for
@@ -191,6 +209,7 @@ fn compare(
     // Each edit against the version before it: its drift rows join drift.csv.
     let edits = edits(conn)?;
     let mut version_rows = Vec::new();
+    let mut edited: Vec<Document> = Vec::new();
     for (i, edit) in edits.iter().enumerate() {
         let print = format!("versions.csv:{}@{}", edit.key, edit.after.0);
         if super::store::reported(conn, &print)? {
@@ -225,6 +244,7 @@ fn compare(
             )?;
             drift = rows.len();
             out[4].2.extend(rows);
+            edited.extend(pair);
         }
         version_rows.push((
             print,
@@ -242,10 +262,12 @@ fn compare(
         ));
     }
     std::fs::remove_dir_all(&staging)?;
+    docs.extend(edited);
     Ok(Compared {
         new_ids,
         out,
         version_rows,
+        docs,
     })
 }
 
@@ -256,10 +278,14 @@ fn write(
     config: &Config,
     runs: &Path,
     summary: &Summary,
-    new_ids: &[i64],
-    out: &[(&'static str, csv::ByteRecord, Rows)],
-    version_rows: &[VersionRow],
+    found: Found,
 ) -> anyhow::Result<Option<PathBuf>> {
+    let Found {
+        new_ids,
+        out,
+        version_rows,
+        docs,
+    } = found;
     let name = run_name(conn, runs, config.now)?;
     // The findings are recorded first, as `writing`: a kill before the folder is
     // renamed into place leaves them to be forgotten by the next run (settle).
@@ -321,6 +347,7 @@ fn write(
             .map(|(_, _, r)| csv::ByteRecord::from(r.to_vec())),
     )?;
     crate::report::write_errors(&tmp, &summary.errors)?;
+    crate::report::html::write_html(&tmp, docs, page_run(config, out, summary))?;
     sync_dir(&tmp)?;
     super::crash_point("written");
     let dir = runs.join(&name);
@@ -330,6 +357,44 @@ fn write(
     super::crash_point("renamed");
     conn.execute("UPDATE runs SET state = 'done' WHERE id = ?1", [run_id])?;
     Ok(Some(dir))
+}
+
+/// What report.html shows of a watch run: its counts (of the rows it reports)
+/// and parameters, as scan's run.json names them.
+fn page_run(
+    config: &Config,
+    out: &[(&'static str, csv::ByteRecord, Rows)],
+    summary: &Summary,
+) -> serde_json::Value {
+    let rows = |file: &str| {
+        out.iter()
+            .find(|(f, _, _)| *f == file)
+            .map_or(0, |o| o.2.len())
+    };
+    let clusters: HashSet<&[u8]> = out
+        .iter()
+        .filter(|(f, _, _)| *f == "passages.csv")
+        .flat_map(|(_, _, rows)| rows.iter().filter_map(|(_, r)| r.get(0)))
+        .collect();
+    serde_json::json!({
+        "command": "watch",
+        "counts": {
+            "articles": rows("documents.csv"),
+            "input_errors": summary.errors.len(),
+            "pairs": rows("pairs.csv"),
+            "alignments": rows("alignments.csv"),
+            "clusters": clusters.len(),
+            "drift_findings": rows("drift.csv"),
+        },
+        "parameters": {
+            "threshold": config.threshold,
+            "sketch": config.sketch,
+            "lang": match config.language {
+                crate::analyze::LanguageChoice::Auto => "auto",
+                crate::analyze::LanguageChoice::Fixed(l) => l.code,
+            },
+        },
+    })
 }
 
 fn article(id: &str, text: &str) -> Article {

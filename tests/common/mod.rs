@@ -109,3 +109,11 @@ pub fn column(path: &Path, name: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no column {name} in {}: {header:?}", path.display()));
     rows.into_iter().map(|mut r| r.swap_remove(i)).collect()
 }
+
+/// The JSON a report.html embeds for its script.
+pub fn report_data(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/json\" id=\"data\">";
+    let start = html.find(open).expect("the data element") + open.len();
+    let end = start + html[start..].find("</script>").expect("its end");
+    serde_json::from_str(&html[start..end]).expect("the data is JSON")
+}
