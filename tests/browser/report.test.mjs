@@ -4,9 +4,10 @@
 // DIR holds report directories made by scripts/browser-test.sh: seeds, gen (a
 // generated corpus), xss (data/fixtures/xss.jsonl: hostile texts, titles, ids and
 // URLs) and many (over 5,000 findings). For each: the findings shown per kind
-// equal drift.csv's, a filter and a page change work, an article link scrolls to
-// its finding, no request leaves the file, no script error; for xss, no payload
-// runs; for many, the size and the time to a drawn list. Screenshots go to DIR.
+// equal drift.csv's, a filter and a page change work (by mouse and by keyboard),
+// an article link scrolls to its finding, no request leaves the file, no script
+// error; for xss, no payload runs; for many, the size and the time to a drawn
+// list. Screenshots go to DIR.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -85,6 +86,14 @@ async function checkLists(browser, name) {
     await page.click(".pager >> text=Previous");
   }
   await page.screenshot({ path: path.join(dir, `${name}-drift.png`), fullPage: false });
+  // The keyboard alone: focus the pager's Next and press Enter.
+  if (drift.length > 25) {
+    await page.focus(".pager >> text=Next");
+    await page.keyboard.press("Enter");
+    assert.match(await page.textContent(".page-of"), /^page 2 of/, `${name}: Enter on Next`);
+    await page.focus(".pager >> text=Previous");
+    await page.keyboard.press("Enter");
+  }
   // An article link scrolls to its finding in the article's text.
   const card = page.locator("#drift-list article").first();
   const id = await card.getAttribute("id");
@@ -103,6 +112,18 @@ async function checkLists(browser, name) {
   assert.ok(box.top >= 0 && box.top < box.height, `${name}: ${anchor} not in view: ${JSON.stringify(box)}`);
   assert.ok(box.focused, `${name}: the finding's place is focused`);
   await page.screenshot({ path: path.join(dir, `${name}-article.png`) });
+  // The passages and the pairs, as many as their files hold (to a page).
+  const clusters = new Set(csv(path.join(dir, name, "passages.csv")).map((r) => r.cluster_id)).size;
+  const pairs = csv(path.join(dir, name, "pairs.csv")).length;
+  await page.evaluate(() => { location.hash = "#passages"; });
+  assert.equal(await page.locator("#passages .cluster").count(), Math.min(clusters, 20), `${name}: passages`);
+  await page.evaluate(() => { location.hash = "#pairs"; });
+  assert.equal(await page.locator("#pairs tbody tr").count(), Math.min(pairs, 50), `${name}: pairs`);
+  for (const view of ["drift", "passages", "pairs", "article"]) {
+    const stray = await page.evaluate((v) => [...document.getElementById(v).childNodes]
+      .filter((n) => n.nodeType === 3).map((n) => n.textContent), view);
+    assert.deepEqual(stray, [], `${name}: stray text in #${view}`);
+  }
   await page.goto(page.url().split("#")[0] + "#overview");
   await page.screenshot({ path: path.join(dir, `${name}-overview.png`), fullPage: true });
   clean(name, seen);

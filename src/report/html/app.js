@@ -41,6 +41,11 @@
     return f;
   }
 
+  // Replaces the children of `parent` (lists flattened, absent ones left out).
+  function fill(parent, ...children) {
+    parent.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  }
+
   function isWeb(url) {
     return typeof url === "string" && /^https?:\/\//i.test(url);
   }
@@ -135,7 +140,7 @@
     const list = el("div", { id: "drift-list" },
       shown.slice(drift.page * PAGE.drift, (drift.page + 1) * PAGE.drift).map(findingCard));
     const go = (p) => { drift.page = p; drawDrift(); document.getElementById("drift-h").scrollIntoView(); };
-    section.replaceChildren(section.querySelector("h2"), driftFilters(),
+    fill(section, section.querySelector("h2"), driftFilters(),
       el("p", { class: "shown", id: "drift-count" }, shown.length + " of " + D.findings.length + " findings" +
         (D.findings.length < D.findings_total ? " (the most severe of " + D.findings_total + " in drift.csv)" : "")),
       pager(shown.length, PAGE.drift, drift.page, go), list, pager(shown.length, PAGE.drift, drift.page, go));
@@ -161,6 +166,20 @@
   }
 
   // ---- Passages ----
+  const CONTEXT = 80; // characters of the article shown before and after a passage
+
+  // A passage in its article's context where the article's text is embedded.
+  function passage(d, s, e, own) {
+    const all = D.docs[d].text;
+    if (all === null) {
+      return own !== null ? el("q", { dir: "auto" }, own) : el("span", { class: "note" }, "(its text is in passages.csv)");
+    }
+    const before = all.slice(Math.max(0, s - CONTEXT), s), after = all.slice(e, e + CONTEXT);
+    return el("span", { class: "in-context", dir: "auto" },
+      el("span", { class: "context" }, (s > CONTEXT ? "…" : "") + before),
+      el("q", {}, all.slice(s, e)),
+      el("span", { class: "context" }, after + (e + CONTEXT < all.length ? "…" : "")));
+  }
   let passagePage = 0;
   function drawPassages() {
     const section = document.getElementById("passages");
@@ -170,11 +189,8 @@
       el("article", { class: "cluster", id: "c" + c.id },
         el("h3", {}, "Passage " + c.id + ": reused in " + c.members.length + " articles"),
         el("ul", {}, c.members.map(([d, s, e, t]) =>
-          el("li", {}, docLink(d, "p" + c.id), " ",
-            t !== null ? el("q", { dir: "auto" }, t)
-              : D.docs[d].text !== null ? el("q", { dir: "auto" }, D.docs[d].text.slice(s, e))
-              : el("span", { class: "note" }, "(its text is in passages.csv)"))))));
-    section.replaceChildren(section.querySelector("h2"),
+          el("li", {}, docLink(d, "p" + c.id), " ", passage(d, s, e, t))))));
+    fill(section, section.querySelector("h2"),
       D.clusters.length < D.clusters_total
         ? el("p", { class: "note" }, "The largest " + D.clusters.length + " of " + D.clusters_total + " passages; passages.csv has them all.")
         : null,
@@ -224,7 +240,7 @@
         } }, "diff") : "text not embedded"));
       return row;
     });
-    section.replaceChildren(section.querySelector("h2"),
+    fill(section, section.querySelector("h2"),
       D.pairs.length < D.pairs_total
         ? el("p", { class: "note" }, "The first " + D.pairs.length + " of " + D.pairs_total + " pairs; pairs.csv has them all.")
         : null,
@@ -239,7 +255,7 @@
     const section = document.getElementById("article");
     const d = D.docs.findIndex((x) => x.id === id);
     if (d < 0) {
-      section.replaceChildren(section.querySelector("h2"), el("p", {}, "No such article in this report."));
+      fill(section, section.querySelector("h2"), el("p", {}, "No such article in this report."));
       return;
     }
     const doc = D.docs[d];
@@ -247,7 +263,7 @@
       el("p", { class: "meta" }, el("bdi", {}, doc.id), doc.source ? [" · ", el("bdi", {}, doc.source)] : null,
         doc.lang ? " · " + doc.lang : null, " ", webLink(d))];
     if (doc.text === null) {
-      section.replaceChildren(section.querySelector("h2"), ...head,
+      fill(section, section.querySelector("h2"), ...head,
         el("p", { class: "note" }, "Its text is not embedded in this page (the page holds the texts the lists need first, up to a budget)."));
       return;
     }
@@ -276,7 +292,7 @@
       body.append(classes.length ? el(classes.includes("ev") ? "mark" : "span", { class: classes.join(" ") }, piece) : text(piece));
     }
     const findings = bySeverity.filter((i) => D.findings[i].a === d || D.findings[i].b === d);
-    section.replaceChildren(section.querySelector("h2"), ...head,
+    fill(section, section.querySelector("h2"), ...head,
       el("p", { class: "legend" }, el("span", { class: "passage" }, "dotted underline: a shared passage"), " · ",
         el("mark", { class: "ev" }, "marked: evidence of a finding of severity 0.5 or more, or the one linked to")),
       body,
