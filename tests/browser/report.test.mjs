@@ -86,14 +86,22 @@ async function checkLists(browser, name) {
     await page.click(".pager >> text=Previous");
   }
   await page.screenshot({ path: path.join(dir, `${name}-drift.png`), fullPage: false });
-  // The keyboard alone: focus the pager's Next and press Enter.
+  // The keyboard alone: Enter on Next turns the page and leaves the focus on
+  // Next, so Enter again goes on; a filter keeps the focus too.
   if (drift.length > 25) {
-    await page.focus(".pager >> text=Next");
+    await page.focus("#drift-top-next");
     await page.keyboard.press("Enter");
     assert.match(await page.textContent(".page-of"), /^page 2 of/, `${name}: Enter on Next`);
-    await page.focus(".pager >> text=Previous");
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    assert.ok(["drift-top-next", "drift-top-prev"].includes(focused), `${name}: focus after Next: ${focused}`);
+    await page.focus("#drift-top-prev");
     await page.keyboard.press("Enter");
+    assert.match(await page.textContent(".page-of"), /^page 1 of/, `${name}: Enter on Previous`);
   }
+  await page.focus("#f-kind");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-kind", `${name}: focus after a filter`);
+  await page.selectOption("#f-kind", "");
   // An article link scrolls to its finding in the article's text.
   const card = page.locator("#drift-list article").first();
   const id = await card.getAttribute("id");
@@ -119,6 +127,14 @@ async function checkLists(browser, name) {
   assert.equal(await page.locator("#passages .cluster").count(), Math.min(clusters, 20), `${name}: passages`);
   await page.evaluate(() => { location.hash = "#pairs"; });
   assert.equal(await page.locator("#pairs tbody tr").count(), Math.min(pairs, 50), `${name}: pairs`);
+  // At a phone's width nothing is wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const view of ["#overview", "#drift", "#passages", "#pairs"]) {
+    await page.evaluate((h) => { location.hash = h; }, view);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 390, `${name}: ${view} is ${wide} px wide at 390`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   for (const view of ["drift", "passages", "pairs", "article"]) {
     const stray = await page.evaluate((v) => [...document.getElementById(v).childNodes]
       .filter((n) => n.nodeType === 3).map((n) => n.textContent), view);

@@ -78,12 +78,28 @@
     return el("a", { href: url, class: "web", rel: "noopener noreferrer nofollow", target: "_blank" }, "original");
   }
 
-  function pager(total, size, page, go) {
+  // Previous / page n of m / Next. Its buttons have ids (`name`-prev, -next), so
+  // that the one pressed keeps the focus once the list is drawn again.
+  function pager(name, total, size, page, go) {
     const pages = Math.max(1, Math.ceil(total / size));
+    const press = (to, id) => () => { go(to); refocus(id); };
     return el("nav", { class: "pager", "aria-label": "Pages" },
-      el("button", { type: "button", disabled: page <= 0, onclick: () => go(page - 1) }, "Previous"),
+      el("button", { type: "button", id: name + "-prev", disabled: page <= 0, onclick: press(page - 1, name + "-prev") }, "Previous"),
       el("span", { class: "page-of", "aria-live": "polite" }, "page " + (page + 1) + " of " + pages + " (" + total + ")"),
-      el("button", { type: "button", disabled: page >= pages - 1, onclick: () => go(page + 1) }, "Next"));
+      el("button", { type: "button", id: name + "-next", disabled: page >= pages - 1, onclick: press(page + 1, name + "-next") }, "Next"));
+  }
+
+  // The focus back on element `id` after a redraw, or on the other button of
+  // its pager when it is now disabled (the last page reached).
+  function refocus(id) {
+    let e = document.getElementById(id);
+    if (e && e.disabled) e = document.getElementById(id.endsWith("-next") ? id.replace(/-next$/, "-prev") : id.replace(/-prev$/, "-next"));
+    if (e && !e.disabled) e.focus();
+  }
+
+  // A number for the reader; a dash where the data has none.
+  function num(x, digits) {
+    return typeof x === "number" && isFinite(x) ? x.toFixed(digits) : "–";
   }
 
   // A finding's sentence on side "a" or "b": its own text, or a slice of its
@@ -111,8 +127,8 @@
     return el("article", { class: "finding kind-" + kind, id: "f" + i, tabindex: "-1" },
       el("header", {},
         el("span", { class: "kind" }, kind),
-        el("span", { class: "severity" }, "severity " + f.severity.toFixed(2)),
-        el("span", { class: "counterpart" }, "counterpart " + f.counterpart.toFixed(2))),
+        el("span", { class: "severity" }, "severity " + num(f.severity, 2)),
+        el("span", { class: "counterpart" }, "counterpart " + num(f.counterpart, 2))),
       el("p", { class: "explanation" }, f.explanation),
       el("div", { class: "cols" },
         side(f.a, sentence(f, "a"), f.evidence_a, "A", "fa" + i),
@@ -132,18 +148,26 @@
     return true;
   }
 
+  // The filters are made once and stay (a control keeps the focus while the
+  // results below it are drawn again).
   function drawDrift() {
     const section = document.getElementById("drift");
+    let results = document.getElementById("drift-results");
+    if (!results) {
+      results = el("div", { id: "drift-results" });
+      fill(section, section.querySelector("h2"), driftFilters(), results);
+    }
     const shown = bySeverity.filter(driftMatches);
     const pages = Math.max(1, Math.ceil(shown.length / PAGE.drift));
     drift.page = Math.min(drift.page, pages - 1);
     const list = el("div", { id: "drift-list" },
       shown.slice(drift.page * PAGE.drift, (drift.page + 1) * PAGE.drift).map(findingCard));
     const go = (p) => { drift.page = p; drawDrift(); document.getElementById("drift-h").scrollIntoView(); };
-    fill(section, section.querySelector("h2"), driftFilters(),
+    fill(results,
       el("p", { class: "shown", id: "drift-count" }, shown.length + " of " + D.findings.length + " findings" +
         (D.findings.length < D.findings_total ? " (the most severe of " + D.findings_total + " in drift.csv)" : "")),
-      pager(shown.length, PAGE.drift, drift.page, go), list, pager(shown.length, PAGE.drift, drift.page, go));
+      pager("drift-top", shown.length, PAGE.drift, drift.page, go), list,
+      pager("drift-bottom", shown.length, PAGE.drift, drift.page, go));
   }
 
   function driftFilters() {
@@ -174,11 +198,15 @@
     if (all === null) {
       return own !== null ? el("q", { dir: "auto" }, own) : el("span", { class: "note" }, "(its text is in passages.csv)");
     }
-    const before = all.slice(Math.max(0, s - CONTEXT), s), after = all.slice(e, e + CONTEXT);
+    // Cut between characters, not inside a surrogate pair.
+    let from = Math.max(0, s - CONTEXT), to = Math.min(all.length, e + CONTEXT);
+    if (from > 0 && /[\udc00-\udfff]/.test(all[from])) from++;
+    if (to < all.length && /[\udc00-\udfff]/.test(all[to])) to++;
+    const before = all.slice(from, s), after = all.slice(e, to);
     return el("span", { class: "in-context", dir: "auto" },
-      el("span", { class: "context" }, (s > CONTEXT ? "…" : "") + before),
+      el("span", { class: "context" }, (from > 0 ? "…" : "") + before),
       el("q", {}, all.slice(s, e)),
-      el("span", { class: "context" }, after + (e + CONTEXT < all.length ? "…" : "")));
+      el("span", { class: "context" }, after + (to < all.length ? "…" : "")));
   }
   let passagePage = 0;
   function drawPassages() {
@@ -187,14 +215,14 @@
     const start = passagePage * PAGE.passages;
     const items = D.clusters.slice(start, start + PAGE.passages).map((c) =>
       el("article", { class: "cluster", id: "c" + c.id },
-        el("h3", {}, "Passage " + c.id + ": reused in " + c.members.length + " articles"),
-        el("ul", {}, c.members.map(([d, s, e, t]) =>
-          el("li", {}, docLink(d, "p" + c.id), " ", passage(d, s, e, t))))));
+        el("h3", {}, "Passage " + c.id + ": reused in " + c.docs + " articles"),
+        el("ul", {}, c.members.map(([d, s, e, t], k) =>
+          el("li", {}, docLink(d, "p" + c.id + "-" + k), " ", passage(d, s, e, t))))));
     fill(section, section.querySelector("h2"),
       D.clusters.length < D.clusters_total
         ? el("p", { class: "note" }, "The largest " + D.clusters.length + " of " + D.clusters_total + " passages; passages.csv has them all.")
         : null,
-      D.clusters.length === 0 ? el("p", {}, "No shared passages.") : pager(D.clusters.length, PAGE.passages, passagePage, go),
+      D.clusters.length === 0 ? el("p", {}, "No shared passages.") : pager("passages", D.clusters.length, PAGE.passages, passagePage, go),
       items);
   }
 
@@ -230,8 +258,8 @@
       const both = D.docs[a].text !== null && D.docs[b].text !== null;
       const row = el("tr", {},
         el("td", {}, docLink(a)), el("td", {}, docLink(b)),
-        el("td", { class: "num" }, j.toFixed(3)), el("td", { class: "num" }, ca.toFixed(3)),
-        el("td", { class: "num" }, cb.toFixed(3)),
+        el("td", { class: "num" }, num(j, 3)), el("td", { class: "num" }, num(ca, 3)),
+        el("td", { class: "num" }, num(cb, 3)),
         el("td", {}, both ? el("button", { type: "button", "aria-expanded": "false", onclick: (e) => {
           const next = row.nextSibling;
           if (next && next.classList.contains("diff-row")) { next.remove(); e.target.setAttribute("aria-expanded", "false"); return; }
@@ -244,10 +272,10 @@
       D.pairs.length < D.pairs_total
         ? el("p", { class: "note" }, "The first " + D.pairs.length + " of " + D.pairs_total + " pairs; pairs.csv has them all.")
         : null,
-      D.pairs.length === 0 ? el("p", {}, "No near-duplicate pairs.") : pager(D.pairs.length, PAGE.pairs, pairPage, go),
-      D.pairs.length === 0 ? null : el("table", { class: "pairs" },
+      D.pairs.length === 0 ? el("p", {}, "No near-duplicate pairs.") : pager("pairs", D.pairs.length, PAGE.pairs, pairPage, go),
+      D.pairs.length === 0 ? null : el("div", { class: "wide" }, el("table", { class: "pairs" },
         el("thead", {}, el("tr", {}, ["article A", "article B", "Jaccard", "in B of A", "in A of B", ""].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, rows)));
+        el("tbody", {}, rows))));
   }
 
   // ---- One article ----
@@ -269,7 +297,7 @@
     }
     // Boundaries of every passage, sentence and evidence span of this article.
     const marks = [];
-    D.clusters.forEach((c) => c.members.forEach(([m, s, e]) => { if (m === d) marks.push({ s, e, cls: "passage", id: "p" + c.id }); }));
+    D.clusters.forEach((c) => c.members.forEach(([m, s, e], k) => { if (m === d) marks.push({ s, e, cls: "passage", id: "p" + c.id + "-" + k }); }));
     D.findings.forEach((f, i) => {
       for (const [side, start, len, ev] of [["a", f.start_a, f.len_a, f.evidence_a], ["b", f.start_b, f.len_b, f.evidence_b]]) {
         if ((side === "a" ? f.a : f.b) !== d) continue;
@@ -281,25 +309,41 @@
         if (shown) ev.forEach(([x, y]) => marks.push({ s: start + x, e: start + y, cls: "ev" }));
       }
     });
-    const cuts = [...new Set([0, doc.text.length, ...marks.flatMap((m) => [m.s, m.e])])]
-      .filter((x) => x >= 0 && x <= doc.text.length).sort((x, y) => x - y);
+    // One sweep over the boundaries: at each, the classes opened and closed
+    // there and the anchors that start there.
+    const n = doc.text.length;
+    const at = new Map(); // position -> { open: {cls: count}, anchors: [] }
+    const spot = (x) => { if (!at.has(x)) at.set(x, { open: {}, anchors: [] }); return at.get(x); };
+    spot(0); spot(n);
+    for (const m of marks) {
+      const s = Math.max(0, Math.min(n, m.s)), e = Math.max(s, Math.min(n, m.e));
+      if (m.id) spot(s).anchors.push(m.id);
+      if (!m.cls || s === e) continue;
+      spot(s).open[m.cls] = (spot(s).open[m.cls] || 0) + 1;
+      spot(e).open[m.cls] = (spot(e).open[m.cls] || 0) - 1;
+    }
+    const cuts = [...at.keys()].sort((x, y) => x - y);
+    const inside = {};
     const body = el("div", { class: "article-text", dir: "auto" });
     for (let k = 0; k + 1 < cuts.length; k++) {
       const [s, e] = [cuts[k], cuts[k + 1]];
-      marks.filter((m) => m.id && m.s === s).forEach((m) => body.append(el("span", { id: m.id, class: "anchor", tabindex: "-1" })));
-      const classes = [...new Set(marks.filter((m) => m.cls && m.s <= s && e <= m.e).map((m) => m.cls))];
+      const here = at.get(s);
+      for (const [cls, delta] of Object.entries(here.open)) inside[cls] = (inside[cls] || 0) + delta;
+      here.anchors.forEach((id) => body.append(el("span", { id, class: "anchor", tabindex: "-1" })));
+      const classes = Object.keys(inside).filter((c) => inside[c] > 0).sort();
       const piece = doc.text.slice(s, e);
       body.append(classes.length ? el(classes.includes("ev") ? "mark" : "span", { class: classes.join(" ") }, piece) : text(piece));
     }
     const findings = bySeverity.filter((i) => D.findings[i].a === d || D.findings[i].b === d);
     fill(section, section.querySelector("h2"), ...head,
       el("p", { class: "legend" }, el("span", { class: "passage" }, "dotted underline: a shared passage"), " · ",
-        el("mark", { class: "ev" }, "marked: evidence of a finding of severity 0.5 or more, or the one linked to")),
+        el("span", { class: "drift-sentence" }, "boxed: a sentence with a finding"), " · ",
+        el("mark", { class: "ev" }, "marked: its evidence"), " (findings of severity 0.5 or more, and the one linked to)"),
       body,
       findings.length ? el("h3", {}, "Findings in this article") : null,
       el("ul", {}, findings.map((i) => el("li", {},
         el("a", { href: "#article/" + encodeURIComponent(id) + "/f" + (D.findings[i].a === d ? "a" : "b") + i },
-          D.kinds[D.findings[i].kind] + " " + D.findings[i].severity.toFixed(2)), " ", D.findings[i].explanation))));
+          D.kinds[D.findings[i].kind] + " " + num(D.findings[i].severity, 2)), " ", D.findings[i].explanation))));
     const target = anchor && document.getElementById(anchor);
     if (target) {
       target.scrollIntoView({ block: "center" });
@@ -309,16 +353,20 @@
 
   // ---- Views, by the address's fragment ----
   const drawn = {};
+  // A part of the address decoded, or "" where it is not valid percent-encoding.
+  function decoded(part) {
+    try { return decodeURIComponent(part || ""); } catch (_) { return ""; }
+  }
+
   function route() {
-    const hash = decodeURIComponent(location.hash.slice(1));
-    let view = hash.split("/")[0] || "overview";
+    const rest = location.hash.slice(1).split("/");
+    let view = decoded(rest[0]) || "overview";
     if (!["overview", "drift", "passages", "pairs", "article"].includes(view)) view = "overview";
     for (const s of document.querySelectorAll("main > section")) s.hidden = s.id !== view;
     for (const a of document.querySelectorAll("header nav a"))
       a.setAttribute("aria-current", a.getAttribute("href") === "#" + view ? "page" : "false");
     if (view === "article") {
-      const rest = location.hash.slice(1).split("/");
-      drawArticle(decodeURIComponent(rest[1] || ""), rest[2] ? decodeURIComponent(rest[2]) : "");
+      drawArticle(decoded(rest[1]), decoded(rest[2]));
     } else if (!drawn[view]) {
       drawn[view] = true;
       if (view === "drift") drawDrift();
@@ -327,5 +375,10 @@
     }
   }
   window.addEventListener("hashchange", route);
+  // A link to the address already shown fires no hashchange: go there again.
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest("a[href^='#']");
+    if (a && a.getAttribute("href") === location.hash) route();
+  });
   route();
 })();

@@ -26,6 +26,9 @@ pub const TEXT_BUDGET: usize = 4 << 20;
 /// Bytes of passage text carried for passages whose article's text is not
 /// embedded; past it a passage is shown by its place alone.
 pub const PASSAGE_BUDGET: usize = 1 << 20;
+/// Bytes of the aligned sentences findings carry whose article's text is not
+/// embedded; past it the page holds fewer findings.
+pub const SENTENCE_BUDGET: usize = 3 << 20;
 
 /// Everything the page shows.
 #[derive(Debug, Serialize)]
@@ -93,6 +96,8 @@ pub struct Finding {
 #[derive(Debug, Serialize)]
 pub struct Cluster {
     pub id: usize,
+    /// Distinct articles among the members (one may hold two of them).
+    pub docs: usize,
     pub members: Vec<(usize, usize, usize, Option<String>)>,
 }
 
@@ -130,6 +135,7 @@ struct PassageRow {
     doc_id: String,
     start: usize,
     end: usize,
+    docs_in_cluster: usize,
     text: String,
 }
 
@@ -161,6 +167,45 @@ pub fn utf16_at(text: &str, at: usize) -> usize {
         at -= 1;
     }
     text[..at].encode_utf16().count()
+}
+
+/// Byte offsets of one text to UTF-16 offsets, each read from the nearest
+/// checkpoint before it instead of from the text's start: an article of a
+/// megabyte with thousands of findings would otherwise be read thousands of times.
+struct Utf16Index<'a> {
+    text: &'a str,
+    /// (byte, UTF-16 offset) every [`Utf16Index::STEP`] bytes or so, at character
+    /// boundaries; empty for ASCII, where the two offsets are the same.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'a> Utf16Index<'a> {
+    const STEP: usize = 256;
+
+    fn new(text: &'a str) -> Self {
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let (mut byte, mut units) = (0, 0);
+            checkpoints.push((0, 0));
+            for (i, _) in text.char_indices() {
+                if i >= byte + Self::STEP {
+                    units += text[byte..i].encode_utf16().count();
+                    byte = i;
+                    checkpoints.push((byte, units));
+                }
+            }
+        }
+        Utf16Index { text, checkpoints }
+    }
+
+    fn at(&self, at: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return at.min(self.text.len());
+        }
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= at) - 1;
+        let (byte, units) = self.checkpoints[k];
+        units + utf16_at(&self.text[byte..], at - byte)
+    }
 }
 
 /// Spans `start-end;…` of a drift row, made relative to the sentence at `base`
@@ -261,7 +306,11 @@ impl Data {
         let index: AHashMap<&str, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
         let carries = |id: &str| embedded.get(id).copied().unwrap_or(false);
         // An offset into an article, in UTF-16 units where its text is known.
-        let offset = |id: &str, at: usize| by_id.get(id).map_or(at, |d| utf16_at(&d.text, at));
+        let indexes: AHashMap<&str, Utf16Index> = ids
+            .iter()
+            .filter_map(|&id| Some((id, Utf16Index::new(&by_id.get(id)?.text))))
+            .collect();
+        let offset = |id: &str, at: usize| indexes.get(id).map_or(at, |x| x.at(at));
         // A sentence or passage travels once: inside its article's text when
         // that is embedded, else on its own.
         let own = |id: &str, text: &str| (!carries(id)).then(|| text.to_string());
@@ -275,8 +324,19 @@ impl Data {
         }
         kinds.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         let kind_at = |kind: &str| kinds.iter().position(|(k, _)| k == kind).unwrap_or(0);
-        let findings = drift
+        // The sentences findings carry on their own count against a budget too:
+        // past it the page holds fewer findings (the most severe ones).
+        let mut carried = 0;
+        let findings: Vec<Finding> = drift
             .iter()
+            .take_while(|r| {
+                carried += [(&r.doc_a, &r.text_a), (&r.doc_b, &r.text_b)]
+                    .iter()
+                    .filter(|(id, _)| !carries(id))
+                    .map(|(_, t)| t.len())
+                    .sum::<usize>();
+                carried <= SENTENCE_BUDGET
+            })
             .map(|r| Finding {
                 a: index[r.doc_a.as_str()],
                 b: index[r.doc_b.as_str()],
@@ -295,10 +355,11 @@ impl Data {
             })
             .collect();
         let mut carried = 0;
-        let clusters = runs
+        let clusters: Vec<Cluster> = runs
             .iter()
             .map(|r| Cluster {
                 id: passages[r.start].cluster_id,
+                docs: passages[r.start].docs_in_cluster,
                 members: passages[r.clone()]
                     .iter()
                     .map(|p| {
@@ -384,6 +445,19 @@ mod tests {
             spans("106-110;111-115", base, "Köln 😀 said"),
             vec![(5, 7), (8, 12)]
         );
+    }
+
+    #[test]
+    fn the_index_gives_the_offsets_a_scan_from_the_start_gives() {
+        let text = "Zürich 😀 – a, ".repeat(200) + &"plain ascii ".repeat(50);
+        let index = Utf16Index::new(&text);
+        assert!(index.checkpoints.len() > 10);
+        for at in (0..text.len() + 3).step_by(7).chain([text.len()]) {
+            assert_eq!(index.at(at), utf16_at(&text, at), "byte {at}");
+        }
+        let ascii = "plain ascii text";
+        assert_eq!(Utf16Index::new(ascii).at(6), 6);
+        assert_eq!(Utf16Index::new(ascii).at(99), ascii.len());
     }
 
     #[test]

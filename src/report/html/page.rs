@@ -79,7 +79,7 @@ fn overview(data: &Data) -> Markup {
                 h3 { "Findings by kind and severity" }
                 div class="chart-box" {
                     (chart::bars(data, &counts))
-                    table class="bands" {
+                    div class="wide" { table class="bands" {
                         caption { "Findings per kind and severity band" }
                         thead { tr { th scope="col" { "kind" } @for (label, _) in BANDS { th scope="col" { (label) } } th scope="col" { "all" } } }
                         tbody {
@@ -91,7 +91,7 @@ fn overview(data: &Data) -> Markup {
                                 }
                             }
                         }
-                    }
+                    } }
                 }
                 @if data.findings.len() < data.findings_total {
                     p class="note" { "The page holds the " (data.findings.len()) " most severe of " (data.findings_total) " findings; drift.csv has them all." }
