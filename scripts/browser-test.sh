@@ -16,7 +16,7 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
 fi
 cargo build --release --locked --quiet
-bin=target/release/dupdrift
+bin=${CARGO_TARGET_DIR:-target}/release/dupdrift
 out=target/browser
 rm -rf "$out"
 mkdir -p "$out"
