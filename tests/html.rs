@@ -57,6 +57,11 @@ fn the_page_is_the_same_bytes_whatever_the_threads_and_holds_drift_csv() {
             "{kind}"
         );
     }
+    // A second run replaces the set, the page with it (a report directory that
+    // holds report.html is one dupdrift may replace).
+    let (code, stderr) = scan(&[&seeds], &one, &["--html", "--quiet"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(page(&one), html);
     // No page without the flag.
     let plain = dir.path().join("plain");
     assert_eq!(scan(&[&seeds], &plain, &["--quiet"]).0, 0);

@@ -26,6 +26,7 @@ pub const REPORT_FILES: &[&str] = &[
     super::DRIFT,
     super::PAIR_SCORES,
     super::RUN,
+    super::html::HTML,
 ];
 
 /// Staging directories of this process not yet committed or abandoned: what an

@@ -13,12 +13,12 @@ use std::path::Path;
 
 /// Rows of a list past which the page shows the first ones (the most severe
 /// findings, the largest clusters) and says so; the CSV files hold them all. With
-/// the text budgets they keep the page under 10 MB and quick to open.
+/// the text budgets they keep the page near 10 MB at most, and quick to open.
 pub const MAX_FINDINGS: usize = 10_000;
 /// See [`MAX_FINDINGS`].
-pub const MAX_PAIRS: usize = 20_000;
+pub const MAX_PAIRS: usize = 5_000;
 /// See [`MAX_FINDINGS`].
-pub const MAX_CLUSTERS: usize = 5_000;
+pub const MAX_CLUSTERS: usize = 2_000;
 /// Bytes of article text embedded, for the article view and the diffs: the texts
 /// of the articles that findings, passages and pairs name, in that order of need,
 /// until this budget is spent.
@@ -221,6 +221,18 @@ fn spans(cell: &str, base: usize, sentence: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Characters of a title or an outlet's name the page shows.
+const MAX_LABEL: usize = 300;
+
+/// `s` cut to [`MAX_LABEL`] characters, an ellipsis marking the cut: a title is a
+/// line, and a hostile one of megabytes would fill the page.
+fn shortened(s: String) -> String {
+    match s.char_indices().nth(MAX_LABEL) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s,
+    }
+}
+
 /// Only an http(s) address becomes a link.
 fn web_address(url: &str) -> String {
     let lower = url.trim().to_ascii_lowercase();
@@ -404,8 +416,8 @@ impl Data {
                     |f: fn(&DocumentRow) -> &String| row.map(f).cloned().unwrap_or_default();
                 Doc {
                     id: id.to_string(),
-                    title: field(|r| &r.title),
-                    source: field(|r| &r.source),
+                    title: shortened(field(|r| &r.title)),
+                    source: shortened(field(|r| &r.source)),
                     lang: field(|r| &r.lang),
                     url: doc.map_or(String::new(), |d| web_address(&d.url)),
                     text: doc.filter(|_| carries(id)).map(|d| d.text.to_string()),
@@ -458,6 +470,15 @@ mod tests {
         let ascii = "plain ascii text";
         assert_eq!(Utf16Index::new(ascii).at(6), 6);
         assert_eq!(Utf16Index::new(ascii).at(99), ascii.len());
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_character() {
+        assert_eq!(shortened("Short".into()), "Short");
+        let long = "é".repeat(MAX_LABEL + 5);
+        let cut = shortened(long);
+        assert_eq!(cut.chars().count(), MAX_LABEL + 1);
+        assert!(cut.ends_with("é…"));
     }
 
     #[test]
