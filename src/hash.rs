@@ -94,6 +94,17 @@ pub fn content_key(text: &str, lang: &str) -> u128 {
     h.digest128()
 }
 
+/// The identity of a shingle set (sorted, distinct hashes), for a job that
+/// groups identical sets by key where `scan` compares them: 128 bits, so that two
+/// different sets share a key with a chance near 2^-128.
+pub fn shingle_set_key(shingles: &[u64]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for s in shingles {
+        h.update(&s.to_le_bytes());
+    }
+    h.digest128()
+}
+
 /// Key of two terms of one sentence, whichever comes first.
 pub fn term_pair_key(a: u64, b: u64) -> u64 {
     let mut bytes = [0u8; 16];

@@ -585,12 +585,10 @@ fn read_all(config: &Config, sketcher: &Sketcher, progress: &mut Progress) -> Re
                             read.docs.push(doc);
                             continue;
                         }
-                        Some(&first) => InputError::new(
+                        Some(&first) => InputError::duplicate_id(
                             doc.input.clone(),
-                            format!(
-                                "duplicate id {:?}: already read from {}",
-                                doc.id, read.docs[first as usize].input
-                            ),
+                            &doc.id,
+                            &read.docs[first as usize].input,
                         ),
                     },
                     Err(e) => e,

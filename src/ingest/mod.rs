@@ -42,6 +42,16 @@ impl InputError {
     }
 }
 
+impl InputError {
+    /// The error of an article `input` whose `id` was read first from `first`.
+    pub fn duplicate_id(input: impl Into<String>, id: &str, first: &str) -> Self {
+        InputError::new(
+            input,
+            format!("duplicate id {id:?}: already read from {first}"),
+        )
+    }
+}
+
 /// Characters of a reason kept; a parser quoting a binary input says no more.
 pub const MAX_REASON_CHARS: usize = 400;
 
@@ -312,7 +322,7 @@ fn special(kind: std::fs::FileType) -> String {
 }
 
 /// The reason for an article of `bytes` (or more) past the limit.
-fn article_too_large(bytes: u64, limits: Limits) -> String {
+pub fn article_too_large(bytes: u64, limits: Limits) -> String {
     format!(
         "{} MB, more than the limit of {} MB for one article (--max-article-mb): skipped",
         bytes.div_ceil(1 << 20),
@@ -357,7 +367,7 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
 }
 
 /// The article if its text has something in it, else the reason it is unusable.
-pub(crate) fn checked(article: Article) -> Item {
+pub fn checked(article: Article) -> Item {
     if article.text.trim().is_empty() {
         Item::Error(InputError::new(article.input, "empty article: no text"))
     } else {

@@ -70,6 +70,12 @@ pub fn band_keys(signature: &[u64], banding: Banding) -> Vec<u64> {
         .collect()
 }
 
+/// The 32 bits of a band key that [`BandKeys`] keeps (and the Spark job buckets
+/// by): the low ones, as even as all 64 in an xxh3 hash.
+pub fn short_key(key: u64) -> u32 {
+    key as u32
+}
+
 /// Members past which a bucket of one band proposes each member with its first
 /// alone, not every pair. A bucket that large holds documents agreeing on a band
 /// through what they all carry (a boilerplate line in 50,000 articles fills one
@@ -79,6 +85,24 @@ pub fn band_keys(signature: &[u64], banding: Banding) -> Vec<u64> {
 /// with it, where the two reach the threshold), and pairs within it are still
 /// found through the bands that are not crowded.
 pub const MAX_BUCKET: usize = 1000;
+
+/// The pairs one bucket proposes, its `members` sorted: every pair, or past
+/// [`MAX_BUCKET`] members the first with each other. Tells whether it was crowded.
+/// (The Spark job of `py/` buckets its band keys with it as well.)
+pub fn bucket_pairs<T: Copy>(members: &[T], mut pair: impl FnMut(T, T)) -> bool {
+    if members.len() > MAX_BUCKET {
+        for &b in &members[1..] {
+            pair(members[0], b);
+        }
+        return true;
+    }
+    for (x, &a) in members.iter().enumerate() {
+        for &b in &members[x + 1..] {
+            pair(a, b);
+        }
+    }
+    false
+}
 
 /// The candidate pairs of a set of signatures, and what was left out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,8 +142,7 @@ impl BandKeys {
                 .for_each(|(doc, out)| {
                     let sig = signature(doc);
                     for (key, k) in band_keys(sig.as_ref(), banding).into_iter().zip(out) {
-                        // The low 32 bits of an xxh3 hash are as even as all 64.
-                        *k = key as u32;
+                        *k = short_key(key);
                     }
                 });
         }
@@ -154,16 +177,13 @@ pub fn candidates(keys: &BandKeys) -> Candidates {
             keyed.sort_unstable();
             let mut pairs = Vec::new();
             let mut crowded = 0;
+            let mut members = Vec::new();
             for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
-                if bucket.len() > MAX_BUCKET {
+                // Sorted by document within the key.
+                members.clear();
+                members.extend(bucket.iter().map(|&(_, doc)| doc));
+                if bucket_pairs(&members, |a, b| pairs.push((a, b))) {
                     crowded += 1;
-                    // Sorted by document within the key: the first is the smallest.
-                    let first = bucket[0].1;
-                    pairs.extend(bucket[1..].iter().map(|&(_, b)| (first, b)));
-                    continue;
-                }
-                for (x, &(_, a)) in bucket.iter().enumerate() {
-                    pairs.extend(bucket[x + 1..].iter().map(|&(_, b)| (a, b)));
                 }
             }
             pairs.sort_unstable();

@@ -7,6 +7,7 @@
 //! gives the same bytes.
 
 pub mod html;
+pub mod records;
 pub mod rows;
 pub mod set;
 mod write;
