@@ -23,7 +23,7 @@ pub mod counterpart;
 mod parts;
 mod profile;
 mod stats;
-mod verbatim;
+pub mod verbatim;
 
 use crate::document::{id_ranks, Document};
 use crate::error::Result;
@@ -117,6 +117,52 @@ pub struct Alignment {
 /// Fails with [`crate::Error::TooLarge`] past 2^32 documents, sentences, distinct
 /// terms or candidate index entries, or sentences holding one term.
 pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Result<Vec<Alignment>> {
+    aligned(docs, stats, params, |profiles, weights, rank| {
+        // Sentences repeated word for word are proposed on their own, however many
+        // copies: the index keeps only term pairs rare enough not to meet by chance.
+        verbatim::copies(profiles, weights, rank, params.listed)
+    })
+}
+
+/// [`align`] with the verbatim copies among `docs` decided by the caller, as they
+/// are in a corpus `docs` are part of: `copies` (sentence `(doc, sentence)` with
+/// sentence, by index in `docs`) are proposed, and sentences `unindexed` leave the
+/// candidate index (see [`verbatim::proposals`]). With the corpus's statistics and
+/// its decisions about their copies, two documents align alone as they align in
+/// the corpus: a distributed job aligns pair by pair.
+pub fn align_with_copies(
+    docs: &[Document],
+    stats: &TermStats,
+    params: &AlignParams,
+    copies: &[((usize, usize), (usize, usize))],
+    unindexed: &[(usize, usize)],
+) -> Result<Vec<Alignment>> {
+    aligned(docs, stats, params, |profiles, _, rank| {
+        let mut given = verbatim::Copies {
+            pairs: Vec::with_capacity(copies.len()),
+            unindexed: vec![false; profiles.len()],
+        };
+        for &((da, sa), (db, sb)) in copies {
+            match rank[da].cmp(&rank[db]) {
+                std::cmp::Ordering::Less => given.pairs.push(((da, db), (sa, sb, 1.0))),
+                std::cmp::Ordering::Greater => given.pairs.push(((db, da), (sb, sa, 1.0))),
+                std::cmp::Ordering::Equal => {}
+            }
+        }
+        for &(d, s) in unindexed {
+            given.unindexed[profiles.first(d) + s] = true;
+        }
+        given
+    })
+}
+
+/// [`align`], the verbatim copies given by `copies` of the sentences' profiles.
+fn aligned(
+    docs: &[Document],
+    stats: &TermStats,
+    params: &AlignParams,
+    copies: impl FnOnce(&Profiles, &Weights, &[u32]) -> verbatim::Copies,
+) -> Result<Vec<Alignment>> {
     // Documents and sentences are numbered in 32 bits (and terms, by `Weights`).
     fits_u32(docs.len() as u64, "documents")?;
     let sentences = docs.iter().map(|d| d.sentences.len() as u64).sum();
@@ -124,9 +170,7 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
     let (weights, terms) = Weights::new(stats, docs)?;
     let profiles = Profiles::new(docs, &weights, terms);
     let rank = id_ranks(docs);
-    // Sentences repeated word for word are proposed on their own, however many
-    // copies: the index keeps only term pairs rare enough not to meet by chance.
-    let copies = verbatim::copies(&profiles, &weights, &rank, params.listed);
+    let copies = copies(&profiles, &weights, &rank);
     let mut scored = scored_candidates(&weights, &profiles, &rank, params, &copies.unindexed)?;
     scored.extend(copies.pairs);
     // Grouped by document pair: sorted in parallel, read as runs of one pair.

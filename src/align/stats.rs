@@ -205,9 +205,7 @@ impl Weights {
         }
         self.ids.insert(term, id);
         self.df.push(df);
-        // A term the statistics do not know weighs as one seen once.
-        let seen = f64::from(df.max(1));
-        self.weight.push(((self.sentences + 1.0) / seen).ln());
+        self.weight.push(term_weight(df, self.sentences));
         Ok(())
     }
 
@@ -268,8 +266,19 @@ impl Weights {
     /// by chance. Template lines ("Shr 12 cts vs 15 cts") share only common words
     /// and stay below it, however similar they look.
     pub fn min_evidence(&self) -> f64 {
-        self.sentences.max(2.0).ln()
+        min_evidence(self.sentences)
     }
+}
+
+/// The weight of a term held by `df` of a corpus's `sentences`: its inverse
+/// sentence frequency. A term the statistics do not know weighs as one seen once.
+pub(super) fn term_weight(df: u32, sentences: f64) -> f64 {
+    ((sentences + 1.0) / f64::from(df.max(1))).ln()
+}
+
+/// [`Weights::min_evidence`] for a corpus of `sentences`.
+pub(super) fn min_evidence(sentences: f64) -> f64 {
+    sentences.max(2.0).ln()
 }
 
 /// The distinct terms of `docs`' sentences that `keep` keeps.

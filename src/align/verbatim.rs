@@ -15,7 +15,7 @@
 
 use super::candidates::{rare_together, DocPair, Scored};
 use super::profile::{Profiles, MIN_SHARED_TERMS};
-use super::stats::Weights;
+use super::stats::{min_evidence, term_weight, Weights};
 use ahash::AHasher;
 use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -65,10 +65,15 @@ pub(super) fn copies(profiles: &Profiles, w: &Weights, rank: &[u32], listed: usi
             let sentences: Vec<usize> = run.iter().map(|&(_, _, g)| g as usize).collect();
             // A hash shared by different terms (a chance in 2^64) splits the run.
             for group in same_terms(profiles, &sentences) {
-                if !rare_but_for_copies(profiles.terms(group[0]), group.len(), w) {
-                    continue;
-                }
-                propose(profiles, rank, &group, listed, &mut pairs, &mut unindexed);
+                propose(
+                    profiles,
+                    w,
+                    rank,
+                    &group,
+                    listed,
+                    &mut pairs,
+                    &mut unindexed,
+                );
             }
             (pairs, unindexed)
         })
@@ -86,16 +91,59 @@ pub(super) fn copies(profiles: &Profiles, w: &Weights, rank: &[u32], listed: usi
     copies
 }
 
-/// Whether a sentence of `terms` in `copies` sentences would propose candidates
-/// were its copies one sentence: its two rarest terms, each counted in `copies - 1`
-/// sentences fewer, pass the index's chance bound.
-fn rare_but_for_copies(terms: &[u32], copies: usize, w: &Weights) -> bool {
-    let mut df: Vec<u64> = terms
-        .iter()
-        .map(|&t| u64::from(w.df(t)).saturating_sub(copies as u64 - 1).max(1))
+/// Whether terms held by `df` sentences each, of `sentences`, in `copies`
+/// sentences would propose candidates were the copies one sentence: its two
+/// rarest terms, each counted in `copies - 1` sentences fewer, pass the index's
+/// chance bound.
+fn rare_apart(df: impl Iterator<Item = u64>, copies: usize, sentences: f64) -> bool {
+    let mut df: Vec<u64> = df
+        .map(|n| n.saturating_sub(copies as u64 - 1).max(1))
         .collect();
     df.sort_unstable();
-    df.len() >= 2 && rare_together(df[0], df[1], w.sentences)
+    df.len() >= 2 && rare_together(df[0], df[1], sentences)
+}
+
+/// What a corpus decides about one sentence's copies: the pairs of copies
+/// proposed, and the copies left out of the candidate index; both by the
+/// copies' places in the list given to [`proposals`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Proposals {
+    /// Pairs of copies in different documents, each `(k, l)` with `k < l`.
+    pub pairs: Vec<(usize, usize)>,
+    /// Copies proposed through the first alone.
+    pub unindexed: Vec<usize>,
+}
+
+/// [`copies`]' decision for one sentence of a corpus, found by a caller that
+/// gathered its copies itself (the sentences of the corpus with the same terms):
+/// `df`, the number of the corpus's `sentences` holding each of its terms, in the
+/// order of the terms' hashes; `docs`, a key of each copy's document, the copies
+/// sorted by document id and then position. Nothing is proposed for a sentence
+/// too slight to align, or common apart from its copies.
+pub fn proposals(df: &[u64], sentences: u64, docs: &[u64], listed: usize) -> Proposals {
+    let n = sentences as f64;
+    // The sum in the order `Profiles` sums it (terms by number, numbered in the
+    // order of their hashes), so that it is the same number.
+    let norm: f64 = df.iter().map(|&d| term_weight(d as u32, n)).sum();
+    let slight = df.len() < MIN_SHARED_TERMS || norm < min_evidence(n);
+    if docs.len() < 2 || slight || !rare_apart(df.iter().copied(), docs.len(), n) {
+        return Proposals::default();
+    }
+    let mut out = Proposals::default();
+    let firsts = if docs.len() <= listed {
+        docs.len()
+    } else {
+        out.unindexed.extend(1..docs.len());
+        1
+    };
+    for k in 0..firsts {
+        for l in k + 1..docs.len() {
+            if docs[k] != docs[l] {
+                out.pairs.push((k, l));
+            }
+        }
+    }
+    out
 }
 
 /// `sentences` parted by their terms, each part in the order given.
@@ -113,30 +161,28 @@ fn same_terms(profiles: &Profiles, sentences: &[usize]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// The candidate pairs of one sentence's copies `group` (in document id order):
-/// every pair of copies in different documents while there are at most `listed`,
-/// else each copy with the first; those later copies leave the index.
+/// The candidate pairs of one sentence's copies `group` (in document id order),
+/// and the copies that leave the index, as [`proposals`] decides.
 fn propose(
     profiles: &Profiles,
+    w: &Weights,
     rank: &[u32],
     group: &[usize],
     listed: usize,
     pairs: &mut Candidates,
     unindexed: &mut Vec<u32>,
 ) {
+    let df: Vec<u64> = profiles
+        .terms(group[0])
+        .iter()
+        .map(|&t| u64::from(w.df(t)))
+        .collect();
     let located: Vec<(usize, usize)> = group.iter().map(|&g| profiles.locate(g)).collect();
-    let firsts = if group.len() <= listed {
-        located.len()
-    } else {
-        unindexed.extend(group[1..].iter().map(|&g| g as u32));
-        1
-    };
-    for (k, &(da, sa)) in located[..firsts].iter().enumerate() {
-        for &(db, sb) in &located[k + 1..] {
-            // Sorted by rank: `da` has the smaller id, unless both are one document.
-            if rank[da] < rank[db] {
-                pairs.push(((da, db), (sa, sb, 1.0)));
-            }
-        }
+    let docs: Vec<u64> = located.iter().map(|&(d, _)| u64::from(rank[d])).collect();
+    let decided = proposals(&df, w.sentences as u64, &docs, listed);
+    for (k, l) in decided.pairs {
+        let ((da, sa), (db, sb)) = (located[k], located[l]);
+        pairs.push(((da, db), (sa, sb, 1.0)));
     }
+    unindexed.extend(decided.unindexed.into_iter().map(|k| group[k] as u32));
 }
