@@ -2,12 +2,14 @@
 //! article, one row each, or the reason it could not be read.
 
 use crate::columns::{integers, Bytes};
+use crate::documents::{element, longs, Writer};
 use crate::settings::Stage;
 use arrow_array::builder::{BinaryBuilder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
-use dupdrift::analyze::analyze_to;
+use dupdrift::analyze::{analyze_to, Depth};
 use dupdrift::article::Article;
+use dupdrift::hash::content_key;
 use dupdrift::hash::shingle_set_key;
 use dupdrift::ingest::{article_too_large, checked, decode_text, InputError, Item};
 use dupdrift::neardup::lsh::{band_keys, short_key};
@@ -18,17 +20,15 @@ use std::sync::Arc;
 
 /// The columns [`analyze`] gives, as Spark's DDL names them (the Python side
 /// passes this to `mapInArrow`).
+/// The document's own columns (`documents::DDL`) follow, filled when the stages
+/// after the pairs run, with `text_key`: the key of its text and language.
 pub const SCHEMA_DDL: &str = "position BIGINT, id STRING, input STRING, error STRING, \
-    set_key BINARY, shingles ARRAY<BIGINT>, band_keys ARRAY<BIGINT>, document_line STRING";
+    set_key BINARY, shingles ARRAY<BIGINT>, band_keys ARRAY<BIGINT>, document_line STRING, \
+    text_key BINARY";
 
-/// The items of a list of longs, named as Spark names them.
-fn element() -> Arc<Field> {
-    Arc::new(Field::new("element", DataType::Int64, true))
-}
-
-fn schema() -> Arc<Schema> {
+fn base_fields() -> Vec<Field> {
     let list = || DataType::List(element());
-    Arc::new(Schema::new(vec![
+    vec![
         Field::new("position", DataType::Int64, false),
         Field::new("id", DataType::Utf8, true),
         Field::new("input", DataType::Utf8, false),
@@ -37,7 +37,8 @@ fn schema() -> Arc<Schema> {
         Field::new("shingles", list(), true),
         Field::new("band_keys", list(), true),
         Field::new("document_line", DataType::Utf8, true),
-    ]))
+        Field::new("text_key", DataType::Binary, true),
+    ]
 }
 
 /// Analyses each row of `batch`: `position` (its place in the input, which orders
@@ -110,6 +111,8 @@ struct Columns {
     shingles: ListBuilder<Int64Builder>,
     band_keys: ListBuilder<Int64Builder>,
     document_line: StringBuilder,
+    text_key: BinaryBuilder,
+    documents: Writer,
 }
 
 impl Columns {
@@ -120,9 +123,11 @@ impl Columns {
             input: StringBuilder::new(),
             error: StringBuilder::new(),
             set_key: BinaryBuilder::new(),
-            shingles: ListBuilder::new(Int64Builder::new()).with_field(element()),
-            band_keys: ListBuilder::new(Int64Builder::new()).with_field(element()),
+            shingles: longs(),
+            band_keys: longs(),
             document_line: StringBuilder::new(),
+            text_key: BinaryBuilder::new(),
+            documents: Writer::new(),
         }
     }
 
@@ -147,6 +152,14 @@ impl Columns {
         self.band_keys.append(true);
         let line = document_line(doc).map_err(crate::to_py)?;
         self.document_line.append_value(line);
+        if stage.depth == Depth::Full {
+            let key = content_key(&doc.text, doc.lang.code);
+            self.text_key.append_value(key.to_le_bytes());
+            self.documents.push(Some(doc));
+        } else {
+            self.text_key.append_null();
+            self.documents.push(None);
+        }
         Ok(())
     }
 
@@ -159,10 +172,12 @@ impl Columns {
         self.shingles.append_null();
         self.band_keys.append_null();
         self.document_line.append_null();
+        self.text_key.append_null();
+        self.documents.push(None);
     }
 
     fn finish(mut self) -> PyResult<RecordBatch> {
-        let columns: Vec<ArrayRef> = vec![
+        let mut columns: Vec<ArrayRef> = vec![
             Arc::new(self.position.finish()),
             Arc::new(self.id.finish()),
             Arc::new(self.input.finish()),
@@ -171,8 +186,14 @@ impl Columns {
             Arc::new(self.shingles.finish()),
             Arc::new(self.band_keys.finish()),
             Arc::new(self.document_line.finish()),
+            Arc::new(self.text_key.finish()),
         ];
-        RecordBatch::try_new(schema(), columns).map_err(crate::to_py)
+        let mut fields = base_fields();
+        for (field, column) in self.documents.finish() {
+            fields.push(field);
+            columns.push(column);
+        }
+        RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).map_err(crate::to_py)
     }
 }
 

@@ -150,3 +150,23 @@ pub fn floats(batch: &RecordBatch, name: &str) -> PyResult<arrow_array::Float64A
         other => Err(wrong(name, "doubles", other)),
     }
 }
+
+/// Column `name` of lists of structs: each row's list as a batch of the structs'
+/// fields (`None` where null), to read with the functions above.
+pub fn struct_lists(batch: &RecordBatch, name: &str) -> PyResult<Vec<Option<RecordBatch>>> {
+    let col = batch.column_by_name(name).ok_or_else(|| missing(name))?;
+    let rows: Vec<Option<ArrayRef>> = match col.data_type() {
+        DataType::List(_) => col.as_list::<i32>().iter().collect(),
+        DataType::LargeList(_) => col.as_list::<i64>().iter().collect(),
+        other => return Err(wrong(name, "lists of structs", other)),
+    };
+    rows.into_iter()
+        .map(|row| {
+            row.map(|items| match items.as_struct_opt() {
+                Some(s) => Ok(RecordBatch::from(s.clone())),
+                None => Err(wrong(name, "lists of structs", col.data_type())),
+            })
+            .transpose()
+        })
+        .collect()
+}

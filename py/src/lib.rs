@@ -7,8 +7,11 @@
 //! the columns its `*_DDL` constant names, the schema `mapInArrow` is given.
 //! Settings come as the JSON of `scan`'s flags (see `settings.rs`).
 
+mod align;
 mod articles;
+mod clusters;
 mod columns;
+mod documents;
 mod lines;
 mod pairs;
 mod settings;
@@ -77,6 +80,59 @@ fn error_lines(py: Python<'_>, batch: Batch) -> PyResult<Batch> {
     detached(py, batch, lines::error_lines)
 }
 
+/// Documents -> their distinct terms with the sentences holding each.
+#[pyfunction]
+fn doc_terms(py: Python<'_>, batch: Batch) -> PyResult<Batch> {
+    detached(py, batch, align::doc_terms)
+}
+
+/// Documents with their terms' frequencies -> sentences under the key of their terms.
+#[pyfunction]
+fn copy_keys(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| align::copy_keys(b, &stage))
+}
+
+/// Copies of each sentence -> pairs proposed, copies left out of the index.
+#[pyfunction]
+fn copy_proposals(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| align::copy_proposals(b, &stage))
+}
+
+/// Documents with their terms' frequencies -> candidate index keys.
+#[pyfunction]
+fn index_keys(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| align::index_keys(b, &stage))
+}
+
+/// Pairs of documents -> alignments with their drift rows.
+#[pyfunction]
+fn align_pairs(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| align::align_pairs(b, &stage))
+}
+
+/// Alignments of connected parts -> their clusters.
+#[pyfunction]
+fn cluster_parts(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| clusters::clusters(b, stage.min_docs))
+}
+
+/// Alignments with their clusters -> `alignments.csv` rows.
+#[pyfunction]
+fn alignment_lines(py: Python<'_>, batch: Batch) -> PyResult<Batch> {
+    detached(py, batch, clusters::alignment_lines)
+}
+
+/// Passages with their articles' texts -> `passages.csv` rows.
+#[pyfunction]
+fn passage_lines(py: Python<'_>, batch: Batch) -> PyResult<Batch> {
+    detached(py, batch, clusters::passage_lines)
+}
+
 /// A report directory written as a set: the files go into `dir`, a hidden
 /// directory beside `out`, and `commit` puts it in `out`'s place in one step, as
 /// `scan` does; dropped uncommitted, it is removed and `out` left as it was.
@@ -139,7 +195,29 @@ fn _dupdrift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(error_lines, m)?)?;
     m.add_function(wrap_pyfunction!(header, m)?)?;
     m.add_class::<ReportSet>()?;
-    m.add("ANALYZE_DDL", articles::SCHEMA_DDL)?;
+    for f in [
+        wrap_pyfunction!(doc_terms, m)?,
+        wrap_pyfunction!(copy_keys, m)?,
+        wrap_pyfunction!(copy_proposals, m)?,
+        wrap_pyfunction!(index_keys, m)?,
+        wrap_pyfunction!(align_pairs, m)?,
+        wrap_pyfunction!(cluster_parts, m)?,
+        wrap_pyfunction!(alignment_lines, m)?,
+        wrap_pyfunction!(passage_lines, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    m.add("DOC_TERMS_DDL", align::DOC_TERMS_DDL)?;
+    m.add("COPY_KEYS_DDL", align::COPY_KEYS_DDL)?;
+    m.add("PROPOSALS_DDL", align::PROPOSALS_DDL)?;
+    m.add("INDEX_KEYS_DDL", align::INDEX_KEYS_DDL)?;
+    m.add("ALIGNED_DDL", align::ALIGNED_DDL)?;
+    m.add("CLUSTERS_DDL", clusters::CLUSTERS_DDL)?;
+    m.add("LINES_DDL", clusters::LINES_DDL)?;
+    m.add(
+        "ANALYZE_DDL",
+        format!("{}, {}", articles::SCHEMA_DDL, documents::DDL),
+    )?;
     m.add("BUCKET_DDL", pairs::BUCKET_DDL)?;
     m.add("VERIFY_DDL", pairs::VERIFY_DDL)?;
     m.add("PAIR_LINES_DDL", pairs::LINES_DDL)?;

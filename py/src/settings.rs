@@ -1,6 +1,7 @@
 //! The job's parameters, as the Python side passes them (JSON), checked once per
 //! batch into what the library's stages take.
 
+use dupdrift::align::AlignParams;
 use dupdrift::analyze::{Depth, LanguageChoice};
 use dupdrift::ingest::Limits;
 use dupdrift::neardup::lsh::Banding;
@@ -21,6 +22,12 @@ pub struct Settings {
     /// `all` or `pairs`.
     pub stages: String,
     pub max_article_mb: u64,
+    pub align_threshold: f64,
+    pub list_groups_up_to: usize,
+    pub min_docs: usize,
+    /// The sentences of the corpus aligned, once counted (the statistics' `N`).
+    #[serde(default)]
+    pub sentences: u64,
 }
 
 /// [`Settings`] made into the library's values.
@@ -31,6 +38,9 @@ pub struct Stage {
     pub language: LanguageChoice,
     pub depth: Depth,
     pub limits: Limits,
+    pub align: AlignParams,
+    pub min_docs: usize,
+    pub sentences: u64,
 }
 
 impl Stage {
@@ -61,6 +71,12 @@ impl Stage {
                 article_bytes: s.max_article_mb << 20,
                 ..Limits::default()
             },
+            align: AlignParams {
+                min_similarity: s.align_threshold,
+                listed: s.list_groups_up_to,
+            },
+            min_docs: s.min_docs,
+            sentences: s.sentences,
         })
     }
 }

@@ -394,9 +394,25 @@ pub(super) fn rare_together(df1: u64, df2: u64, sentences: f64) -> bool {
 /// at a shorter one (less to store; the rarest terms, the names and figures two
 /// renditions share, come first).
 pub fn index_keys(doc: &Document, stats: &TermStats, prefix: usize, stored: bool) -> Vec<u64> {
+    index_keys_except(doc, stats, prefix, stored, &[])
+}
+
+/// [`index_keys`] of the sentences of `doc` but those numbered in `unindexed`
+/// (sorted): the copies of a sentence that [`super::verbatim::proposals`] leaves
+/// out of the index.
+pub fn index_keys_except(
+    doc: &Document,
+    stats: &TermStats,
+    prefix: usize,
+    stored: bool,
+    unindexed: &[usize],
+) -> Vec<u64> {
     let sentences = stats.sentences() as f64;
     let mut keys = Vec::new();
-    for s in doc.sentences.iter() {
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if unindexed.binary_search(&k).is_ok() {
+            continue;
+        }
         let rare = s.terms.iter().map(|&t| (stats.df(t), t)).collect();
         rare_pairs(rare, sentences, prefix, stored, |t1, t2| {
             keys.push(crate::hash::term_pair_key(t1, t2))

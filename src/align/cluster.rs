@@ -48,11 +48,29 @@ pub fn cluster(
     alignments: &[Alignment],
     min_docs: usize,
 ) -> (Vec<PassageCluster>, Vec<Option<usize>>) {
+    let ids: Vec<&str> = docs.iter().map(|d| &*d.id).collect();
+    let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
+    cluster_by(&ids, &sentences, alignments, min_docs)
+}
+
+/// [`cluster`] of documents known by their `ids` and numbers of `sentences` alone.
+///
+/// The links of a cluster are made within a connected part of the sentences
+/// (sentences joined by alignments, and alignments of one pair of documents
+/// that follow each other): each such part clusters the same on its own as among
+/// all, given its documents in the same order and its alignments in the same
+/// order. A distributed job clusters part by part.
+pub fn cluster_by(
+    ids: &[&str],
+    sentences: &[usize],
+    alignments: &[Alignment],
+    min_docs: usize,
+) -> (Vec<PassageCluster>, Vec<Option<usize>>) {
     // Global index of each document's first sentence.
-    let mut offset = Vec::with_capacity(docs.len() + 1);
+    let mut offset = Vec::with_capacity(sentences.len() + 1);
     offset.push(0);
-    for d in docs {
-        offset.push(offset.last().copied().unwrap_or(0) + d.sentences.len());
+    for n in sentences {
+        offset.push(offset.last().copied().unwrap_or(0) + n);
     }
     let node = |doc: usize, s: usize| offset[doc] + s;
     let mut sets = DisjointSets::new(offset.last().copied().unwrap_or(0));
@@ -110,7 +128,7 @@ pub fn cluster(
     let mut clusters: Vec<(usize, PassageCluster)> = members
         .into_iter()
         .map(|(root, mut sentences)| {
-            sentences.sort_by(|x, y| (&docs[x.0].id, x.1).cmp(&(&docs[y.0].id, y.1)));
+            sentences.sort_by(|x, y| (ids[x.0], x.1).cmp(&(ids[y.0], y.1)));
             let passages = runs(&sentences);
             let mut ids: Vec<usize> = passages.iter().map(|p| p.doc).collect();
             ids.dedup();
@@ -126,7 +144,7 @@ pub fn cluster(
         .filter(|(_, c)| c.docs >= min_docs)
         .collect();
     clusters.sort_by(|(_, x), (_, y)| {
-        let key = |c: &PassageCluster| c.passages.first().map(|p| (&docs[p.doc].id, p.first));
+        let key = |c: &PassageCluster| c.passages.first().map(|p| (ids[p.doc], p.first));
         key(x).cmp(&key(y))
     });
     let mut id_of_root = AHashMap::new();

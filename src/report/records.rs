@@ -3,8 +3,13 @@
 //! sorts the lines by the keys `scan` sorts by, so its reports are `scan`'s bytes.
 
 use super::header;
-use super::rows::{ratio, ErrorRow, GroupRow, NearDuplicateRow};
+use super::rows::{
+    ratio, AlignmentRow, CounterpartColumn, ErrorRow, FindingColumns, GroupRow, NearDuplicateRow,
+    PassagePair, PassageRow,
+};
+use crate::align::Alignment;
 use crate::document::Document;
+use crate::drift::DriftFinding;
 use crate::error::{Error, Result};
 use crate::ingest::InputError;
 use crate::neardup::verify::Overlap;
@@ -18,6 +23,9 @@ pub fn header_line(name: &str) -> Result<String> {
         super::PAIRS => header::<NearDuplicateRow>()?,
         super::GROUPS => header::<GroupRow>()?,
         super::ERRORS => header::<ErrorRow>()?,
+        super::ALIGNMENTS => header::<AlignmentRow>()?,
+        super::PASSAGES => header::<PassageRow>()?,
+        super::DRIFT => header::<super::rows::ScanDriftRow>()?,
         _ => {
             return Err(Error::InvalidParameter {
                 name: "report",
@@ -30,6 +38,73 @@ pub fn header_line(name: &str) -> Result<String> {
         .from_writer(Vec::new());
     w.write_byte_record(&record)?;
     finish(w)
+}
+
+/// The row of `alignments.csv` of an alignment of articles `ids`: the byte
+/// `spans` and numbers of `sentences` of its two sides, their `similarity` and
+/// `counterpart` confidence, and its cluster.
+pub fn alignment_line(
+    ids: (&str, &str),
+    spans: [(usize, usize); 2],
+    sentences: (usize, usize),
+    similarity: f64,
+    counterpart: f64,
+    cluster_id: Option<usize>,
+) -> Result<String> {
+    let [(start_a, end_a), (start_b, end_b)] = spans;
+    line(AlignmentRow {
+        doc_a: ids.0,
+        start_a,
+        end_a,
+        doc_b: ids.1,
+        start_b,
+        end_b,
+        similarity: ratio(similarity),
+        cluster_id,
+        sentences_a: sentences.0,
+        sentences_b: sentences.1,
+        counterpart: ratio(counterpart),
+    })
+}
+
+/// The rows of `drift.csv` of the findings `found` in alignment `al` among `docs`.
+pub fn drift_lines(
+    docs: &[Document],
+    al: &Alignment,
+    found: &[DriftFinding],
+) -> Result<Vec<String>> {
+    let (a, b) = (al.a.bytes(docs), al.b.bytes(docs));
+    let (text_a, text_b) = (al.a.text(docs), al.b.text(docs));
+    let pair = || PassagePair::new(&docs[al.a.doc].id, a, &docs[al.b.doc].id, b);
+    found
+        .iter()
+        .map(|f| {
+            line((
+                pair(),
+                FindingColumns::new(f, (text_a, a.0), (text_b, b.0)),
+                CounterpartColumn::new(al.counterpart),
+            ))
+        })
+        .collect()
+}
+
+/// A row of `passages.csv`: the bytes `start..end` of `text`, article `doc_id`'s,
+/// a member of cluster `cluster_id` of `docs_in_cluster` articles.
+pub fn passage_line(
+    cluster_id: usize,
+    doc_id: &str,
+    (start, end): (usize, usize),
+    docs_in_cluster: usize,
+    text: &str,
+) -> Result<String> {
+    line(PassageRow {
+        cluster_id,
+        doc_id,
+        start,
+        end,
+        docs_in_cluster,
+        text,
+    })
 }
 
 /// `doc`'s row of `documents.csv`.
@@ -132,7 +207,7 @@ mod tests {
 
     #[test]
     fn only_the_reports_of_single_rows_have_a_header_here() {
-        assert!(header_line(crate::report::DRIFT).is_err());
+        assert!(header_line(crate::report::PAIR_SCORES).is_err());
         assert!(header_line(crate::report::GROUPS)
             .expect("groups")
             .starts_with("group_id,doc_id,size"));

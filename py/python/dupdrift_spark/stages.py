@@ -1,8 +1,8 @@
-"""The functions ``mapInArrow`` runs: each hands every record batch of a
+"""The functions ``mapInArrow`` runs: each hands the record batches of a
 partition to one Rust function of ``_dupdrift`` and yields what it gives.
 
-They are module-level factories, so a worker imports them from the installed
-package (``dupdrift_spark`` must be installed where the workers run).
+They are made here, in the installed package, so that the workers import them
+(``dupdrift_spark`` must be installed where the workers run).
 """
 
 from __future__ import annotations
@@ -16,39 +16,28 @@ from . import _dupdrift
 Batches = Iterator[pa.RecordBatch]
 
 
-def _each(step: Callable[[pa.RecordBatch], pa.RecordBatch]) -> Callable[[Batches], Batches]:
+def call(name: str, *args) -> Callable[[Batches], Batches]:
+    """Each batch through ``_dupdrift.<name>(batch, *args)``."""
+
     def run(batches: Batches) -> Batches:
+        step = getattr(_dupdrift, name)
         for batch in batches:
-            yield step(batch)
+            yield step(batch, *args)
 
     return run
 
 
-def analyze(settings: str) -> Callable[[Batches], Batches]:
-    """Articles -> analysed documents, or the reason each was not read."""
-    return _each(lambda b: _dupdrift.analyze(b, settings))
+def whole_partition(name: str, *args) -> Callable[[Batches], Batches]:
+    """The partition's batches through ``_dupdrift.<name>`` as one batch: for a
+    step whose groups of rows (sorted together) must not be cut between
+    batches."""
 
+    def run(batches: Batches) -> Batches:
+        batches = [b for b in batches if b.num_rows]
+        if not batches:
+            return
+        table = pa.Table.from_batches(batches)
+        step = getattr(_dupdrift, name)
+        yield step(table.combine_chunks().to_batches()[0], *args)
 
-def bucket() -> Callable[[Batches], Batches]:
-    """LSH buckets -> candidate pairs of groups."""
-    return _each(_dupdrift.bucket)
-
-
-def verify(settings: str) -> Callable[[Batches], Batches]:
-    """Candidate pairs with both shingle sets -> pairs at the threshold."""
-    return _each(lambda b: _dupdrift.verify(b, settings))
-
-
-def pair_lines() -> Callable[[Batches], Batches]:
-    """Pairs of articles -> rows of pairs.csv."""
-    return _each(_dupdrift.pair_lines)
-
-
-def group_lines() -> Callable[[Batches], Batches]:
-    """Members of groups -> rows of groups.csv."""
-    return _each(_dupdrift.group_lines)
-
-
-def error_lines() -> Callable[[Batches], Batches]:
-    """Inputs not read -> rows of errors.csv."""
-    return _each(_dupdrift.error_lines)
+    return run
