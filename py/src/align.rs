@@ -16,7 +16,8 @@ use arrow_array::builder::{
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use dupdrift::align::verbatim::proposals;
-use dupdrift::align::{align_with_copies, index_keys_except, TermStats, PREFIX_TERMS};
+use dupdrift::align::{align_with_copies, may_align, sentence_keys, TermStats, PREFIX_TERMS};
+use dupdrift::document::SentenceTerms;
 use dupdrift::drift::findings_of;
 use dupdrift::report::records::drift_lines;
 use dupdrift::Document;
@@ -199,26 +200,139 @@ pub fn copy_proposals(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatc
 }
 
 /// The columns of [`index_keys`], in Spark's DDL.
-pub const INDEX_KEYS_DDL: &str = "id STRING, key BIGINT";
+pub const INDEX_KEYS_DDL: &str = "id STRING, s BIGINT, key BIGINT";
 
-/// The keys under which the candidate index files each document (its sentences
-/// but those `unindexed`): two documents sharing one may align.
+/// The keys under which the candidate index files each sentence of each
+/// document (but those `unindexed`): two sentences sharing one are scored.
 pub fn index_keys(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
     let docs = Reader::new(batch, "id", "")?;
     let stats = stats_of(batch, &[""], stage.sentences)?;
     let unindexed = integer_lists(batch, "unindexed")?;
-    let (mut ids, mut keys) = (StringBuilder::new(), Int64Builder::new());
+    let (mut ids, mut ss, mut keys) = (
+        StringBuilder::new(),
+        Int64Builder::new(),
+        Int64Builder::new(),
+    );
     for i in 0..batch.num_rows() {
         let doc = docs.document(i)?;
         let skip = sorted(unindexed[i].as_deref());
-        for key in index_keys_except(&doc, &stats[i], PREFIX_TERMS, false, &skip) {
+        for (s, key) in sentence_keys(&doc, &stats[i], PREFIX_TERMS, false, &skip) {
             ids.append_value(&doc.id);
+            ss.append_value(s as i64);
             keys.append_value(key as i64);
         }
     }
     batch_of(
-        &[("id", DataType::Utf8), ("key", DataType::Int64)],
-        vec![Arc::new(ids.finish()), Arc::new(keys.finish())],
+        &[
+            ("id", DataType::Utf8),
+            ("s", DataType::Int64),
+            ("key", DataType::Int64),
+        ],
+        vec![
+            Arc::new(ids.finish()),
+            Arc::new(ss.finish()),
+            Arc::new(keys.finish()),
+        ],
+    )
+}
+
+/// The columns of [`sentence_rows`], in Spark's DDL.
+pub const SENTENCES_DDL: &str =
+    "id STRING, s BIGINT, terms ARRAY<BIGINT>, numbers ARRAY<BIGINT>, dfs ARRAY<BIGINT>";
+
+/// Each sentence of each document: its terms, numbers, and terms' frequencies.
+pub fn sentence_rows(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
+    let docs = Reader::new(batch, "id", "")?;
+    let stats = stats_of(batch, &[""], stage.sentences)?;
+    let (mut ids, mut ss) = (StringBuilder::new(), Int64Builder::new());
+    let (mut terms, mut numbers, mut dfs) = (longs(), longs(), longs());
+    for i in 0..batch.num_rows() {
+        let doc = docs.document(i)?;
+        for (k, s) in doc.sentences.iter().enumerate() {
+            ids.append_value(&doc.id);
+            ss.append_value(k as i64);
+            terms
+                .values()
+                .extend(s.terms.iter().map(|&t| Some(t as i64)));
+            terms.append(true);
+            numbers
+                .values()
+                .extend(s.numbers.iter().map(|&t| Some(t as i64)));
+            numbers.append(true);
+            dfs.values()
+                .extend(s.terms.iter().map(|&t| Some(stats[i].df(t) as i64)));
+            dfs.append(true);
+        }
+    }
+    let list = || DataType::List(crate::documents::element());
+    batch_of(
+        &[
+            ("id", DataType::Utf8),
+            ("s", DataType::Int64),
+            ("terms", list()),
+            ("numbers", list()),
+            ("dfs", list()),
+        ],
+        vec![
+            Arc::new(ids.finish()),
+            Arc::new(ss.finish()),
+            Arc::new(terms.finish()),
+            Arc::new(numbers.finish()),
+            Arc::new(dfs.finish()),
+        ],
+    )
+}
+
+/// The columns of [`scored_pairs`], in Spark's DDL.
+pub const SCORED_DDL: &str = "id_a STRING, id_b STRING";
+
+/// The document pairs (`id_a`, `id_b`) of the candidate sentence pairs (each
+/// side's `terms`, `numbers` and `dfs` after `a_` and `b_`) that pass the
+/// index's scoring ([`may_align`]).
+pub fn scored_pairs(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
+    let (ids_a, ids_b) = (
+        Bytes::of(batch, "id_a", true)?,
+        Bytes::of(batch, "id_b", true)?,
+    );
+    let side = |p: &str| -> PyResult<[Vec<Option<Vec<i64>>>; 3]> {
+        Ok([
+            integer_lists(batch, &format!("{p}terms"))?,
+            integer_lists(batch, &format!("{p}numbers"))?,
+            integer_lists(batch, &format!("{p}dfs"))?,
+        ])
+    };
+    let (a, b) = (side("a_")?, side("b_")?);
+    let (mut out_a, mut out_b) = (StringBuilder::new(), StringBuilder::new());
+    let unsigned = |v: &Option<Vec<i64>>| -> Vec<u64> {
+        v.as_deref()
+            .unwrap_or_default()
+            .iter()
+            .map(|&x| x as u64)
+            .collect()
+    };
+    for i in 0..batch.num_rows() {
+        let sentence = |l: &[Vec<Option<Vec<i64>>>; 3]| SentenceTerms {
+            start: 0,
+            end: 0,
+            terms: unsigned(&l[0][i]),
+            numbers: unsigned(&l[1][i]),
+        };
+        let (sa, sb) = (sentence(&a), sentence(&b));
+        let mut df: BTreeMap<u64, u64> = BTreeMap::new();
+        for (s, l) in [(&sa, &a), (&sb, &b)] {
+            for (&t, &n) in s.terms.iter().zip(l[2][i].as_deref().unwrap_or_default()) {
+                df.insert(t, n as u64);
+            }
+        }
+        let stats = TermStats::from_counts(stage.sentences, df).map_err(crate::to_py)?;
+        if may_align(&sa, &sb, &stats, stage.align.min_similarity) {
+            out_a.append_option(ids_a.text(i));
+            out_b.append_option(ids_b.text(i));
+        }
+    }
+    batch_of(
+        &[("id_a", DataType::Utf8), ("id_b", DataType::Utf8)],
+        vec![Arc::new(out_a.finish()), Arc::new(out_b.finish())],
     )
 }
 

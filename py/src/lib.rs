@@ -31,15 +31,30 @@ fn to_py(e: impl std::fmt::Display) -> PyErr {
     PyRuntimeError::new_err(e.to_string())
 }
 
+thread_local! {
+    /// One worker thread for the library's parallel loops, per calling thread.
+    static POOL: rayon::ThreadPool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread for the library's loops");
+}
+
 /// Runs `f` on the batch without holding the GIL, so that the workers of one
-/// process analyse side by side.
+/// process analyse side by side, each batch on one thread.
+///
+/// Spark runs as many tasks at once as there are cores: the library's loops
+/// run sequentially within a task, on a pool of one thread entered once a
+/// batch. Called from outside any pool, every parallel loop of the library
+/// (a dozen for one pair of documents aligned) would wait for a thread to
+/// wake, which made aligning pair by pair several times slower.
 fn detached(
     py: Python<'_>,
     batch: Batch,
     f: impl FnOnce(&RecordBatch) -> PyResult<RecordBatch> + Send,
 ) -> PyResult<Batch> {
     let batch = batch.0;
-    py.detach(|| f(&batch)).map(PyArrowType)
+    py.detach(|| POOL.with(|pool| pool.install(|| f(&batch))))
+        .map(PyArrowType)
 }
 
 /// Articles (`position`, `id`, `text`, …) -> analysed documents or errors.
@@ -105,6 +120,20 @@ fn copy_proposals(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batc
 fn index_keys(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
     let stage = Stage::parse(settings)?;
     detached(py, batch, |b| align::index_keys(b, &stage))
+}
+
+/// Documents with their terms' frequencies -> one row per sentence.
+#[pyfunction]
+fn sentence_rows(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| align::sentence_rows(b, &stage))
+}
+
+/// Candidate sentence pairs -> the document pairs of those that may align.
+#[pyfunction]
+fn scored_pairs(py: Python<'_>, batch: Batch, settings: &str) -> PyResult<Batch> {
+    let stage = Stage::parse(settings)?;
+    detached(py, batch, |b| align::scored_pairs(b, &stage))
 }
 
 /// Pairs of documents -> alignments with their drift rows.
@@ -200,6 +229,8 @@ fn _dupdrift(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(copy_keys, m)?,
         wrap_pyfunction!(copy_proposals, m)?,
         wrap_pyfunction!(index_keys, m)?,
+        wrap_pyfunction!(sentence_rows, m)?,
+        wrap_pyfunction!(scored_pairs, m)?,
         wrap_pyfunction!(align_pairs, m)?,
         wrap_pyfunction!(cluster_parts, m)?,
         wrap_pyfunction!(alignment_lines, m)?,
@@ -211,6 +242,8 @@ fn _dupdrift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("COPY_KEYS_DDL", align::COPY_KEYS_DDL)?;
     m.add("PROPOSALS_DDL", align::PROPOSALS_DDL)?;
     m.add("INDEX_KEYS_DDL", align::INDEX_KEYS_DDL)?;
+    m.add("SENTENCES_DDL", align::SENTENCES_DDL)?;
+    m.add("SCORED_DDL", align::SCORED_DDL)?;
     m.add("ALIGNED_DDL", align::ALIGNED_DDL)?;
     m.add("CLUSTERS_DDL", clusters::CLUSTERS_DDL)?;
     m.add("LINES_DDL", clusters::LINES_DDL)?;

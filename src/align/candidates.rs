@@ -3,9 +3,9 @@
 
 use super::parts::split_lengths;
 use super::profile::{dice, Profiles, TermSet};
-use super::stats::Weights;
+use super::stats::{min_evidence, term_weight, Weights};
 use super::{AlignParams, TermStats};
-use crate::document::Document;
+use crate::document::{Document, SentenceTerms};
 use crate::error::{Error, Result};
 use crate::prefetch::touch;
 use rayon::prelude::*;
@@ -333,6 +333,43 @@ impl Scoring<'_> {
     }
 }
 
+/// Whether sentences `a` and `b` of a corpus of `stats` pass the scoring that the
+/// candidate index gives them: similar enough (`min_similarity`), sharing the
+/// weight of evidence alignment needs, no disagreeing figures. Only document
+/// pairs with such a sentence pair (or a verbatim copy) are aligned, so a job
+/// that finds candidate sentences itself keeps the document pairs to align with
+/// it. The weights are summed in another order than the index sums them: a
+/// pair within a rounding error of a bound passes, and alignment decides it.
+pub fn may_align(
+    a: &SentenceTerms,
+    b: &SentenceTerms,
+    stats: &TermStats,
+    min_similarity: f64,
+) -> bool {
+    const SLACK: f64 = 1e-9;
+    let n = stats.sentences() as f64;
+    let weight = |t: u64| term_weight(u32::try_from(stats.df(t)).unwrap_or(u32::MAX), n);
+    let norm = |s: &SentenceTerms| s.terms.iter().map(|&t| weight(t)).sum::<f64>();
+    let (mut i, mut j, mut shared, mut count) = (0, 0, 0.0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += weight(a.terms[i]);
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let sim = dice((shared, count), norm(a) + norm(b));
+    let disagree = !a.numbers.is_empty()
+        && !b.numbers.is_empty()
+        && !a.numbers.iter().any(|x| b.numbers.binary_search(x).is_ok());
+    sim >= min_similarity - SLACK && shared >= min_evidence(n) - SLACK && !disagree
+}
+
 /// Gives `f` the key of each pair of a sentence's rarest terms that would rarely
 /// meet by chance: the two term numbers side by side, `term_bits` bits each.
 /// Which pairs, by the corpus statistics alone: the same in any batch.
@@ -394,19 +431,25 @@ pub(super) fn rare_together(df1: u64, df2: u64, sentences: f64) -> bool {
 /// at a shorter one (less to store; the rarest terms, the names and figures two
 /// renditions share, come first).
 pub fn index_keys(doc: &Document, stats: &TermStats, prefix: usize, stored: bool) -> Vec<u64> {
-    index_keys_except(doc, stats, prefix, stored, &[])
+    let mut keys: Vec<u64> = sentence_keys(doc, stats, prefix, stored, &[])
+        .into_iter()
+        .map(|(_, key)| key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
-/// [`index_keys`] of the sentences of `doc` but those numbered in `unindexed`
-/// (sorted): the copies of a sentence that [`super::verbatim::proposals`] leaves
-/// out of the index.
-pub fn index_keys_except(
+/// [`index_keys`] of each sentence of `doc` but those numbered in `unindexed`
+/// (sorted: the copies of a sentence that [`super::verbatim::proposals`] leaves
+/// out of the index), as (sentence, key), in the order of the sentences.
+pub fn sentence_keys(
     doc: &Document,
     stats: &TermStats,
     prefix: usize,
     stored: bool,
     unindexed: &[usize],
-) -> Vec<u64> {
+) -> Vec<(usize, u64)> {
     let sentences = stats.sentences() as f64;
     let mut keys = Vec::new();
     for (k, s) in doc.sentences.iter().enumerate() {
@@ -415,7 +458,7 @@ pub fn index_keys_except(
         }
         let rare = s.terms.iter().map(|&t| (stats.df(t), t)).collect();
         rare_pairs(rare, sentences, prefix, stored, |t1, t2| {
-            keys.push(crate::hash::term_pair_key(t1, t2))
+            keys.push((k, crate::hash::term_pair_key(t1, t2)))
         });
     }
     keys.sort_unstable();

@@ -27,7 +27,7 @@ pub mod verbatim;
 
 use crate::document::{id_ranks, Document};
 use crate::error::Result;
-pub use candidates::{index_keys, index_keys_except, PREFIX_TERMS};
+pub use candidates::{index_keys, may_align, sentence_keys, PREFIX_TERMS};
 use candidates::{scored_candidates, DocPair, Scored};
 use profile::{Profile, Profiles};
 use rayon::prelude::*;

@@ -8,8 +8,9 @@ stages of ``scan`` after the pairs, pair of documents by pair of documents.
 3. ``copy_keys`` / ``copy_proposals``: sentences of the same terms grouped, and
    the corpus's decision on each sentence's copies (pairs to align, copies left
    out of the candidate index).
-4. ``index_keys``: documents sharing a key of the candidate index, and
-   documents sharing a copy, are the pairs to align.
+4. ``index_keys``: sentences filed under one key of the candidate index are
+   scored (``scored_pairs``, the index's own test); the documents of a pair
+   that passes, and of a copy, are the pairs to align.
 5. ``align_pairs``: each pair aligned with the corpus's statistics and copies,
    each alignment read for drift.
 6. Connected parts of the aligned sentences (``components``), each clustered on
@@ -91,17 +92,35 @@ def align(ctx: Context, docs: DataFrame, members: DataFrame, listed: int) -> Ali
     )
     prepared = ctx.checkpoint("prepared", with_dfs.join(unindexed, "id", "left"))
 
-    # 4. The pairs to align.
-    index = prepared.mapInArrow(stages.call("index_keys", settings), _dupdrift.INDEX_KEYS_DDL)
-    index = ctx.checkpoint("index_keys", index.distinct())
-    by_key = (
-        index.withColumnRenamed("id", "id_a")
-        .join(index.withColumnRenamed("id", "id_b"), "key")
+    # 4. The pairs to align: those of a candidate sentence pair that passes the
+    # index's scoring (sentences filed under one key), and those of a copy.
+    index = ctx.checkpoint(
+        "index_keys",
+        prepared.mapInArrow(stages.call("index_keys", settings), _dupdrift.INDEX_KEYS_DDL),
+    )
+    candidates = (
+        index.withColumnsRenamed({"id": "id_a", "s": "sa"})
+        .join(index.withColumnsRenamed({"id": "id_b", "s": "sb"}), "key")
         .where(F.col("id_a") < F.col("id_b"))
-        .select("id_a", "id_b")
+        .select("id_a", "sa", "id_b", "sb")
+        .distinct()
+    )
+    sentence_rows = ctx.checkpoint(
+        "sentences",
+        prepared.mapInArrow(stages.call("sentence_rows", settings), _dupdrift.SENTENCES_DDL),
+    )
+    side = lambda p: sentence_rows.select(  # noqa: E731
+        F.col("id").alias(f"id_{p}"),
+        F.col("s").alias(f"s{p}"),
+        *[F.col(c).alias(f"{p}_{c}") for c in ("terms", "numbers", "dfs")],
+    )
+    scored = (
+        candidates.join(side("a"), ["id_a", "sa"])
+        .join(side("b"), ["id_b", "sb"])
+        .mapInArrow(stages.call("scored_pairs", settings), _dupdrift.SCORED_DDL)
     )
     doc_pairs = ctx.checkpoint(
-        "doc_pairs", by_key.unionByName(copy_pairs.select("id_a", "id_b")).distinct()
+        "doc_pairs", scored.unionByName(copy_pairs.select("id_a", "id_b")).distinct()
     )
 
     # 5. Alignment and drift, pair by pair.
