@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
+from pyspark.sql.types import BinaryType, StringType
 
 from . import _dupdrift, stages
 from .context import Context
@@ -46,10 +47,18 @@ def search(ctx: Context, articles: DataFrame, listed: int) -> Found:
     settings = ctx.json()
     if "position" not in articles.columns:
         articles = articles.withColumn("position", F.monotonically_increasing_id())
-    kept = [c for c in ARTICLE_COLUMNS if c in articles.columns]
+    # Strings, or bytes decoded as scan decodes a file; a column of numbers (an
+    # id) as its text, and one that is all null (written as such) as strings.
+    kept = [
+        F.col(f.name)
+        if isinstance(f.dataType, (StringType, BinaryType))
+        else F.col(f.name).cast("string").alias(f.name)
+        for f in articles.schema.fields
+        if f.name in ARTICLE_COLUMNS
+    ]
     analyzed = ctx.checkpoint(
         "analyzed",
-        articles.select("position", *kept).mapInArrow(
+        articles.select(F.col("position").cast("long").alias("position"), *kept).mapInArrow(
             stages.call("analyze", settings), _dupdrift.ANALYZE_DDL
         ),
     )
