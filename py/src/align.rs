@@ -104,7 +104,7 @@ pub fn copy_keys(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
         Int64Builder::new(),
     );
     let mut dfs = longs();
-    for i in 0..batch.num_rows() {
+    for (i, stats) in stats.iter().enumerate() {
         let doc = docs.document(i)?;
         for (k, s) in doc
             .sentences
@@ -116,7 +116,7 @@ pub fn copy_keys(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
             ids.append_value(&doc.id);
             ss.append_value(k as i64);
             dfs.values()
-                .extend(s.terms.iter().map(|&t| Some(stats[i].df(t) as i64)));
+                .extend(s.terms.iter().map(|&t| Some(stats.df(t) as i64)));
             dfs.append(true);
         }
     }
@@ -246,7 +246,7 @@ pub fn sentence_rows(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch
     let stats = stats_of(batch, &[""], stage.sentences)?;
     let (mut ids, mut ss) = (StringBuilder::new(), Int64Builder::new());
     let (mut terms, mut numbers, mut dfs) = (longs(), longs(), longs());
-    for i in 0..batch.num_rows() {
+    for (i, stats) in stats.iter().enumerate() {
         let doc = docs.document(i)?;
         for (k, s) in doc.sentences.iter().enumerate() {
             ids.append_value(&doc.id);
@@ -260,7 +260,7 @@ pub fn sentence_rows(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch
                 .extend(s.numbers.iter().map(|&t| Some(t as i64)));
             numbers.append(true);
             dfs.values()
-                .extend(s.terms.iter().map(|&t| Some(stats[i].df(t) as i64)));
+                .extend(s.terms.iter().map(|&t| Some(stats.df(t) as i64)));
             dfs.append(true);
         }
     }

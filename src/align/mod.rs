@@ -124,6 +124,9 @@ pub fn align(docs: &[Document], stats: &TermStats, params: &AlignParams) -> Resu
     })
 }
 
+/// A sentence by its document's index and its own number.
+pub type SentenceAt = (usize, usize);
+
 /// [`align`] with the verbatim copies among `docs` decided by the caller, as they
 /// are in a corpus `docs` are part of: `copies` (sentence `(doc, sentence)` with
 /// sentence, by index in `docs`) are proposed, and sentences `unindexed` leave the
@@ -134,8 +137,8 @@ pub fn align_with_copies(
     docs: &[Document],
     stats: &TermStats,
     params: &AlignParams,
-    copies: &[((usize, usize), (usize, usize))],
-    unindexed: &[(usize, usize)],
+    copies: &[(SentenceAt, SentenceAt)],
+    unindexed: &[SentenceAt],
 ) -> Result<Vec<Alignment>> {
     aligned(docs, stats, params, |profiles, _, rank| {
         let mut given = verbatim::Copies {
