@@ -114,7 +114,7 @@ pub struct Proposals {
     pub unindexed: Vec<usize>,
 }
 
-/// [`copies`]' decision for one sentence of a corpus, found by a caller that
+/// The decision `align` makes on one sentence's copies in a corpus, found by a caller that
 /// gathered its copies itself (the sentences of the corpus with the same terms):
 /// `df`, the number of the corpus's `sentences` holding each of its terms, in the
 /// order of the terms' hashes; `docs`, a key of each copy's document, the copies
