@@ -5,7 +5,7 @@
 use crate::align::batch_of;
 use crate::columns::{floats, integer_lists, integers, Bytes};
 use arrow_array::builder::{Int64Builder, StringBuilder};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch};
 use arrow_schema::DataType;
 use dupdrift::align::cluster::cluster_by;
 use dupdrift::align::{Alignment, SentenceRange};
@@ -30,17 +30,8 @@ pub const CLUSTERS_DDL: &str = "doc_a STRING, a_first BIGINT, doc_b STRING, b_fi
 pub fn clusters(batch: &RecordBatch, min_docs: usize) -> PyResult<RecordBatch> {
     let batch = &sorted_by_part(batch)?;
     let parts = integers(batch, "part")?;
-    let (ids_a, ids_b) = (
-        Bytes::of(batch, "doc_a", true)?,
-        Bytes::of(batch, "doc_b", true)?,
-    );
+    let al = Places::of(batch)?;
     let col = |n| integers(batch, n);
-    let (a_first, a_last, b_first, b_last) = (
-        col("a_first")?,
-        col("a_last")?,
-        col("b_first")?,
-        col("b_last")?,
-    );
     let (pos_a, pos_b, sents_a, sents_b) = (
         col("pos_a")?,
         col("pos_b")?,
@@ -60,8 +51,8 @@ pub fn clusters(batch: &RecordBatch, min_docs: usize) -> PyResult<RecordBatch> {
         let mut docs: BTreeMap<(i64, String), usize> = BTreeMap::new();
         for i in start..end {
             let (a, b) = (
-                ids_a.text(i).unwrap_or_default(),
-                ids_b.text(i).unwrap_or_default(),
+                al.ids_a.text(i).unwrap_or_default(),
+                al.ids_b.text(i).unwrap_or_default(),
             );
             docs.insert((pos_a.value(i), a), sents_a.value(i) as usize);
             docs.insert((pos_b.value(i), b), sents_b.value(i) as usize);
@@ -77,8 +68,8 @@ pub fn clusters(batch: &RecordBatch, min_docs: usize) -> PyResult<RecordBatch> {
         let mut alignments = Vec::with_capacity(end - start);
         for i in start..end {
             let (a, b) = (
-                ids_a.text(i).unwrap_or_default(),
-                ids_b.text(i).unwrap_or_default(),
+                al.ids_a.text(i).unwrap_or_default(),
+                al.ids_b.text(i).unwrap_or_default(),
             );
             let range = |doc: &str, first: i64, last: i64| SentenceRange {
                 doc: index[doc],
@@ -86,8 +77,8 @@ pub fn clusters(batch: &RecordBatch, min_docs: usize) -> PyResult<RecordBatch> {
                 last: last as usize,
             };
             alignments.push(Alignment {
-                a: range(&a, a_first.value(i), a_last.value(i)),
-                b: range(&b, b_first.value(i), b_last.value(i)),
+                a: range(&a, al.a_first.value(i), al.a_last.value(i)),
+                b: range(&b, al.b_first.value(i), al.b_last.value(i)),
                 similarity: similarity.value(i),
                 counterpart: 0.0,
             });
@@ -128,6 +119,29 @@ pub fn clusters(batch: &RecordBatch, min_docs: usize) -> PyResult<RecordBatch> {
         start = end;
     }
     out.finish()
+}
+
+/// The columns that place an alignment: its two articles and sentence ranges.
+struct Places<'a> {
+    ids_a: Bytes<'a>,
+    ids_b: Bytes<'a>,
+    a_first: Int64Array,
+    a_last: Int64Array,
+    b_first: Int64Array,
+    b_last: Int64Array,
+}
+
+impl<'a> Places<'a> {
+    fn of(batch: &'a RecordBatch) -> PyResult<Places<'a>> {
+        Ok(Places {
+            ids_a: Bytes::of(batch, "doc_a", true)?,
+            ids_b: Bytes::of(batch, "doc_b", true)?,
+            a_first: integers(batch, "a_first")?,
+            a_last: integers(batch, "a_last")?,
+            b_first: integers(batch, "b_first")?,
+            b_last: integers(batch, "b_last")?,
+        })
+    }
 }
 
 /// `batch` sorted by part, then as `scan` orders alignments.
@@ -212,17 +226,8 @@ pub const LINES_DDL: &str = "doc_a STRING, doc_b STRING, a BIGINT, b BIGINT, lin
 /// The `alignments.csv` row of each alignment with its `cluster_id` (or null),
 /// with its sort keys.
 pub fn alignment_lines(batch: &RecordBatch) -> PyResult<RecordBatch> {
-    let (ids_a, ids_b) = (
-        Bytes::of(batch, "doc_a", true)?,
-        Bytes::of(batch, "doc_b", true)?,
-    );
+    let al = Places::of(batch)?;
     let col = |n| integers(batch, n);
-    let (a_first, a_last, b_first, b_last) = (
-        col("a_first")?,
-        col("a_last")?,
-        col("b_first")?,
-        col("b_last")?,
-    );
     let (start_a, end_a, start_b, end_b) = (
         col("start_a")?,
         col("end_a")?,
@@ -234,20 +239,23 @@ pub fn alignment_lines(batch: &RecordBatch) -> PyResult<RecordBatch> {
     let mut out = Lines::default();
     for i in 0..batch.num_rows() {
         let (a, b) = (
-            ids_a.text(i).unwrap_or_default(),
-            ids_b.text(i).unwrap_or_default(),
+            al.ids_a.text(i).unwrap_or_default(),
+            al.ids_b.text(i).unwrap_or_default(),
         );
-        let u = |c: &arrow_array::Int64Array| c.value(i) as usize;
+        let u = |c: &Int64Array| c.value(i) as usize;
         let line = alignment_line(
             (&a, &b),
             [(u(&start_a), u(&end_a)), (u(&start_b), u(&end_b))],
-            (u(&a_last) - u(&a_first) + 1, u(&b_last) - u(&b_first) + 1),
+            (
+                u(&al.a_last) - u(&al.a_first) + 1,
+                u(&al.b_last) - u(&al.b_first) + 1,
+            ),
             similarity.value(i),
             counterpart.value(i),
             cluster.is_valid(i).then(|| u(&cluster)),
         )
         .map_err(crate::to_py)?;
-        out.push(&a, &b, a_first.value(i), b_first.value(i), line);
+        out.push(&a, &b, al.a_first.value(i), al.b_first.value(i), line);
     }
     out.finish()
 }
