@@ -83,7 +83,9 @@
 //! Every stage is a library function over in-memory batches: nothing in the
 //! library touches files except [`ingest`] and [`report`], and none keeps state
 //! that changes its results (only per-thread memos of stems and words), so the
-//! same stages can run wherever the articles come from. [`hash`] holds every hash
+//! same stages can run wherever the articles come from: `py/` (a crate of its
+//! own) runs them on Apache Spark, over Arrow record batches, with the same
+//! answers. [`hash`] holds every hash
 //! whose value is persisted or shapes output; it is specified and covered by
 //! golden tests. [`document`] and [`article`] are the types the stages hand on;
 //! they sit below every stage. The command line (`src/cli/`) is part of
