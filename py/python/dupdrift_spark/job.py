@@ -83,10 +83,7 @@ def run(
     ``work`` holds the Parquet of each stage."""
     report_set = _dupdrift.ReportSet(Path(out))
     started = time.monotonic()
-    settings = {
-        k: v for k, v in asdict(params).items() if k != "list_groups_up_to"
-    } | {"list_groups_up_to": params.list_groups_up_to}
-    ctx = Context(spark=spark, work=str(work), settings=settings)
+    ctx = Context(spark=spark, work=str(work), settings=asdict(params))
     try:
         found = pairs.search(ctx, articles, params.list_groups_up_to)
         aligned = None
