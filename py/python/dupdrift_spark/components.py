@@ -1,7 +1,14 @@
 """Connected components of a graph as DataFrame operations: each node labelled
-with the smallest node of its component, by label propagation with pointer
-jumping (a node takes the label of its label), a Parquet checkpoint after each
-round, until no label changes."""
+with the smallest node of its component.
+
+The algorithm is large-star / small-star (Kiveris et al., "Connected Components
+in MapReduce and Beyond", 2014). Edges are kept as ``hi > lo``; both steps keep
+the components as they are and turn each into a star around its smallest node,
+in a number of rounds that grows with the logarithm of the nodes (label
+propagation needs about the components' diameter). Each step is one
+aggregation and one join over the edges, and is written to Parquet; the rounds
+stop when the edges are a forest of stars.
+"""
 
 from __future__ import annotations
 
@@ -10,35 +17,49 @@ from pyspark.sql import functions as F
 
 from .context import Context
 
-# Rounds past which the job stops: propagation with jumping needs about the
-# logarithm of the components' diameter.
-MAX_ROUNDS = 100
+# Rounds past which the job stops; a round at least halves a component's
+# depth, so this is never reached.
+MAX_ROUNDS = 64
 
 
 def components(ctx: Context, edges: DataFrame) -> DataFrame:
     """``edges`` (``u``, ``v``: longs) -> ``node``, ``label`` for every node."""
-    both = edges.select("u", "v").unionByName(edges.select(F.col("v").alias("u"), F.col("u").alias("v")))
-    both = ctx.checkpoint("cc_edges", both.where(F.col("u") != F.col("v")).distinct())
-    labels = both.groupBy("u").agg(F.least(F.first("u"), F.min("v")).alias("label"))
-    labels = ctx.checkpoint("cc_labels", labels.withColumnRenamed("u", "node"))
-    for _ in range(MAX_ROUNDS):
-        # The smallest label among a node's neighbours and its own.
-        seen = both.join(labels.withColumnsRenamed({"node": "v", "label": "near"}), "v")
-        near = seen.groupBy("u").agg(F.min("near").alias("near")).withColumnRenamed("u", "node")
-        moved = labels.join(near, "node", "left").select(
-            "node", F.least("label", F.coalesce("near", "label")).alias("label")
-        )
-        # Then the label of that label.
-        jumped = moved.join(
-            moved.select(F.col("node").alias("label"), F.col("label").alias("far")), "label", "left"
-        ).select("node", F.least("label", F.coalesce("far", "label")).alias("label"))
-        jumped = ctx.checkpoint("cc_next", jumped)
-        changed = (
-            jumped.join(labels.withColumnRenamed("label", "before"), "node")
-            .where(F.col("label") != F.col("before"))
-            .count()
-        )
-        labels = ctx.checkpoint("cc_labels", jumped)
-        if changed == 0:
-            return labels
+    e = edges.select(F.greatest("u", "v").alias("hi"), F.least("u", "v").alias("lo"))
+    e = ctx.checkpoint("cc_edges", e.where(F.col("hi") != F.col("lo")).distinct())
+    for round in range(1, MAX_ROUNDS + 1):
+        e = ctx.checkpoint(f"cc_{round}_large", _large_star(e))
+        e = ctx.checkpoint(f"cc_{round}_small", _small_star(e))
+        if _is_star_forest(e):
+            roots = e.select(F.col("lo").alias("node"), F.col("lo").alias("label")).distinct()
+            return e.select(F.col("hi").alias("node"), F.col("lo").alias("label")).unionByName(roots)
     raise RuntimeError(f"connected components did not settle in {MAX_ROUNDS} rounds")
+
+
+def _smallest_below(e: DataFrame) -> DataFrame:
+    """``hi``, ``m``: each node's smallest neighbour, for nodes with a smaller one."""
+    return e.groupBy("hi").agg(F.min("lo").alias("m"))
+
+
+def _large_star(e: DataFrame) -> DataFrame:
+    """Each node's larger neighbours linked to the smallest of its
+    neighbourhood (itself included)."""
+    mins = _smallest_below(e).withColumnsRenamed({"hi": "lo"})
+    return e.join(mins, "lo", "left").select("hi", F.coalesce("m", "lo").alias("lo")).distinct()
+
+
+def _small_star(e: DataFrame) -> DataFrame:
+    """Each node and its smaller neighbours linked to the smallest of them."""
+    mins = _smallest_below(e)
+    below = e.join(mins, "hi").select(F.col("lo").alias("hi"), F.col("m").alias("lo"))
+    itself = mins.select("hi", F.col("m").alias("lo"))
+    return below.where(F.col("hi") != F.col("lo")).unionByName(itself).distinct()
+
+
+def _is_star_forest(e: DataFrame) -> bool:
+    """True when every node has at most one smaller neighbour, and that one has
+    none: each component is then its smallest node with the rest linked to it."""
+    two_below = e.groupBy("hi").count().where(F.col("count") > 1).limit(1).count()
+    if two_below:
+        return False
+    his = e.select(F.col("hi").alias("lo")).distinct()
+    return e.join(his, "lo", "left_semi").limit(1).count() == 0
