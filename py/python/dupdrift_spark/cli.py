@@ -21,6 +21,10 @@ examples:
   # JVM Spark in-process (pip install 'dupdrift-spark[spark]', Java 17):
   dupdrift-spark corpus.jsonl --out report --remote 'local[2]'
 
+  # After a failed run, again from the last stage it finished in --work:
+  dupdrift-spark s3a://news/2026/*.parquet --out report \
+      --remote sc://spark-master:15002 --work s3a://news/dupdrift-work --resume
+
 inputs: Parquet (files or folders) or JSON Lines, with columns id and text (a
 string, or bytes decoded as scan decodes files) and optionally title, url,
 source, lang, published, input (the name errors give) and position (the reading
@@ -50,6 +54,12 @@ def parser() -> argparse.ArgumentParser:
         help="where each stage's Parquet goes (default: a temporary directory, "
         "removed after the run; on a cluster, storage every worker reaches)",
     )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="read back the stages the last run in --work finished, when it had the "
+        "same input files and parameters, and compute from the first it did not",
+    )
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--remote", help="a Spark Connect address: sc://HOST:PORT, or local[N]")
     where.add_argument("--sail", action="store_true", help="start Sail in this process")
@@ -62,7 +72,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.resume and not args.work:
+        p.error("--resume needs --work: the folder of the run to resume")
     params = job.Params(**{f.name: getattr(args, f.name) for f in fields(job.Params)})
     server = None
     try:
@@ -81,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="dupdrift-work-") as scratch:
             work = args.work or scratch
             articles = job.read_articles(spark, args.inputs)
-            summary = job.run(spark, articles, args.out, work, params, inputs=args.inputs)
+            summary = job.run(
+                spark, articles, args.out, work, params, inputs=args.inputs, resume=args.resume
+            )
         c = summary.counts
         print(
             f"dupdrift-spark: {c['articles']} articles, {c['pairs']} near-duplicate pairs, "
@@ -89,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{c['input_errors']} inputs in errors.csv; reports in {args.out}",
             file=sys.stderr,
         )
+        if summary.resumed:
+            print(
+                f"dupdrift-spark: {len(summary.resumed)} stages read back from {args.work} "
+                f"(up to {summary.resumed[-1]})",
+                file=sys.stderr,
+            )
         if c["crowded_lsh_buckets"]:
             print(
                 f"dupdrift-spark: {c['crowded_lsh_buckets']} LSH buckets proposed their "
@@ -98,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if c["input_errors"] else 0
     except Exception as e:  # noqa: BLE001 - one line for a user, not a trace
         print(f"dupdrift-spark: {e}", file=sys.stderr)
+        if args.work:
+            print(
+                f"dupdrift-spark: the stages it finished are in {args.work}; "
+                "the same command with --resume starts after them",
+                file=sys.stderr,
+            )
         return 2
     finally:
         if server is not None:

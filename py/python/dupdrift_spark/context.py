@@ -1,14 +1,27 @@
 """What every stage of the job shares: the session, the settings the Rust
-functions read, and the Parquet checkpoint after each stage."""
+functions read, and the Parquet checkpoint after each stage, which a later run
+can start from.
+
+Under ``work``, each stage is a Parquet folder and, once it is whole, a marker
+``_finished/<stage>`` naming the run. ``_run`` names the run the markers belong
+to: its inputs and parameters (the fingerprint) and an id that a fresh run
+draws anew, so that a marker left by an earlier run never vouches for a folder
+a later one rewrote. A run that resumes takes the id of ``_run`` when the
+fingerprints agree, reads back the stages finished in order, and computes from
+the first that is not.
+"""
 
 from __future__ import annotations
 
 import json
 import time
+import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame, SparkSession
+
+MARKER = "run STRING, fingerprint STRING"
 
 
 @dataclass
@@ -16,6 +29,11 @@ class Context:
     spark: SparkSession
     work: str
     settings: dict
+    # What the run's results depend on; a run without one cannot resume.
+    fingerprint: str | None = None
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    resuming: bool = False
+    resumed: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)
     clock: float = field(default_factory=time.monotonic)
 
@@ -23,16 +41,48 @@ class Context:
         """The settings (with ``more``), as the Rust functions take them."""
         return json.dumps({**self.settings, **more})
 
+    def start(self, resume: bool) -> None:
+        """Takes up the run under ``work`` when ``resume`` and it had the same
+        fingerprint; else marks ``work`` as this run's."""
+        if resume and self.fingerprint is not None:
+            earlier = self._read_marker("_run")
+            if earlier is not None and earlier["fingerprint"] == self.fingerprint:
+                self.run_id = earlier["run"]
+                self.resuming = True
+                return
+        self._write_marker("_run")
+
     def checkpoint(self, name: str, df: DataFrame) -> DataFrame:
-        """Writes ``df`` to Parquet under ``work/name`` and reads it back: the
-        plan after it starts from there, and the stage's time is recorded."""
-        path = f"{self.work.rstrip('/')}/{name}"
+        """Writes ``df`` to Parquet under ``work/name`` (unless a run being
+        resumed finished it) and reads it back: the plan after it starts from
+        there, and the stage's time is recorded."""
+        path = self._path(name)
         schema = df.schema
-        df.write.mode("overwrite").parquet(path)
+        marker = self._read_marker(f"_finished/{name}") if self.resuming else None
+        if marker is not None and marker["run"] == self.run_id:
+            self.resumed.append(name)
+        else:
+            # The stages after one computed afresh are computed afresh.
+            self.resuming = False
+            df.write.mode("overwrite").parquet(path)
+            self._write_marker(f"_finished/{name}")
         now = time.monotonic()
         self.timings[name] = round(self.timings.get(name, 0) + now - self.clock, 3)
         self.clock = now
-        if "://" not in path and not Path(path).exists():
-            # Sail writes no file for no rows; JVM Spark writes an empty one.
-            return self.spark.createDataFrame([], schema)
+        # Sail writes no file for no rows, and reads a missing folder, given
+        # its schema, as no rows; JVM Spark writes a file without rows.
         return self.spark.read.schema(schema).parquet(path)
+
+    def _path(self, name: str) -> str:
+        return f"{self.work.rstrip('/')}/{name}"
+
+    def _write_marker(self, name: str) -> None:
+        row = [(self.run_id, self.fingerprint or "")]
+        self.spark.createDataFrame(row, MARKER).write.mode("overwrite").json(self._path(name))
+
+    def _read_marker(self, name: str) -> dict | None:
+        try:
+            rows = self.spark.read.schema(MARKER).json(self._path(name)).collect()
+        except AnalysisException:  # JVM Spark: no such path
+            return None
+        return rows[0].asDict() if rows else None

@@ -10,9 +10,12 @@ the results do not depend on how the rows are partitioned.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from pyspark.sql import DataFrame, SparkSession
 
@@ -44,11 +47,12 @@ class Params:
 
 @dataclass
 class Summary:
-    """What the job did: counts as in ``scan``'s run.json, and each stage's
-    seconds."""
+    """What the job did: counts as in ``scan``'s run.json, each stage's
+    seconds, and the stages read back from an earlier run."""
 
     counts: dict = field(default_factory=dict)
     timings_seconds: dict = field(default_factory=dict)
+    resumed: list = field(default_factory=list)
 
 
 def read_articles(spark: SparkSession, inputs: list[str]) -> DataFrame:
@@ -70,6 +74,27 @@ def read_articles(spark: SparkSession, inputs: list[str]) -> DataFrame:
     return df
 
 
+def fingerprint(articles: DataFrame, params: Params) -> str | None:
+    """What the stages depend on: the version, the parameters, the columns and
+    the files ``articles`` reads (with their sizes and times where they are
+    local; by name elsewhere). None when it reads no files."""
+    files = []
+    for name in sorted(articles.inputFiles()):
+        url = urlparse(name)
+        local = Path(unquote(url.path)) if url.scheme in ("", "file") else None
+        stat = local.stat() if local is not None and local.is_file() else None
+        files.append([name, stat.st_size, stat.st_mtime_ns] if stat else [name])
+    if not files:
+        return None
+    described = {
+        "version": _dupdrift.VERSION,
+        "parameters": asdict(params),
+        "columns": articles.schema.json(),
+        "files": files,
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
 def run(
     spark: SparkSession,
     articles: DataFrame,
@@ -77,14 +102,20 @@ def run(
     work: str | Path,
     params: Params = Params(),
     inputs: list[str] | None = None,
+    resume: bool = False,
 ) -> Summary:
     """Runs the job on ``articles`` and writes ``scan``'s reports into ``out``
     as one set, replacing it whole (it is left as it was when the job fails);
-    ``work`` holds the Parquet of each stage."""
+    ``work`` holds the Parquet of each stage. With ``resume``, the stages an
+    earlier run on the same files with the same parameters finished in ``work``
+    are read back rather than computed (``Summary.resumed`` names them)."""
     report_set = _dupdrift.ReportSet(Path(out))
     started = time.monotonic()
-    ctx = Context(spark=spark, work=str(work), settings=asdict(params))
+    ctx = Context(
+        spark=spark, work=str(work), settings=asdict(params), fingerprint=fingerprint(articles, params)
+    )
     try:
+        ctx.start(resume)
         found = pairs.search(ctx, articles, params.list_groups_up_to)
         aligned = None
         if params.stages == "all":
@@ -117,10 +148,11 @@ def run(
                 "parameters": asdict(params),
                 "counts": counts,
                 "timings_seconds": ctx.timings,
+                "resumed_stages": ctx.resumed,
             }
         )
         report_set.commit()
     except BaseException:
         report_set.abandon()
         raise
-    return Summary(counts=counts, timings_seconds=ctx.timings)
+    return Summary(counts=counts, timings_seconds=ctx.timings, resumed=ctx.resumed)
