@@ -10,6 +10,7 @@
 use crate::columns::{integer_lists, integers, struct_lists, Bytes};
 use crate::documents::{longs, Reader};
 use crate::settings::Stage;
+use ahash::AHashMap;
 use arrow_array::builder::{
     BinaryBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
 };
@@ -66,28 +67,32 @@ pub fn doc_terms(batch: &RecordBatch) -> PyResult<RecordBatch> {
     )
 }
 
-/// The statistics of the corpus as far as the rows' documents need them: the
+/// The statistics of the corpus as far as the batch's documents need them: the
 /// corpus's sentences and the frequencies in each prefix's `dfs` (a list of
-/// `term`, `df`).
-fn stats_of(batch: &RecordBatch, prefixes: &[&str], sentences: u64) -> PyResult<Vec<TermStats>> {
-    let mut lists = Vec::new();
+/// `term`, `df`). A term's frequency is the corpus's, the same in every row that
+/// lists it; one map for the batch costs far less than one for each row.
+fn batch_stats(batch: &RecordBatch, prefixes: &[&str], sentences: u64) -> PyResult<TermStats> {
+    let mut df: AHashMap<u64, u64> = AHashMap::new();
     for p in prefixes {
-        lists.push(struct_lists(batch, &format!("{p}dfs"))?);
-    }
-    (0..batch.num_rows())
-        .map(|i| {
-            let mut df: BTreeMap<u64, u64> = BTreeMap::new();
-            for list in &lists {
-                if let Some(pairs) = &list[i] {
-                    let (terms, counts) = (integers(pairs, "term")?, integers(pairs, "df")?);
-                    for k in 0..pairs.num_rows() {
-                        df.insert(terms.value(k) as u64, counts.value(k) as u64);
-                    }
-                }
+        for pairs in struct_lists(batch, &format!("{p}dfs"))?.iter().flatten() {
+            let (terms, counts) = (integers(pairs, "term")?, integers(pairs, "df")?);
+            for k in 0..pairs.num_rows() {
+                given(&mut df, terms.value(k), counts.value(k))?;
             }
-            TermStats::from_counts(sentences, df).map_err(crate::to_py)
-        })
-        .collect()
+        }
+    }
+    TermStats::from_counts(sentences, df).map_err(crate::to_py)
+}
+
+/// Files `term`'s frequency `n` in `df`, where it must agree with any given before.
+fn given(df: &mut AHashMap<u64, u64>, term: i64, n: i64) -> PyResult<()> {
+    let (t, n) = (term as u64, n as u64);
+    if *df.entry(t).or_insert(n) != n {
+        return Err(PyValueError::new_err(format!(
+            "term {t:#x} is given two frequencies in one batch"
+        )));
+    }
+    Ok(())
 }
 
 /// The columns of [`copy_keys`], in Spark's DDL.
@@ -97,14 +102,14 @@ pub const COPY_KEYS_DDL: &str = "key BINARY, id STRING, s BIGINT, dfs ARRAY<BIGI
 /// the same terms meet under one key), with the frequency of each of its terms.
 pub fn copy_keys(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
     let docs = Reader::new(batch, "id", "")?;
-    let stats = stats_of(batch, &[""], stage.sentences)?;
+    let stats = batch_stats(batch, &[""], stage.sentences)?;
     let (mut keys, mut ids, mut ss) = (
         BinaryBuilder::new(),
         StringBuilder::new(),
         Int64Builder::new(),
     );
     let mut dfs = longs();
-    for (i, stats) in stats.iter().enumerate() {
+    for i in 0..batch.num_rows() {
         let doc = docs.document(i)?;
         for (k, s) in doc
             .sentences
@@ -206,17 +211,17 @@ pub const INDEX_KEYS_DDL: &str = "id STRING, s BIGINT, key BIGINT";
 /// document (but those `unindexed`): two sentences sharing one are scored.
 pub fn index_keys(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
     let docs = Reader::new(batch, "id", "")?;
-    let stats = stats_of(batch, &[""], stage.sentences)?;
+    let stats = batch_stats(batch, &[""], stage.sentences)?;
     let unindexed = integer_lists(batch, "unindexed")?;
     let (mut ids, mut ss, mut keys) = (
         StringBuilder::new(),
         Int64Builder::new(),
         Int64Builder::new(),
     );
-    for i in 0..batch.num_rows() {
+    for (i, skip) in unindexed.iter().enumerate() {
         let doc = docs.document(i)?;
-        let skip = sorted(unindexed[i].as_deref());
-        for (s, key) in sentence_keys(&doc, &stats[i], PREFIX_TERMS, false, &skip) {
+        let skip = sorted(skip.as_deref());
+        for (s, key) in sentence_keys(&doc, &stats, PREFIX_TERMS, false, &skip) {
             ids.append_value(&doc.id);
             ss.append_value(s as i64);
             keys.append_value(key as i64);
@@ -243,10 +248,10 @@ pub const SENTENCES_DDL: &str =
 /// Each sentence of each document: its terms, numbers, and terms' frequencies.
 pub fn sentence_rows(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> {
     let docs = Reader::new(batch, "id", "")?;
-    let stats = stats_of(batch, &[""], stage.sentences)?;
+    let stats = batch_stats(batch, &[""], stage.sentences)?;
     let (mut ids, mut ss) = (StringBuilder::new(), Int64Builder::new());
     let (mut terms, mut numbers, mut dfs) = (longs(), longs(), longs());
-    for (i, stats) in stats.iter().enumerate() {
+    for i in 0..batch.num_rows() {
         let doc = docs.document(i)?;
         for (k, s) in doc.sentences.iter().enumerate() {
             ids.append_value(&doc.id);
@@ -302,6 +307,20 @@ pub fn scored_pairs(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch>
         ])
     };
     let (a, b) = (side("a_")?, side("b_")?);
+    let mut df = AHashMap::new();
+    for l in [&a, &b] {
+        for (terms, dfs) in l[0].iter().zip(&l[2]) {
+            let (terms, dfs) = (terms.as_deref(), dfs.as_deref());
+            for (&t, &n) in terms
+                .unwrap_or_default()
+                .iter()
+                .zip(dfs.unwrap_or_default())
+            {
+                given(&mut df, t, n)?;
+            }
+        }
+    }
+    let stats = TermStats::from_counts(stage.sentences, df).map_err(crate::to_py)?;
     let (mut out_a, mut out_b) = (StringBuilder::new(), StringBuilder::new());
     let unsigned = |v: &Option<Vec<i64>>| -> Vec<u64> {
         v.as_deref()
@@ -318,13 +337,6 @@ pub fn scored_pairs(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch>
             numbers: unsigned(&l[1][i]),
         };
         let (sa, sb) = (sentence(&a), sentence(&b));
-        let mut df: BTreeMap<u64, u64> = BTreeMap::new();
-        for (s, l) in [(&sa, &a), (&sb, &b)] {
-            for (&t, &n) in s.terms.iter().zip(l[2][i].as_deref().unwrap_or_default()) {
-                df.insert(t, n as u64);
-            }
-        }
-        let stats = TermStats::from_counts(stage.sentences, df).map_err(crate::to_py)?;
         if may_align(&sa, &sb, &stats, stage.align.min_similarity) {
             out_a.append_option(ids_a.text(i));
             out_b.append_option(ids_b.text(i));
@@ -356,7 +368,7 @@ pub fn align_pairs(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> 
         Reader::new(batch, "a_id", "a_")?,
         Reader::new(batch, "b_id", "b_")?,
     );
-    let stats = stats_of(batch, &["a_", "b_"], stage.sentences)?;
+    let stats = batch_stats(batch, &["a_", "b_"], stage.sentences)?;
     let copies = struct_lists(batch, "copies")?;
     let (a_skip, b_skip) = (
         integer_lists(batch, "a_unindexed")?,
@@ -380,7 +392,7 @@ pub fn align_pairs(batch: &RecordBatch, stage: &Stage) -> PyResult<RecordBatch> 
             .enumerate()
             .flat_map(|(d, s)| sorted(s.as_deref()).into_iter().map(move |s| (d, s)))
             .collect();
-        let alignments = align_with_copies(&docs, &stats[i], &stage.align, &given, &unindexed)
+        let alignments = align_with_copies(&docs, &stats, &stage.align, &given, &unindexed)
             .map_err(crate::to_py)?;
         let findings = findings_of(&docs, &alignments);
         out.push(&docs, &alignments, &findings)?;
