@@ -11,6 +11,7 @@ import pytest
 import dupdrift_spark
 from dupdrift_spark import cli, job, passages
 
+from .conftest import ROOT
 from .test_same_reports import SAME, as_parquet, scan
 
 
@@ -82,3 +83,13 @@ def test_resume_needs_a_work_folder(remote, tmp_path, capsys):
         cli.main([str(tmp_path / "articles.parquet"), "--out", str(tmp_path / "out"), "--remote", remote, "--resume"])
     assert exit.value.code == 2
     assert "--resume needs --work" in capsys.readouterr().err
+
+
+def test_the_command_says_what_it_resumed(remote, tmp_path, capsys):
+    corpus = ROOT / "data" / "reprints.jsonl"
+    command = [str(corpus), "--out", str(tmp_path / "out"), "--remote", remote, "--work", str(tmp_path / "w")]
+    assert cli.main([*command, "--resume"]) == 0
+    assert "nothing to resume" in capsys.readouterr().err
+    assert cli.main([*command, "--resume"]) == 0
+    err = capsys.readouterr().err
+    assert "stages read back from" in err and "(up to passage_rows)" in err

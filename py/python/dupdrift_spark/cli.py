@@ -110,6 +110,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"(up to {summary.resumed[-1]})",
                 file=sys.stderr,
             )
+        elif args.resume:
+            print(
+                f"dupdrift-spark: nothing to resume in {args.work} (no stage of a run with "
+                "these inputs and parameters): every stage computed",
+                file=sys.stderr,
+            )
         if c["crowded_lsh_buckets"]:
             print(
                 f"dupdrift-spark: {c['crowded_lsh_buckets']} LSH buckets proposed their "
