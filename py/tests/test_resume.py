@@ -89,7 +89,12 @@ def test_the_command_says_what_it_resumed(remote, tmp_path, capsys):
     corpus = ROOT / "data" / "reprints.jsonl"
     command = [str(corpus), "--out", str(tmp_path / "out"), "--remote", remote, "--work", str(tmp_path / "w")]
     assert cli.main([*command, "--resume"]) == 0
-    assert "nothing to resume" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "nothing to resume" in err
+    assert "dupdrift-spark: analyzed: " in err and "analyzed: read back" not in err
     assert cli.main([*command, "--resume"]) == 0
     err = capsys.readouterr().err
     assert "stages read back from" in err and "(up to passage_rows)" in err
+    assert "dupdrift-spark: analyzed: read back" in err
+    assert cli.main([*command, "--quiet"]) == 0
+    assert "analyzed" not in capsys.readouterr().err

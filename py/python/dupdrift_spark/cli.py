@@ -60,6 +60,7 @@ def parser() -> argparse.ArgumentParser:
         help="read back the stages the last run in --work finished, when it had the "
         "same input files and parameters, and compute from the first it did not",
     )
+    p.add_argument("--quiet", "-q", action="store_true", help="no line on stderr as each stage is done")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--remote", help="a Spark Connect address: sc://HOST:PORT, or local[N]")
     where.add_argument("--sail", action="store_true", help="start Sail in this process")
@@ -69,6 +70,10 @@ def parser() -> argparse.ArgumentParser:
         value = getattr(defaults, f.name)
         p.add_argument(flag, type=type(value), default=value, help=f"as in scan (default {value})")
     return p
+
+
+def say(line: str) -> None:
+    print(f"dupdrift-spark: {line}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,41 +100,43 @@ def main(argv: list[str] | None = None) -> int:
             work = args.work or scratch
             articles = job.read_articles(spark, args.inputs)
             summary = job.run(
-                spark, articles, args.out, work, params, inputs=args.inputs, resume=args.resume
+                spark,
+                articles,
+                args.out,
+                work,
+                params,
+                inputs=args.inputs,
+                resume=args.resume,
+                progress=None if args.quiet else say,
             )
         c = summary.counts
-        print(
-            f"dupdrift-spark: {c['articles']} articles, {c['pairs']} near-duplicate pairs, "
+        say(
+            f"{c['articles']} articles, {c['pairs']} near-duplicate pairs, "
             f"{c.get('clusters', 0)} shared passages, {c.get('drift_findings', 0)} drift findings, "
             f"{c['input_errors']} inputs in errors.csv; reports in {args.out}",
-            file=sys.stderr,
         )
         if summary.resumed:
-            print(
-                f"dupdrift-spark: {len(summary.resumed)} stages read back from {args.work} "
+            say(
+                f"{len(summary.resumed)} stages read back from {args.work} "
                 f"(up to {summary.resumed[-1]})",
-                file=sys.stderr,
             )
         elif args.resume:
-            print(
-                f"dupdrift-spark: nothing to resume in {args.work} (no stage of a run with "
+            say(
+                f"nothing to resume in {args.work} (no stage of a run with "
                 "these inputs and parameters): every stage computed",
-                file=sys.stderr,
             )
         if c["crowded_lsh_buckets"]:
-            print(
-                f"dupdrift-spark: {c['crowded_lsh_buckets']} LSH buckets proposed their "
+            say(
+                f"{c['crowded_lsh_buckets']} LSH buckets proposed their "
                 "members with their first alone (as scan does past that size)",
-                file=sys.stderr,
             )
         return 1 if c["input_errors"] else 0
     except Exception as e:  # noqa: BLE001 - one line for a user, not a trace
-        print(f"dupdrift-spark: {e}", file=sys.stderr)
+        say(str(e))
         if args.work:
-            print(
-                f"dupdrift-spark: the stages it finished are in {args.work}; "
+            say(
+                f"the stages it finished are in {args.work}; "
                 "the same command with --resume starts after them",
-                file=sys.stderr,
             )
         return 2
     finally:

@@ -17,6 +17,7 @@ import json
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import Callable
 
 from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame, SparkSession
@@ -34,6 +35,8 @@ class Context:
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     resuming: bool = False
     resumed: list = field(default_factory=list)
+    # Told a line as each stage is done.
+    progress: Callable[[str], None] | None = None
     timings: dict = field(default_factory=dict)
     clock: float = field(default_factory=time.monotonic)
 
@@ -59,7 +62,8 @@ class Context:
         path = self._path(name)
         schema = df.schema
         marker = self._read_marker(f"_finished/{name}") if self.resuming else None
-        if marker is not None and marker["run"] == self.run_id:
+        resumed = marker is not None and marker["run"] == self.run_id
+        if resumed:
             self.resumed.append(name)
         else:
             # The stages after one computed afresh are computed afresh.
@@ -68,6 +72,8 @@ class Context:
             self._write_marker(f"_finished/{name}")
         now = time.monotonic()
         self.timings[name] = round(self.timings.get(name, 0) + now - self.clock, 3)
+        if self.progress is not None:
+            self.progress(f"{name}: " + ("read back" if resumed else f"{now - self.clock:.1f} s"))
         self.clock = now
         # Sail writes no file for no rows, and reads a missing folder, given
         # its schema, as no rows; JVM Spark writes a file without rows.

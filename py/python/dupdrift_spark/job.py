@@ -15,6 +15,7 @@ import json
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from pyspark.sql import DataFrame, SparkSession
@@ -103,16 +104,22 @@ def run(
     params: Params = Params(),
     inputs: list[str] | None = None,
     resume: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> Summary:
     """Runs the job on ``articles`` and writes ``scan``'s reports into ``out``
     as one set, replacing it whole (it is left as it was when the job fails);
     ``work`` holds the Parquet of each stage. With ``resume``, the stages an
     earlier run on the same files with the same parameters finished in ``work``
-    are read back rather than computed (``Summary.resumed`` names them)."""
+    are read back rather than computed (``Summary.resumed`` names them).
+    ``progress`` is told a line as each stage is done."""
     report_set = _dupdrift.ReportSet(Path(out))
     started = time.monotonic()
     ctx = Context(
-        spark=spark, work=str(work), settings=asdict(params), fingerprint=fingerprint(articles, params)
+        spark=spark,
+        work=str(work),
+        settings=asdict(params),
+        fingerprint=fingerprint(articles, params),
+        progress=progress,
     )
     try:
         ctx.start(resume)
