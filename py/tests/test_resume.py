@@ -3,6 +3,7 @@ inputs and parameters are those it was run with."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -76,6 +77,23 @@ def test_a_resumed_run_trusts_only_the_stages_of_the_last_run(spark, corpus, tmp
     assert "cc_edges" not in third.resumed and "passage_rows" not in third.resumed
     for name in SAME:
         assert (tmp_path / "third" / f"{name}.csv").read_bytes() == (tmp_path / "scan" / f"{name}.csv").read_bytes()
+
+
+def test_a_stage_computed_again_voids_the_markers_after_it(spark, corpus, tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    articles = spark.read.parquet(str(corpus))
+    dupdrift_spark.run(spark, articles, tmp_path / "first", work)
+    # A marker gone (a stage to compute again): the run that resumes computes
+    # from there, and fails before the components.
+    shutil.rmtree(work / "_finished" / "prepared")
+    with monkeypatch.context() as m:
+        m.setattr(passages, "components", lambda *_: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            dupdrift_spark.run(spark, articles, tmp_path / "second", work, resume=True)
+    third = dupdrift_spark.run(spark, articles, tmp_path / "third", work, resume=True)
+    assert "dfs" in third.resumed and "prepared" in third.resumed and "aligned" in third.resumed
+    # The first run's markers of the later stages are not the resumed run's.
+    assert "cc_edges" not in third.resumed
 
 
 def test_resume_needs_a_work_folder(remote, tmp_path, capsys):

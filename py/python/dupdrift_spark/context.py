@@ -4,11 +4,12 @@ can start from.
 
 Under ``work``, each stage is a Parquet folder and, once it is whole, a marker
 ``_finished/<stage>`` naming the run. ``_run`` names the run the markers belong
-to: its inputs and parameters (the fingerprint) and an id that a fresh run
-draws anew, so that a marker left by an earlier run never vouches for a folder
-a later one rewrote. A run that resumes takes the id of ``_run`` when the
-fingerprints agree, reads back the stages finished in order, and computes from
-the first that is not.
+to: its inputs and parameters (the fingerprint) and an id. A run that resumes
+takes the id of ``_run`` when the fingerprints agree and reads back the stages
+finished in order. A run that computes a stage, fresh or resumed at its first
+unfinished stage, first draws a new id (marking the stages it read back anew),
+so that a marker left by an earlier run never vouches for a folder a later one
+rewrote.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Context:
                 self.run_id = earlier["run"]
                 self.resuming = True
                 return
-        self._write_marker("_run")
+        self._claim()
 
     def checkpoint(self, name: str, df: DataFrame) -> DataFrame:
         """Writes ``df`` to Parquet under ``work/name`` (unless a run being
@@ -66,8 +67,11 @@ class Context:
         if resumed:
             self.resumed.append(name)
         else:
-            # The stages after one computed afresh are computed afresh.
-            self.resuming = False
+            if self.resuming:
+                # The stages after one computed afresh are computed afresh, and
+                # the earlier run's markers of them vouch for nothing.
+                self.resuming = False
+                self._claim()
             df.write.mode("overwrite").parquet(path)
             self._write_marker(f"_finished/{name}")
         now = time.monotonic()
@@ -79,6 +83,13 @@ class Context:
         # its schema, as no rows; JVM Spark writes a file without rows.
         return self.spark.read.schema(schema).parquet(path)
 
+    def _claim(self) -> None:
+        """Marks ``work`` as a new run's, with the stages read back so far."""
+        self.run_id = uuid.uuid4().hex
+        self._write_marker("_run")
+        for name in self.resumed:
+            self._write_marker(f"_finished/{name}")
+
     def _path(self, name: str) -> str:
         return f"{self.work.rstrip('/')}/{name}"
 
@@ -89,6 +100,9 @@ class Context:
     def _read_marker(self, name: str) -> dict | None:
         try:
             rows = self.spark.read.schema(MARKER).json(self._path(name)).collect()
-        except AnalysisException:  # JVM Spark: no such path
+        except AnalysisException as e:
+            # JVM Spark fails on a missing path; Sail reads it as no rows.
+            if e.getCondition() != "PATH_NOT_FOUND":
+                raise
             return None
         return rows[0].asDict() if rows else None
