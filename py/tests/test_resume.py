@@ -96,6 +96,19 @@ def test_a_stage_computed_again_voids_the_markers_after_it(spark, corpus, tmp_pa
     assert "cc_edges" not in third.resumed
 
 
+def test_a_run_on_rows_not_read_from_files_voids_the_markers(spark, corpus, tmp_path):
+    work = tmp_path / "work"
+    articles = spark.read.parquet(str(corpus))
+    dupdrift_spark.run(spark, articles, tmp_path / "first", work)
+    # Other rows, from no file: nothing to fingerprint, and the stages rewritten.
+    rows = spark.createDataFrame(articles.limit(100).collect(), articles.schema)
+    dupdrift_spark.run(spark, rows, tmp_path / "second", work)
+    third = dupdrift_spark.run(spark, articles, tmp_path / "third", work, resume=True)
+    assert third.resumed == []
+    for name in SAME:
+        assert (tmp_path / "third" / f"{name}.csv").read_bytes() == (tmp_path / "scan" / f"{name}.csv").read_bytes()
+
+
 def test_resume_needs_a_work_folder(remote, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit:
         cli.main([str(tmp_path / "articles.parquet"), "--out", str(tmp_path / "out"), "--remote", remote, "--resume"])

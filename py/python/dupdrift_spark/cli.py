@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 inputs=args.inputs,
                 resume=args.resume,
                 progress=None if args.quiet else say,
+                resumable=args.work is not None,
             )
         c = summary.counts
         say(

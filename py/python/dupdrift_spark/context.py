@@ -31,7 +31,8 @@ class Context:
     spark: SparkSession
     work: str
     settings: dict
-    # What the run's results depend on; a run without one cannot resume.
+    # What the run's results depend on; a run without one cannot be resumed,
+    # and marks no stage.
     fingerprint: str | None = None
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     resuming: bool = False
@@ -73,7 +74,8 @@ class Context:
                 self.resuming = False
                 self._claim()
             df.write.mode("overwrite").parquet(path)
-            self._write_marker(f"_finished/{name}")
+            if self.fingerprint is not None:
+                self._write_marker(f"_finished/{name}")
         now = time.monotonic()
         self.timings[name] = round(self.timings.get(name, 0) + now - self.clock, 3)
         if self.progress is not None:
@@ -84,7 +86,8 @@ class Context:
         return self.spark.read.schema(schema).parquet(path)
 
     def _claim(self) -> None:
-        """Marks ``work`` as a new run's, with the stages read back so far."""
+        """Marks ``work`` as a new run's, with the stages read back so far (a
+        run without a fingerprint still voids the markers of the last)."""
         self.run_id = uuid.uuid4().hex
         self._write_marker("_run")
         for name in self.resumed:

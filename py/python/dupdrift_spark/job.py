@@ -105,20 +105,22 @@ def run(
     inputs: list[str] | None = None,
     resume: bool = False,
     progress: Callable[[str], None] | None = None,
+    resumable: bool = True,
 ) -> Summary:
     """Runs the job on ``articles`` and writes ``scan``'s reports into ``out``
     as one set, replacing it whole (it is left as it was when the job fails);
     ``work`` holds the Parquet of each stage. With ``resume``, the stages an
     earlier run on the same files with the same parameters finished in ``work``
     are read back rather than computed (``Summary.resumed`` names them).
-    ``progress`` is told a line as each stage is done."""
+    ``progress`` is told a line as each stage is done. Without ``resumable``
+    (``work`` is removed after the run), no markers are written for a later run."""
     report_set = _dupdrift.ReportSet(Path(out))
     started = time.monotonic()
     ctx = Context(
         spark=spark,
         work=str(work),
         settings=asdict(params),
-        fingerprint=fingerprint(articles, params),
+        fingerprint=fingerprint(articles, params) if resumable else None,
         progress=progress,
     )
     try:
